@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { baseSchema } from "./base";
+import { connectSchema } from "./connect";
+import { flowsSchema } from "./flows";
+import { lambdaSchema } from "./lambda";
+import { lexSchema } from "./lex";
+import { observabilitySchema } from "./observability";
+import { securitySchema } from "./security";
+
+/** The whole stack's configuration. Defaults equal the original stack's variables.tf. */
+export const configSchema = z
+  .object({
+    ...baseSchema,
+    connect: connectSchema.prefault({}),
+    security: securitySchema.prefault({}),
+    observability: observabilitySchema.prefault({}),
+    lex: lexSchema.prefault({}),
+    lambda: lambdaSchema.prefault({}),
+    flows: flowsSchema.prefault({}),
+  })
+  .strict();
+
+/** What an environment file writes (defaults may be left out). */
+export type ConfigInput = z.input<typeof configSchema>;
+/** What constructs receive: validated, defaults filled in. */
+export type StackConfig = z.output<typeof configSchema>;
+export type ConnectConfig = StackConfig["connect"];
+export type SecurityConfig = StackConfig["security"];
+export type ObservabilityConfig = StackConfig["observability"];
+export type LexConfig = StackConfig["lex"];
+export type LambdaConfig = StackConfig["lambda"];
+export type FlowsConfig = StackConfig["flows"];
+export type BackendConfig = StackConfig["backend"];

@@ -1,0 +1,3 @@
+export * from "./provider";
+export * from "./lex-bot-alias";
+export * from "./connect-integration-association";

@@ -1,0 +1,36 @@
+import { Construct } from "constructs";
+import type { StackConfig } from "../config/schema";
+import { AddressedStack } from "./core/addresses";
+import { Platform } from "./platform/platform";
+
+export interface ContactCentreStackProps {
+  /** Validated configuration (config/load.ts). */
+  readonly config: StackConfig;
+}
+
+/** Stack name for an environment: one state file / backend key per environment. */
+export function stackNameFor(config: StackConfig): string {
+  return `${config.projectName}-${config.environment}`;
+}
+
+/**
+ * The whole contact centre. Wiring only: each concern is a construct under constructs/<concern>/,
+ * created in dependency order and handed what it needs through typed props.
+ */
+export class ContactCentreStack extends AddressedStack {
+  public readonly platform: Platform;
+
+  constructor(scope: Construct, id: string, props: ContactCentreStackProps) {
+    super(scope, id);
+    const { config } = props;
+    const namePrefix = stackNameFor(config);
+    const tags = { ...config.tags, Environment: config.environment };
+
+    this.platform = new Platform(this, "platform", {
+      region: config.region,
+      tags,
+      backend: config.backend,
+      stackName: namePrefix,
+    });
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * What the intent handlers may call. Adapters in `adapters/` implement these with AWS SDK v3 and
+ * the bank's HTTP API; tests pass in-memory fakes. Every method may throw; the orchestrator turns
+ * failures into a Lex response.
+ */
+
+export type AccountType = "current" | "savings" | "credit";
+
+export interface Balance {
+  readonly available: number;
+  readonly current: number;
+  readonly currency: string;
+  /** Last four digits only; the API never returns full numbers to this Lambda. */
+  readonly accountLast4: string;
+}
+
+export interface Transaction {
+  readonly date: string;
+  readonly description: string;
+  readonly amount: number;
+}
+
+export interface LoanSummary {
+  readonly outstanding: number;
+  readonly nextPaymentAmount: number;
+  readonly nextPaymentDate: string;
+  readonly currency: string;
+}
+
+export interface MoneyMovement {
+  readonly kind: "internal" | "external" | "loan";
+  readonly from: string;
+  readonly to: string;
+  readonly amount: number;
+  readonly reference?: string;
+  /** Idempotency key so a retried call cannot move money twice. */
+  readonly idempotencyKey: string;
+}
+
+export interface BankingApi {
+  getBalance(customerId: string, account: AccountType): Promise<Balance>;
+  getTransactions(customerId: string, account: AccountType, days: number): Promise<readonly Transaction[]>;
+  getAccountDetails(customerId: string, account: AccountType): Promise<{ readonly sortCode: string; readonly accountLast4: string }>;
+  requestStatement(customerId: string, account: AccountType, delivery: "email" | "post"): Promise<{ readonly reference: string }>;
+  activateCard(customerId: string, cardLast4: string): Promise<"activated" | "not_found" | "already_active">;
+  blockCards(customerId: string, cardType: string): Promise<{ readonly blocked: number }>;
+  createDispute(customerId: string, amount: number, date: string): Promise<{ readonly caseId: string }>;
+  moveMoney(customerId: string, movement: MoneyMovement): Promise<{ readonly reference: string }>;
+  getLoan(customerId: string, loanType: string): Promise<LoanSummary | undefined>;
+  verifyPin(customerId: string, pin: string): Promise<boolean>;
+  findBranch(postcode: string): Promise<{ readonly name: string; readonly address: string; readonly hours: string } | undefined>;
+}
+
+export type AuthMethod = "PIN" | "COMPANION_APP";
+
+export interface SessionAuth {
+  readonly customerId: string;
+  readonly method: AuthMethod;
+}
+
+export interface PinFailure {
+  readonly failures: number;
+  readonly locked: boolean;
+}
+
+export type CompanionStatus = "PENDING" | "APPROVE" | "DECLINE" | "EXPIRED";
+
+/** Authentication state, held in the auth-state table; never in session attributes. */
+export interface AuthStore {
+  /** The authenticated identity of this Lex session, if any. */
+  getSession(sessionId: string): Promise<SessionAuth | undefined>;
+  /** Marks the session authenticated for `customerId`; refuses if the customer is locked. */
+  markAuthenticated(sessionId: string, auth: SessionAuth): Promise<void>;
+  isLocked(customerId: string): Promise<boolean>;
+  /** Counts one failed PIN for the customer and locks at `maxFailures`. */
+  recordPinFailure(customerId: string, maxFailures: number): Promise<PinFailure>;
+  clearPinFailures(customerId: string): Promise<void>;
+  /** Creates a companion-app approval request bound to this session; returns its id. */
+  startCompanion(sessionId: string, customerId: string): Promise<string>;
+  /** The pending companion request of this session, if one was started. */
+  pendingCompanion(sessionId: string): Promise<{ readonly requestId: string; readonly customerId: string } | undefined>;
+  companionStatus(requestId: string): Promise<CompanionStatus>;
+}
+
+export type SecurityEventType =
+  | "AUTH_SUCCESS"
+  | "AUTH_PIN_FAILED"
+  | "AUTH_LOCKED"
+  | "AUTH_BLOCKED_LOCKED"
+  | "AUTH_REQUIRED"
+  | "AUTH_COMPANION_SENT"
+  | "AUTH_COMPANION_DECLINED"
+  | "AUTH_IDENTITY_MISMATCH"
+  | "FRAUD_REPORTED"
+  | "CARD_LOST_STOLEN";
+
+export interface SecurityEvent {
+  readonly customerId: string;
+  readonly type: SecurityEventType;
+  readonly sessionId: string;
+  readonly intent: string;
+  /** Flat, non-PII details only (counts, methods, outcomes). */
+  readonly detail?: Readonly<Record<string, string | number | boolean>>;
+}
+
+export interface SecurityEvents {
+  record(event: SecurityEvent): Promise<void>;
+}
+
+export interface FraudAlert {
+  readonly alertType: "FRAUD_REPORTED" | "CARD_LOST_STOLEN";
+  readonly severity: "HIGH" | "CRITICAL";
+  readonly customerId: string;
+  readonly sessionId: string;
+  readonly authenticated: boolean;
+  readonly cardsBlocked: number;
+}
+
+export interface Notifier {
+  fraudAlert(alert: FraudAlert): Promise<void>;
+  /** Push to the customer's companion app through the auth push topic. */
+  companionPush(requestId: string, customerId: string): Promise<void>;
+}
+
+export interface Llm {
+  /** Answers a general banking question within the guardrail; throws on any failure. */
+  answer(question: string, localeId: string): Promise<string>;
+}
+
+export interface Ports {
+  readonly banking: BankingApi;
+  readonly auth: AuthStore;
+  readonly security: SecurityEvents;
+  readonly notifier: Notifier;
+  readonly llm: Llm;
+  readonly now: () => Date;
+}

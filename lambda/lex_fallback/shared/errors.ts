@@ -1,0 +1,28 @@
+/** A remote dependency failed (after retries, or with an error that retrying cannot fix). */
+export class DependencyError extends Error {
+  public override readonly name = "DependencyError";
+  constructor(
+    public readonly dependency: string,
+    message: string,
+    public readonly retryable: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(`${dependency}: ${message}`, options);
+  }
+}
+
+/** The turn ran out of its time budget. */
+export class BudgetExceededError extends Error {
+  public override readonly name = "BudgetExceededError";
+}
+
+/** Whether a retry could help: our own retryable errors, throttling, 5xx and network faults. */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof DependencyError) return error.retryable;
+  if (typeof error !== "object" || error === null) return false;
+  const e = error as { name?: unknown; $retryable?: unknown; $metadata?: { httpStatusCode?: number } };
+  if (e.$retryable) return true;
+  const status = e.$metadata?.httpStatusCode;
+  if (typeof status === "number") return status === 429 || status >= 500;
+  return ["TimeoutError", "AbortError", "TaskCancelledError", "ThrottlingException", "ECONNRESET"].includes(String(e.name));
+}

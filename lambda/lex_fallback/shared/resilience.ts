@@ -1,0 +1,48 @@
+import {
+  ConsecutiveBreaker,
+  ExponentialBackoff,
+  TimeoutStrategy,
+  circuitBreaker,
+  handleAll,
+  handleWhen,
+  retry,
+  timeout,
+  wrap,
+} from "cockatiel";
+import { isRetryable } from "./errors";
+
+/** Tuning of one remote dependency. */
+export interface RemotePolicyOptions {
+  /** Per-attempt timeout in ms. */
+  readonly timeoutMs: number;
+  /** Total attempts including the first. */
+  readonly attempts: number;
+  /** First backoff delay in ms; later delays grow exponentially with decorrelated jitter. */
+  readonly initialDelayMs?: number;
+  /** Consecutive failures that open the breaker. */
+  readonly breakAfter?: number;
+  /** How long an open breaker fails fast before letting one call through, in ms. */
+  readonly halfOpenAfterMs?: number;
+}
+
+export type RemoteCall = <T>(fn: (signal: AbortSignal) => Promise<T>) => Promise<T>;
+
+/**
+ * retry(breaker(timeout(call))): each attempt is bounded, only transient errors are retried, and a
+ * dependency that keeps failing is skipped fast so the turn stays inside the Lex time budget.
+ * Create one per dependency at module scope: the breaker must be shared across invocations.
+ */
+export function remotePolicy(options: RemotePolicyOptions): RemoteCall {
+  const policy = wrap(
+    retry(handleWhen(isRetryable), {
+      maxAttempts: Math.max(0, options.attempts - 1),
+      backoff: new ExponentialBackoff({ initialDelay: options.initialDelayMs ?? 50, maxDelay: 400 }),
+    }),
+    circuitBreaker(handleAll, {
+      halfOpenAfter: options.halfOpenAfterMs ?? 10_000,
+      breaker: new ConsecutiveBreaker(options.breakAfter ?? 5),
+    }),
+    timeout(options.timeoutMs, TimeoutStrategy.Aggressive),
+  );
+  return (fn) => policy.execute(({ signal }) => fn(signal));
+}
