@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { baseSchema } from "./base";
 import { connectSchema } from "./connect";
+import { auditSchema, ccpSchema, datalakeSchema } from "./datalake";
 import { flowsSchema } from "./flows";
 import { lambdaSchema } from "./lambda";
 import { lexSchema } from "./lex";
@@ -17,6 +18,9 @@ export const configSchema = z
     lex: lexSchema.prefault({}),
     lambda: lambdaSchema.prefault({}),
     flows: flowsSchema.prefault({}),
+    datalake: datalakeSchema.prefault({}),
+    audit: auditSchema.prefault({}),
+    ccp: ccpSchema.prefault({}),
   })
   .strict();
 
@@ -31,3 +35,6 @@ export type LexConfig = StackConfig["lex"];
 export type LambdaConfig = StackConfig["lambda"];
 export type FlowsConfig = StackConfig["flows"];
 export type BackendConfig = StackConfig["backend"];
+export type DatalakeConfig = StackConfig["datalake"];
+export type AuditConfig = StackConfig["audit"];
+export type CcpConfig = StackConfig["ccp"];

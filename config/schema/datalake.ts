@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { logRetentionDays, positiveInt } from "./common";
+
+/** An S3 key prefix: no leading slash, ends with "/" so Firehose partitions land in a folder. */
+const s3Prefix = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_\-/]*\/$/, "expected a lower-case S3 prefix ending with / (e.g. ctr/)");
+
+const kinesisStream = z.object({
+  /** Provisioned shards (1 MB/s in, 2 MB/s out each). */
+  shardCount: z.number().int().min(1).max(500).default(1),
+  /** Hours records stay readable; Kinesis accepts 24 to 8760. */
+  retentionHours: z.number().int().min(24, "Kinesis keeps records at least 24 hours").max(8760).default(24),
+});
+
+/** Object lifecycle of a bucket; transitions must come in storage-class order. */
+const lifecycle = z
+  .object({
+    infrequentAccessAfterDays: positiveInt.default(30),
+    glacierAfterDays: positiveInt.default(90),
+    /** Days after which current objects expire. */
+    expireAfterDays: positiveInt.default(365),
+  })
+  .refine((l) => l.infrequentAccessAfterDays < l.glacierAfterDays && l.glacierAfterDays < l.expireAfterDays, {
+    message: "expected infrequentAccessAfterDays < glacierAfterDays < expireAfterDays",
+  });
+
+/** Data lake: Connect streams, Firehose delivery, Glue catalog, metric stream, log archive. */
+export const datalakeSchema = z.object({
+  ctrStream: kinesisStream.prefault({}),
+  agentEventsStream: kinesisStream.prefault({}),
+  aiReportingStream: kinesisStream.prefault({}),
+  /** Where each Firehose stream writes in the data lake bucket (the original's datalake_config prefixes). */
+  prefixes: z
+    .object({
+      ctr: s3Prefix.default("ctr/"),
+      agentEvents: s3Prefix.default("agent-events/"),
+      aiReporting: s3Prefix.default("ai-insights/"),
+      lifecycleEvents: s3Prefix.default("lifecycle-events/"),
+      logArchive: s3Prefix.default("cloudwatch-logs/"),
+    })
+    .prefault({}),
+  /** Firehose buffering before an object is written. */
+  buffering: z
+    .object({
+      sizeMb: z.number().int().min(1).max(128).default(5),
+      intervalSeconds: z.number().int().min(0).max(900).default(300),
+    })
+    .prefault({}),
+  /** Retention of each Firehose error log group (the original used 7). */
+  deliveryErrorLogRetentionDays: logRetentionDays.default(7),
+  /** Glue database name. @default "<project with _>_datalake" (the original's glue_catalog_database_name) */
+  glueDatabaseName: z
+    .string()
+    .regex(/^[a-z0-9_]{1,255}$/, "expected lower-case letters, digits and _ (Glue/Athena database name)")
+    .optional(),
+  /** CloudWatch namespaces streamed to the archive (the original's metric_stream_namespaces). */
+  metricStreamNamespaces: z
+    .array(z.string().min(1).max(255))
+    .min(1, "expected at least one namespace")
+    .default(["AWS/Connect", "AWS/Lambda", "BedrockValidation"]),
+  /** Lifecycle of the data lake bucket (the original module's archive-logs rule). */
+  lifecycle: lifecycle.prefault({}),
+});
+
+/** CloudTrail audit trail. */
+export const auditSchema = z.object({
+  /**
+   * Lifecycle of the trail bucket. Audit evidence is kept 7 years (financial-services record keeping),
+   * not the original module's 365 days.
+   */
+  lifecycle: lifecycle.prefault({ expireAfterDays: 2557 }),
+  /** Days a scheduled deletion of the trail's KMS key waits. */
+  kmsDeletionWindowDays: z.number().int().min(7).max(30).default(30),
+});
+
+/** Agent CCP site (S3 + CloudFront + WAF). */
+export const ccpSchema = z.object({
+  /** CloudFront price class (edge locations served). */
+  priceClass: z.enum(["PriceClass_100", "PriceClass_200", "PriceClass_All"]).default("PriceClass_100"),
+  /**
+   * Path (relative to the repo root) of the amazon-connect-streams release file served beside the page,
+   * e.g. node_modules/amazon-connect-streams/release/connect-streams-min.js. Third-party code is not
+   * vendored here. @default - none: the object is not managed and the page shows a setup notice
+   */
+  connectStreamsFile: z.string().min(1).optional(),
+  /** Requests per 5 minutes from one IP before WAF blocks it. */
+  rateLimitPerFiveMinutes: z.number().int().min(100).max(2_000_000_000).default(2000),
+});
