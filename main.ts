@@ -13,8 +13,7 @@ function main(): void {
   const resources = stack.node.findAll().filter((c) => "terraformResourceType" in c && "friendlyUniqueId" in c);
   // Since process start, so module loading (the expensive part) is counted.
   const seconds = process.uptime();
-  // stderr, so the CLI's own output parsing of stdout is untouched.
-  process.stderr.write(
+  process.stdout.write(
     `synth ok: stack ${stackName} (env ${env}), ${resources.length} resources and data sources → ${app.outdir}/stacks/${stackName}/cdk.tf.json in ${seconds.toFixed(2)} s\n`,
   );
 }

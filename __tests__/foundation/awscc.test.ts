@@ -1,0 +1,78 @@
+import { Testing } from "cdktf";
+import { AWSCC_PROVIDER_VERSION, AwsccProvider, ConnectIntegrationAssociation, LexBotAlias } from "../../constructs/awscc";
+import { AddressedStack } from "../../constructs/core/addresses";
+
+function synth(build: (stack: AddressedStack) => void): Record<string, any> {
+  const stack = new AddressedStack(Testing.app(), "test");
+  new AwsccProvider(stack, "awscc", { region: "eu-west-2" });
+  build(stack);
+  return JSON.parse(Testing.synth(stack, true));
+}
+
+describe("awscc bindings", () => {
+  it("declare the provider with source hashicorp/awscc and a pinned version", () => {
+    const json = synth(() => undefined);
+    expect(json.terraform.required_providers.awscc).toStrictEqual({ source: "hashicorp/awscc", version: AWSCC_PROVIDER_VERSION });
+    expect(AWSCC_PROVIDER_VERSION).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(json.provider.awscc).toStrictEqual([{ region: "eu-west-2" }]);
+  });
+
+  it("write awscc_lex_bot_alias attributes in the provider's snake_case shape", () => {
+    const json = synth((stack) => {
+      new LexBotAlias(stack, "alias", {
+        botId: "BOT123",
+        botAliasName: "prod",
+        botVersion: "3",
+        botAliasLocaleSettings: [
+          {
+            localeId: "en_GB",
+            botAliasLocaleSetting: {
+              enabled: true,
+              codeHookSpecification: { lambdaCodeHook: { lambdaArn: "arn:aws:lambda:eu-west-2:1:function:f:live", codeHookInterfaceVersion: "1.0" } },
+            },
+          },
+        ],
+        conversationLogSettings: {
+          textLogSettings: [{ enabled: true, destination: { cloudwatch: { cloudwatchLogGroupArn: "arn:lg", logPrefix: "lex" } } }],
+        },
+        sentimentAnalysisSettings: { detectSentiment: true },
+      });
+    });
+    expect(json.resource.awscc_lex_bot_alias.alias).toMatchObject({
+      bot_id: "BOT123",
+      bot_alias_name: "prod",
+      bot_version: "3",
+      bot_alias_locale_settings: [
+        {
+          locale_id: "en_GB",
+          bot_alias_locale_setting: {
+            enabled: true,
+            code_hook_specification: {
+              lambda_code_hook: { lambda_arn: "arn:aws:lambda:eu-west-2:1:function:f:live", code_hook_interface_version: "1.0" },
+            },
+          },
+        },
+      ],
+      conversation_log_settings: {
+        text_log_settings: [{ enabled: true, destination: { cloudwatch: { cloudwatch_log_group_arn: "arn:lg", log_prefix: "lex" } } }],
+      },
+      sentiment_analysis_settings: { detect_sentiment: true },
+    });
+  });
+
+  it("expose computed attributes as Terraform references", () => {
+    const json = synth((stack) => {
+      const alias = new LexBotAlias(stack, "alias", { botId: "B", botAliasName: "prod" });
+      new ConnectIntegrationAssociation(stack, "assoc", {
+        instanceId: "arn:aws:connect:eu-west-2:1:instance/abc",
+        integrationArn: alias.arn,
+        integrationType: "LEX_BOT",
+      });
+    });
+    expect(json.resource.awscc_connect_integration_association.assoc).toMatchObject({
+      instance_id: "arn:aws:connect:eu-west-2:1:instance/abc",
+      integration_arn: "${awscc_lex_bot_alias.alias.arn}",
+      integration_type: "LEX_BOT",
+    });
+  });
+});

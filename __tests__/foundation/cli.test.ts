@@ -1,0 +1,71 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, join, resolve } from "node:path";
+
+const root = resolve(__dirname, "../..");
+
+/** PATH without any directory holding a terraform binary: synth must not need one. */
+function pathWithoutTerraform(): string {
+  return (process.env.PATH ?? "")
+    .split(delimiter)
+    .filter((dir) => dir && !existsSync(join(dir, "terraform")))
+    .join(delimiter);
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(command, args, {
+    cwd: root,
+    encoding: "utf8",
+    env: {
+      PATH: pathWithoutTerraform(),
+      HOME: process.env.HOME,
+      CHECKPOINT_DISABLE: "1",
+      // No AWS credentials of any kind.
+      AWS_ACCESS_KEY_ID: "",
+      AWS_SECRET_ACCESS_KEY: "",
+      AWS_PROFILE: "",
+      ...env,
+    },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr.replace(/^npm warn .*\n/gm, "") };
+}
+
+describe("main.ts", () => {
+  it("synthesizes offline with no terraform and no credentials, printing a summary", () => {
+    const outdir = mkdtempSync(join(tmpdir(), "synth-"));
+    const { status, stdout } = run(process.execPath, ["--import", "tsx", "main.ts"], { CDKTF_OUTDIR: outdir });
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^synth ok: stack connect-comprehensive-dev \(env dev\), \d+ resources and data sources → .* in \d+\.\d\d s$/m);
+    const json = JSON.parse(readFileSync(join(outdir, "stacks/connect-comprehensive-dev/cdk.tf.json"), "utf8"));
+    expect(json.terraform.backend.local).toBeDefined();
+  }, 60_000);
+
+  it("fails a bad config value with one line naming the field, never a stack trace", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cfg-"));
+    const file = join(dir, "override.json");
+    writeFileSync(file, JSON.stringify({ observability: { logRetentionDays: 42 } }));
+    const { status, stderr } = run(process.execPath, ["--import", "tsx", "main.ts"], { CONNECT_CONFIG_FILE: file });
+    expect(status).toBe(1);
+    expect(stderr.trim().split("\n")).toStrictEqual([
+      `config/environments/dev.ts + ${file}: observability.logRetentionDays: expected a CloudWatch Logs retention period (1, 3, 5, 7, 14, 30, 60, 90, ... 3653 days)`,
+    ]);
+  }, 60_000);
+
+  it("selects prod with --context env=prod", () => {
+    const outdir = mkdtempSync(join(tmpdir(), "synth-"));
+    const { status, stdout } = run(process.execPath, ["--import", "tsx", "main.ts", "--context", "env=prod"], { CDKTF_OUTDIR: outdir });
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/stack connect-comprehensive-prod \(env prod\)/);
+  }, 60_000);
+});
+
+describe("cdktf synth (the CLI users run)", () => {
+  it("works with no terraform binary on PATH", () => {
+    const outdir = mkdtempSync(join(tmpdir(), "cli-"));
+    const { status, stdout } = run(join(root, "node_modules/.bin/cdktf"), ["synth", "--output", outdir], { CI: "1" });
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/Generated Terraform code for the stacks: connect-comprehensive-dev/);
+    expect(existsSync(join(outdir, "stacks/connect-comprehensive-dev/cdk.tf.json"))).toBe(true);
+  }, 90_000);
+});
