@@ -10,7 +10,9 @@ function main(): void {
   const stack = new ContactCentreStack(app, stackName, { config });
   app.synth();
 
-  const resources = stack.node.findAll().filter((c) => "terraformResourceType" in c && "friendlyUniqueId" in c);
+  const resources = stack.node
+    .findAll()
+    .filter((c) => "terraformResourceType" in c && "friendlyUniqueId" in c);
   // Since process start, so module loading (the expensive part) is counted.
   const seconds = process.uptime();
   process.stdout.write(

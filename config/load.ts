@@ -65,7 +65,9 @@ export function loadConfig(options: LoadConfigOptions): StackConfig {
     try {
       text = readFileSync(options.overridesFile, "utf8");
     } catch (error) {
-      throw new ConfigError(`${options.overridesFile}: cannot read: ${(error as NodeJS.ErrnoException).code ?? error}`);
+      throw new ConfigError(
+        `${options.overridesFile}: cannot read: ${(error as NodeJS.ErrnoException).code ?? error}`,
+      );
     }
     try {
       input = mergeConfig(input, JSON.parse(text));
@@ -84,10 +86,19 @@ export function loadConfig(options: LoadConfigOptions): StackConfig {
  * Environment name from, in order: `--context env=<name>` on the command line, the cdktf
  * context `env` (cdktf.json or CDKTF_CONTEXT_JSON), CONNECT_ENV, then "dev".
  */
-export function resolveEnvName(argv: readonly string[], contextEnv: unknown, processEnv: NodeJS.ProcessEnv): string {
+export function resolveEnvName(
+  argv: readonly string[],
+  contextEnv: unknown,
+  processEnv: NodeJS.ProcessEnv,
+): string {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const value = arg === "--context" || arg === "-c" ? argv[i + 1] : arg.startsWith("--context=") ? arg.slice(10) : undefined;
+    const value =
+      arg === "--context" || arg === "-c"
+        ? argv[i + 1]
+        : arg.startsWith("--context=")
+          ? arg.slice(10)
+          : undefined;
     if (value?.startsWith("env=")) return value.slice(4);
   }
   if (typeof contextEnv === "string" && contextEnv.length > 0) return contextEnv;

@@ -16,15 +16,21 @@ interface Sample {
 
 function runOnce(args: readonly string[]): Sample {
   const started = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, ["--require", resolve(__dirname, "support/report-max-rss.cjs"), ...args], {
-    cwd: resolve(__dirname, ".."),
-    stdio: ["ignore", "ignore", "pipe", "pipe"],
-    encoding: "utf8",
-    env: { ...process.env, CHECKPOINT_DISABLE: "1" },
-  });
+  const child = spawnSync(
+    process.execPath,
+    ["--require", resolve(__dirname, "support/report-max-rss.cjs"), ...args],
+    {
+      cwd: resolve(__dirname, ".."),
+      stdio: ["ignore", "ignore", "pipe", "pipe"],
+      encoding: "utf8",
+      env: { ...process.env, CHECKPOINT_DISABLE: "1" },
+    },
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (child.status !== 0) {
-    throw new Error(`node ${args.join(" ")} exited ${child.status}: ${String(child.stderr).trim().split("\n").slice(-5).join("\n")}`);
+    throw new Error(
+      `node ${args.join(" ")} exited ${child.status}: ${String(child.stderr).trim().split("\n").slice(-5).join("\n")}`,
+    );
   }
   const rssKb = Number(String(child.output[3] ?? "").trim());
   return { seconds, rssMb: rssKb / 1024 };
@@ -60,7 +66,8 @@ function main(): void {
     ["synth (whole stack)", synth.time.toFixed(2), synth.rss.toFixed(0)],
     ["budget", String(BUDGET_SECONDS), String(BUDGET_RSS_MB)],
   ];
-  for (const row of rows) process.stdout.write(`${row[0].padEnd(22)}${row[1].padStart(14)}${row[2].padStart(14)}\n`);
+  for (const row of rows)
+    process.stdout.write(`${row[0].padEnd(22)}${row[1].padStart(14)}${row[2].padStart(14)}\n`);
   const within = synth.time <= BUDGET_SECONDS && synth.rss <= BUDGET_RSS_MB;
   process.stdout.write(within ? "within budget\n" : "OVER BUDGET\n");
   process.exit(within ? 0 : 1);

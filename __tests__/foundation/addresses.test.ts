@@ -2,7 +2,13 @@ import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Testing } from "cdktf";
 import { Construct } from "constructs";
-import { AddressedStack, RemovedFromState, keepAddress, movedFrom, toTerraformName } from "../../constructs/core/addresses";
+import {
+  AddressedStack,
+  RemovedFromState,
+  keepAddress,
+  movedFrom,
+  toTerraformName,
+} from "../../constructs/core/addresses";
 
 function newStack(): AddressedStack {
   const stack = new AddressedStack(Testing.app(), "test");
@@ -19,7 +25,9 @@ describe("AddressedStack logical ids", () => {
     const stack = newStack();
     const group = new Construct(stack, "Observability");
     new CloudwatchLogGroup(group, "LexLogs", { name: "/aws/lex/x" });
-    expect(Object.keys(synthJson(stack).resource.aws_cloudwatch_log_group)).toStrictEqual(["observability_lex_logs"]);
+    expect(Object.keys(synthJson(stack).resource.aws_cloudwatch_log_group)).toStrictEqual([
+      "observability_lex_logs",
+    ]);
   });
 
   it("fail synth naming both construct paths when two elements share an address", () => {
@@ -58,33 +66,50 @@ describe("keepAddress", () => {
 describe("movedFrom", () => {
   it("emits a moved block from the module address", () => {
     const stack = newStack();
-    movedFrom(keepAddress(new CloudwatchLogGroup(stack, "x", { name: "n" }), "firehose_errors"), "module.firehose_ctr.aws_cloudwatch_log_group.firehose_error_logging");
+    movedFrom(
+      keepAddress(new CloudwatchLogGroup(stack, "x", { name: "n" }), "firehose_errors"),
+      "module.firehose_ctr.aws_cloudwatch_log_group.firehose_error_logging",
+    );
     expect(synthJson(stack).moved).toStrictEqual([
-      { from: "module.firehose_ctr.aws_cloudwatch_log_group.firehose_error_logging", to: "aws_cloudwatch_log_group.firehose_errors" },
+      {
+        from: "module.firehose_ctr.aws_cloudwatch_log_group.firehose_error_logging",
+        to: "aws_cloudwatch_log_group.firehose_errors",
+      },
     ]);
   });
 
   it("rejects an address of another resource type", () => {
     const stack = newStack();
-    expect(() => movedFrom(new CloudwatchLogGroup(stack, "x", { name: "n" }), "module.kms_key.aws_kms_key.this")).toThrow(
-      /not a aws_cloudwatch_log_group address/,
-    );
+    expect(() =>
+      movedFrom(new CloudwatchLogGroup(stack, "x", { name: "n" }), "module.kms_key.aws_kms_key.this"),
+    ).toThrow(/not a aws_cloudwatch_log_group address/);
   });
 });
 
 describe("RemovedFromState", () => {
   it("emits a removed block that keeps the real object by default", () => {
     const stack = newStack();
-    new RemovedFromState(stack, "gone", { from: "null_resource.lex_bot_association", reason: "CLI association replaced" });
-    expect(synthJson(stack).removed).toStrictEqual([{ from: "null_resource.lex_bot_association", lifecycle: { destroy: false } }]);
+    new RemovedFromState(stack, "gone", {
+      from: "null_resource.lex_bot_association",
+      reason: "CLI association replaced",
+    });
+    expect(synthJson(stack).removed).toStrictEqual([
+      { from: "null_resource.lex_bot_association", lifecycle: { destroy: false } },
+    ]);
     // The reason travels as a JSON comment ("//") in cdk.tf.json; Testing.synth strips comments.
     expect(stack.toTerraform().removed).toStrictEqual([
-      { from: "null_resource.lex_bot_association", lifecycle: { destroy: false }, "//": { reason: "CLI association replaced" } },
+      {
+        from: "null_resource.lex_bot_association",
+        lifecycle: { destroy: false },
+        "//": { reason: "CLI association replaced" },
+      },
     ]);
   });
 
   it("rejects an indexed address (Terraform removes whole resources)", () => {
     const stack = newStack();
-    expect(() => new RemovedFromState(stack, "gone", { from: 'null_resource.x["a"]', reason: "r" })).toThrow(/without an index/);
+    expect(() => new RemovedFromState(stack, "gone", { from: 'null_resource.x["a"]', reason: "r" })).toThrow(
+      /without an index/,
+    );
   });
 });

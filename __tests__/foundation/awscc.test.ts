@@ -1,5 +1,10 @@
 import { Testing } from "cdktf";
-import { AWSCC_PROVIDER_VERSION, AwsccProvider, ConnectIntegrationAssociation, LexBotAlias } from "../../constructs/awscc";
+import {
+  AWSCC_PROVIDER_VERSION,
+  AwsccProvider,
+  ConnectIntegrationAssociation,
+  LexBotAlias,
+} from "../../constructs/awscc";
 import { AddressedStack } from "../../constructs/core/addresses";
 
 function synth(build: (stack: AddressedStack) => void): Record<string, any> {
@@ -12,7 +17,10 @@ function synth(build: (stack: AddressedStack) => void): Record<string, any> {
 describe("awscc bindings", () => {
   it("declare the provider with source hashicorp/awscc and a pinned version", () => {
     const json = synth(() => undefined);
-    expect(json.terraform.required_providers.awscc).toStrictEqual({ source: "hashicorp/awscc", version: AWSCC_PROVIDER_VERSION });
+    expect(json.terraform.required_providers.awscc).toStrictEqual({
+      source: "hashicorp/awscc",
+      version: AWSCC_PROVIDER_VERSION,
+    });
     expect(AWSCC_PROVIDER_VERSION).toMatch(/^\d+\.\d+\.\d+$/);
     expect(json.provider.awscc).toStrictEqual([{ region: "eu-west-2" }]);
   });
@@ -28,12 +36,22 @@ describe("awscc bindings", () => {
             localeId: "en_GB",
             botAliasLocaleSetting: {
               enabled: true,
-              codeHookSpecification: { lambdaCodeHook: { lambdaArn: "arn:aws:lambda:eu-west-2:1:function:f:live", codeHookInterfaceVersion: "1.0" } },
+              codeHookSpecification: {
+                lambdaCodeHook: {
+                  lambdaArn: "arn:aws:lambda:eu-west-2:1:function:f:live",
+                  codeHookInterfaceVersion: "1.0",
+                },
+              },
             },
           },
         ],
         conversationLogSettings: {
-          textLogSettings: [{ enabled: true, destination: { cloudwatch: { cloudwatchLogGroupArn: "arn:lg", logPrefix: "lex" } } }],
+          textLogSettings: [
+            {
+              enabled: true,
+              destination: { cloudwatch: { cloudwatchLogGroupArn: "arn:lg", logPrefix: "lex" } },
+            },
+          ],
         },
         sentimentAnalysisSettings: { detectSentiment: true },
       });
@@ -48,13 +66,21 @@ describe("awscc bindings", () => {
           bot_alias_locale_setting: {
             enabled: true,
             code_hook_specification: {
-              lambda_code_hook: { lambda_arn: "arn:aws:lambda:eu-west-2:1:function:f:live", code_hook_interface_version: "1.0" },
+              lambda_code_hook: {
+                lambda_arn: "arn:aws:lambda:eu-west-2:1:function:f:live",
+                code_hook_interface_version: "1.0",
+              },
             },
           },
         },
       ],
       conversation_log_settings: {
-        text_log_settings: [{ enabled: true, destination: { cloudwatch: { cloudwatch_log_group_arn: "arn:lg", log_prefix: "lex" } } }],
+        text_log_settings: [
+          {
+            enabled: true,
+            destination: { cloudwatch: { cloudwatch_log_group_arn: "arn:lg", log_prefix: "lex" } },
+          },
+        ],
       },
       sentiment_analysis_settings: { detect_sentiment: true },
     });

@@ -28,16 +28,26 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
       ...env,
     },
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr.replace(/^npm warn .*\n/gm, "") };
+  return {
+    status: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr.replace(/^npm warn .*\n/gm, ""),
+  };
 }
 
 describe("main.ts", () => {
   it("synthesizes offline with no terraform and no credentials, printing a summary", () => {
     const outdir = mkdtempSync(join(tmpdir(), "synth-"));
-    const { status, stdout } = run(process.execPath, ["--import", "tsx", "main.ts"], { CDKTF_OUTDIR: outdir });
+    const { status, stdout } = run(process.execPath, ["--import", "tsx", "main.ts"], {
+      CDKTF_OUTDIR: outdir,
+    });
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^synth ok: stack connect-comprehensive-dev \(env dev\), \d+ resources and data sources → .* in \d+\.\d\d s$/m);
-    const json = JSON.parse(readFileSync(join(outdir, "stacks/connect-comprehensive-dev/cdk.tf.json"), "utf8"));
+    expect(stdout).toMatch(
+      /^synth ok: stack connect-comprehensive-dev \(env dev\), \d+ resources and data sources → .* in \d+\.\d\d s$/m,
+    );
+    const json = JSON.parse(
+      readFileSync(join(outdir, "stacks/connect-comprehensive-dev/cdk.tf.json"), "utf8"),
+    );
     expect(json.terraform.backend.local).toBeDefined();
   }, 60_000);
 
@@ -45,7 +55,9 @@ describe("main.ts", () => {
     const dir = mkdtempSync(join(tmpdir(), "cfg-"));
     const file = join(dir, "override.json");
     writeFileSync(file, JSON.stringify({ observability: { logRetentionDays: 42 } }));
-    const { status, stderr } = run(process.execPath, ["--import", "tsx", "main.ts"], { CONNECT_CONFIG_FILE: file });
+    const { status, stderr } = run(process.execPath, ["--import", "tsx", "main.ts"], {
+      CONNECT_CONFIG_FILE: file,
+    });
     expect(status).toBe(1);
     expect(stderr.trim().split("\n")).toStrictEqual([
       `config/environments/dev.ts + ${file}: observability.logRetentionDays: expected a CloudWatch Logs retention period (1, 3, 5, 7, 14, 30, 60, 90, ... 3653 days)`,
@@ -54,7 +66,11 @@ describe("main.ts", () => {
 
   it("selects prod with --context env=prod", () => {
     const outdir = mkdtempSync(join(tmpdir(), "synth-"));
-    const { status, stdout } = run(process.execPath, ["--import", "tsx", "main.ts", "--context", "env=prod"], { CDKTF_OUTDIR: outdir });
+    const { status, stdout } = run(
+      process.execPath,
+      ["--import", "tsx", "main.ts", "--context", "env=prod"],
+      { CDKTF_OUTDIR: outdir },
+    );
     expect(status).toBe(0);
     expect(stdout).toMatch(/stack connect-comprehensive-prod \(env prod\)/);
   }, 60_000);
@@ -63,7 +79,9 @@ describe("main.ts", () => {
 describe("cdktf synth (the CLI users run)", () => {
   it("works with no terraform binary on PATH", () => {
     const outdir = mkdtempSync(join(tmpdir(), "cli-"));
-    const { status, stdout } = run(join(root, "node_modules/.bin/cdktf"), ["synth", "--output", outdir], { CI: "1" });
+    const { status, stdout } = run(join(root, "node_modules/.bin/cdktf"), ["synth", "--output", outdir], {
+      CI: "1",
+    });
     expect(status).toBe(0);
     expect(stdout).toMatch(/Generated Terraform code for the stacks: connect-comprehensive-dev/);
     expect(existsSync(join(outdir, "stacks/connect-comprehensive-dev/cdk.tf.json"))).toBe(true);

@@ -44,7 +44,9 @@ describe("config defaults", () => {
     expect(dev.security.deletionProtection).toBe(false);
     expect(prod.security.deletionProtection).toBe(true);
     expect(prod.observability.logRetentionDays).toBeGreaterThan(dev.observability.logRetentionDays);
-    expect(prod.observability.thresholds.queueWaitSeconds).toBeLessThan(dev.observability.thresholds.queueWaitSeconds);
+    expect(prod.observability.thresholds.queueWaitSeconds).toBeLessThan(
+      dev.observability.thresholds.queueWaitSeconds,
+    );
     expect(prod.backend).toMatchObject({ type: "s3", encrypt: true, useLockfile: true });
   });
 });
@@ -52,7 +54,9 @@ describe("config defaults", () => {
 describe("config errors", () => {
   it("name the field and the expectation in one line", () => {
     const error = errorOf(() => loadConfig({ env: "dev", overrides: { region: "europe" } }));
-    expect(error.message).toBe("config/environments/dev.ts: region: expected an AWS region such as eu-west-2");
+    expect(error.message).toBe(
+      "config/environments/dev.ts: region: expected an AWS region such as eu-west-2",
+    );
   });
 
   it("give nested paths with map keys and list indexes", () => {
@@ -74,7 +78,9 @@ describe("config errors", () => {
       }),
     );
     expect(error.message.split("\n")).toHaveLength(1);
-    expect(error.message).toMatch(/^config\/environments\/dev\.ts: connect\.routingProfiles\.Sales\.queueConfigs\[0\]\.queue: expected one of the queues \(.*FraudQueue.*\), got "NoSuchQueue"$/);
+    expect(error.message).toMatch(
+      /^config\/environments\/dev\.ts: connect\.routingProfiles\.Sales\.queueConfigs\[0\]\.queue: expected one of the queues \(.*FraudQueue.*\), got "NoSuchQueue"$/,
+    );
   });
 
   it("reject a password on an agent", () => {

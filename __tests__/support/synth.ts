@@ -20,7 +20,10 @@ export function configFor(env: string, overrides?: unknown): StackConfig {
 }
 
 /** Build the whole stack for an environment and return its synthesized JSON (validations run). */
-export function synthStack(env: string, overrides?: unknown): { json: TerraformJson; text: string; stack: ContactCentreStack } {
+export function synthStack(
+  env: string,
+  overrides?: unknown,
+): { json: TerraformJson; text: string; stack: ContactCentreStack } {
   const config = configFor(env, overrides);
   const app = Testing.app();
   const stack = new ContactCentreStack(app, stackNameFor(config), { config });
@@ -31,6 +34,8 @@ export function synthStack(env: string, overrides?: unknown): { json: TerraformJ
 /** Every resource as [type, name, body]. */
 export function resourcesOf(json: TerraformJson): Array<[string, string, Record<string, unknown>]> {
   return Object.entries(json.resource ?? {}).flatMap(([type, byName]) =>
-    Object.entries(byName).map(([name, body]) => [type, name, body] as [string, string, Record<string, unknown>]),
+    Object.entries(byName).map(
+      ([name, body]) => [type, name, body] as [string, string, Record<string, unknown>],
+    ),
   );
 }

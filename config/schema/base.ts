@@ -14,7 +14,9 @@ export const backendSchema = z.discriminatedUnion("type", [
     /** State object key; one per environment, e.g. connect/prod/terraform.tfstate. */
     key: z.string().min(1),
     region: awsRegion,
-    encrypt: z.literal(true, { error: "state holds secrets' metadata and ARNs: encrypt must be true" }).default(true),
+    encrypt: z
+      .literal(true, { error: "state holds secrets' metadata and ARNs: encrypt must be true" })
+      .default(true),
     /** KMS key for the state object. @default - the bucket's default encryption */
     kmsKeyId: z.string().optional(),
     /** S3 native locking (Terraform >= 1.10). */
@@ -26,7 +28,9 @@ export const backendSchema = z.discriminatedUnion("type", [
 
 export const baseSchema = {
   /** Environment name; part of every resource name. */
-  environment: z.enum(["dev", "test", "staging", "prod"], { error: "expected one of dev, test, staging, prod" }),
+  environment: z.enum(["dev", "test", "staging", "prod"], {
+    error: "expected one of dev, test, staging, prod",
+  }),
   region: awsRegion.default("eu-west-2"),
   /** Region for Bedrock runtime calls (model availability). */
   bedrockRegion: awsRegion.default("us-east-1"),

@@ -7,7 +7,10 @@ export const awsRegion = z
 
 export const resourceName = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,62}$/, "expected letters, digits, _ or -, starting with a letter (max 63)");
+  .regex(
+    /^[A-Za-z][A-Za-z0-9_-]{0,62}$/,
+    "expected letters, digits, _ or -, starting with a letter (max 63)",
+  );
 
 export const emailAddress = z.email("expected an email address");
 
@@ -15,9 +18,13 @@ export const positiveInt = z.number().int("expected a whole number").positive("e
 
 /** CloudWatch Logs accepts only these retention periods. */
 export const logRetentionDays = z.union(
-  [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653].map(
-    (days) => z.literal(days),
-  ) as unknown as [z.ZodLiteral<number>, z.ZodLiteral<number>, ...z.ZodLiteral<number>[]],
+  [
+    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+  ].map((days) => z.literal(days)) as unknown as [
+    z.ZodLiteral<number>,
+    z.ZodLiteral<number>,
+    ...z.ZodLiteral<number>[],
+  ],
   { error: "expected a CloudWatch Logs retention period (1, 3, 5, 7, 14, 30, 60, 90, ... 3653 days)" },
 );
 

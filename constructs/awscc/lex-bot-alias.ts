@@ -36,7 +36,11 @@ export interface LexBotAliasTextLogSetting {
 export interface LexBotAliasAudioLogSetting {
   readonly enabled: boolean;
   readonly destination: {
-    readonly s3Bucket: { readonly s3BucketArn: string; readonly logPrefix: string; readonly kmsKeyArn?: string };
+    readonly s3Bucket: {
+      readonly s3BucketArn: string;
+      readonly logPrefix: string;
+      readonly kmsKeyArn?: string;
+    };
   };
 }
 
@@ -110,7 +114,9 @@ function audioLogToTerraform(log: LexBotAliasAudioLogSetting): Record<string, un
   };
 }
 
-function conversationLogsToTerraform(settings?: LexBotAliasConversationLogSettings): Record<string, unknown> | undefined {
+function conversationLogsToTerraform(
+  settings?: LexBotAliasConversationLogSettings,
+): Record<string, unknown> | undefined {
   if (!settings) return undefined;
   return {
     text_log_settings: listMapper(textLogToTerraform, false)(settings.textLogSettings),

@@ -39,7 +39,11 @@ export class Platform extends Construct {
     super(scope, id);
     const defaultTags = [{ tags: { ...props.tags } }];
     this.aws = new AwsProvider(this, "aws", { region: props.region, defaultTags });
-    this.awsUsEast1 = new AwsProvider(this, "aws_us_east_1", { region: "us-east-1", alias: "us_east_1", defaultTags });
+    this.awsUsEast1 = new AwsProvider(this, "aws_us_east_1", {
+      region: "us-east-1",
+      alias: "us_east_1",
+      defaultTags,
+    });
     this.awscc = new AwsccProvider(this, "awscc", { region: props.region });
     this.nullProvider = new NullProvider(this, "null");
 
