@@ -47,3 +47,34 @@ export const SENSITIVE_INTENTS: readonly BankingIntentName[] = [
   "LoanStatus",
   "LoanPayment",
 ];
+
+/**
+ * Slot the code hook elicits on every sensitive intent to collect the caller's PIN. The bot must
+ * define it (optional, not required by Lex, obfuscation on) on each intent in SENSITIVE_INTENTS.
+ */
+export const AUTH_PIN_SLOT = "Pin" as const;
+
+/**
+ * Slots each intent's handler reads or elicits (besides AUTH_PIN_SLOT). A bot intent routed to
+ * this Lambda must define at least these; ElicitSlot on a slot the bot lacks fails the turn.
+ */
+export const INTENT_SLOTS: Readonly<Record<HandledIntentName, readonly string[]>> = {
+  CheckBalance: ["AccountType"],
+  TransactionHistory: ["AccountType", "DateRange"],
+  AccountDetails: ["AccountType"],
+  RequestStatement: ["AccountType", "DeliveryMethod"],
+  ActivateCard: ["CardLastFour"],
+  ReportLostStolenCard: ["CardType"],
+  ReportFraud: [],
+  ChangePIN: [],
+  DisputeTransaction: ["TransactionAmount", "TransactionDate"],
+  InternalTransfer: ["FromAccount", "ToAccount", "Amount"],
+  ExternalTransfer: ["Payee", "Amount", "Reference"],
+  WireTransfer: [],
+  LoanStatus: ["LoanType"],
+  LoanPayment: ["LoanType", "PaymentAmount"],
+  LoanApplication: ["LoanType", "LoanAmount"],
+  TransferToAgent: [],
+  BranchLocator: ["Postcode"],
+  FallbackIntent: [],
+};

@@ -3,7 +3,6 @@ import {
   ExponentialBackoff,
   TimeoutStrategy,
   circuitBreaker,
-  handleAll,
   handleWhen,
   retry,
   timeout,
@@ -28,7 +27,8 @@ export interface RemotePolicyOptions {
 export type RemoteCall = <T>(fn: (signal: AbortSignal) => Promise<T>) => Promise<T>;
 
 /**
- * retry(breaker(timeout(call))): each attempt is bounded, only transient errors are retried, and a
+ * retry(breaker(timeout(call))): each attempt is bounded, only transient errors are retried (and only
+ * they trip the breaker: a 4xx or a failed condition says nothing about health), and a
  * dependency that keeps failing is skipped fast so the turn stays inside the Lex time budget.
  * Create one per dependency at module scope: the breaker must be shared across invocations.
  */
@@ -38,7 +38,7 @@ export function remotePolicy(options: RemotePolicyOptions): RemoteCall {
       maxAttempts: Math.max(0, options.attempts - 1),
       backoff: new ExponentialBackoff({ initialDelay: options.initialDelayMs ?? 50, maxDelay: 400 }),
     }),
-    circuitBreaker(handleAll, {
+    circuitBreaker(handleWhen(isRetryable), {
       halfOpenAfter: options.halfOpenAfterMs ?? 10_000,
       breaker: new ConsecutiveBreaker(options.breakAfter ?? 5),
     }),

@@ -1,0 +1,34 @@
+import { GetSecretValueCommand, type SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { DependencyError } from "../shared/errors";
+import type { RemoteCall } from "../shared/resilience";
+
+/** Secrets are re-read after this long so a rotation reaches warm containers. */
+const TTL_MS = 5 * 60 * 1000;
+
+/** Reads secrets by ARN or name and caches them per container; concurrent reads share one call. */
+export class SecretCache {
+  private readonly cache = new Map<string, { readonly value: Promise<string>; readonly at: number }>();
+
+  constructor(
+    private readonly client: () => SecretsManagerClient,
+    private readonly call: RemoteCall,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get(secretId: string): Promise<string> {
+    const hit = this.cache.get(secretId);
+    if (hit !== undefined && this.now() - hit.at < TTL_MS) return hit.value;
+    const value = this.fetch(secretId);
+    this.cache.set(secretId, { value, at: this.now() });
+    value.catch(() => this.cache.delete(secretId));
+    return value;
+  }
+
+  private async fetch(secretId: string): Promise<string> {
+    const out = await this.call((abortSignal) => this.client().send(new GetSecretValueCommand({ SecretId: secretId }), { abortSignal }));
+    if (typeof out.SecretString !== "string" || out.SecretString.length === 0) {
+      throw new DependencyError("secretsmanager", "secret has no string value", false);
+    }
+    return out.SecretString;
+  }
+}

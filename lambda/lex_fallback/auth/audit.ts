@@ -1,0 +1,15 @@
+import type { SecurityEvent } from "../ports";
+import { logger } from "../shared/logger";
+import type { Deps } from "../handlers/types";
+
+/**
+ * Writes one security decision. The adapter retries; if the write still fails the decision is
+ * logged as SECURITY_EVENT_UNWRITTEN (no PII) for the metric filter, and the turn goes on.
+ */
+export async function audit(deps: Deps, event: SecurityEvent): Promise<void> {
+  try {
+    await deps.ports.security.record(event);
+  } catch (error) {
+    logger.error("SECURITY_EVENT_UNWRITTEN", { event: "SECURITY_EVENT_UNWRITTEN", securityEvent: event, error });
+  }
+}

@@ -1,0 +1,75 @@
+import { z } from "zod";
+
+/** Runtime settings from the function's environment (names set by the LexFallbackLambda construct). */
+export interface LambdaConfig {
+  readonly authStateTable: string;
+  readonly securityEventsTable: string;
+  readonly fraudTopicArn: string;
+  /** Companion-app push topic; the companion path is off without it. */
+  readonly authPushTopicArn: string | undefined;
+  readonly bankingApiUrl: string;
+  readonly bankingApiSecretId: string;
+  readonly bedrockModelId: string;
+  readonly guardrailId: string | undefined;
+  readonly guardrailVersion: string | undefined;
+  /** Below this NLU confidence a first turn goes to the LLM fallback. */
+  readonly confidenceThreshold: number;
+  /** Wall-clock budget of one turn in ms, well under the Lex code-hook limit. */
+  readonly turnBudgetMs: number;
+  readonly fraudQueue: string;
+  readonly agentQueue: string;
+  /** Specialist queue for account servicing (wire transfers). */
+  readonly accountsQueue: string;
+  /** Specialist queue for lending (loan applications). */
+  readonly lendingQueue: string;
+  /** Days security events are kept (DynamoDB TTL). */
+  readonly securityEventTtlDays: number;
+}
+
+/** Failed PINs before the customer is locked out; a policy, not a tuning knob. */
+export const MAX_PIN_FAILURES = 3;
+
+const numberIn = (min: number, max: number, fallback: number) =>
+  z.coerce.number().min(min).max(max).catch(fallback);
+
+const envSchema = z.object({
+  AUTH_STATE_TABLE_NAME: z.string().catch(""),
+  SECURITY_EVENTS_TABLE_NAME: z.string().catch(""),
+  FRAUD_ALERT_TOPIC_ARN: z.string().catch(""),
+  AUTH_PUSH_TOPIC_ARN: z.string().min(1).optional().catch(undefined),
+  BANKING_API_URL: z.string().catch(""),
+  BANKING_API_SECRET_ID: z.string().catch(""),
+  BEDROCK_MODEL_ID: z.string().catch(""),
+  BEDROCK_GUARDRAIL_ID: z.string().min(1).optional().catch(undefined),
+  BEDROCK_GUARDRAIL_VERSION: z.string().min(1).optional().catch(undefined),
+  LEX_CONFIDENCE_THRESHOLD: numberIn(0, 1, 0.7),
+  TURN_BUDGET_MS: numberIn(500, 8000, 2800),
+  FRAUD_QUEUE_NAME: z.string().min(1).catch("FraudQueue"),
+  AGENT_QUEUE_NAME: z.string().min(1).catch("GeneralAgentQueue"),
+  ACCOUNTS_QUEUE_NAME: z.string().min(1).catch("AccountQueue"),
+  LENDING_QUEUE_NAME: z.string().min(1).catch("LendingQueue"),
+  SECURITY_EVENT_TTL_DAYS: numberIn(1, 3650, 400),
+});
+
+/** Never throws: a bad value falls back to its default so the bot keeps answering. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): LambdaConfig {
+  const e = envSchema.parse(env);
+  return {
+    authStateTable: e.AUTH_STATE_TABLE_NAME,
+    securityEventsTable: e.SECURITY_EVENTS_TABLE_NAME,
+    fraudTopicArn: e.FRAUD_ALERT_TOPIC_ARN,
+    authPushTopicArn: e.AUTH_PUSH_TOPIC_ARN,
+    bankingApiUrl: e.BANKING_API_URL,
+    bankingApiSecretId: e.BANKING_API_SECRET_ID,
+    bedrockModelId: e.BEDROCK_MODEL_ID,
+    guardrailId: e.BEDROCK_GUARDRAIL_ID,
+    guardrailVersion: e.BEDROCK_GUARDRAIL_VERSION,
+    confidenceThreshold: e.LEX_CONFIDENCE_THRESHOLD,
+    turnBudgetMs: e.TURN_BUDGET_MS,
+    fraudQueue: e.FRAUD_QUEUE_NAME,
+    agentQueue: e.AGENT_QUEUE_NAME,
+    accountsQueue: e.ACCOUNTS_QUEUE_NAME,
+    lendingQueue: e.LENDING_QUEUE_NAME,
+    securityEventTtlDays: e.SECURITY_EVENT_TTL_DAYS,
+  };
+}

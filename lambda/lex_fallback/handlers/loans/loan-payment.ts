@@ -1,0 +1,21 @@
+import { elicitSlot } from "../../lex/reply";
+import { amountValue, slotValue } from "../../lex/turn";
+import { idempotencyKey, money, verifiedCustomer } from "../common";
+import { confirmAndMove } from "../transfers/confirm-and-move";
+import type { IntentHandler } from "../types";
+
+export const loanPayment: IntentHandler = async (input, deps) => {
+  const loanType = slotValue(input, "LoanType");
+  if (loanType === undefined) return elicitSlot(input, "LoanType", "Which loan would you like to pay towards?");
+  const amount = amountValue(input, "PaymentAmount");
+  if (amount === undefined) return elicitSlot(input, "PaymentAmount", `How much would you like to pay towards your ${loanType}?`);
+
+  return confirmAndMove(
+    input,
+    deps,
+    verifiedCustomer(input),
+    `That's a payment of ${money(amount)} from your current account to your ${loanType}.`,
+    { kind: "loan", from: "current", to: loanType, amount, idempotencyKey: idempotencyKey(input, [loanType, amount]) },
+    (reference) => `Done. ${money(amount)} has been paid to your ${loanType} and will show by tomorrow. The reference is ${reference}.`,
+  );
+};

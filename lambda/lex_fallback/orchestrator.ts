@@ -1,0 +1,88 @@
+import { authenticate } from "./auth/gate";
+import { INPUT_ATTRIBUTES } from "./contract";
+import { transferAttributes } from "./handlers/common";
+import { HELP } from "./handlers/general/fallback";
+import { HANDLERS } from "./handlers/registry";
+import type { Deps } from "./handlers/types";
+import { FALLBACK_INTENT, HANDLED_INTENTS, SENSITIVE_INTENTS, type HandledIntentName } from "./intents";
+import { close, elicitIntent } from "./lex/reply";
+import type { LexResponse } from "./lex/response";
+import { parseTurn } from "./lex/parse";
+import type { Caller, Turn } from "./lex/turn";
+import { BudgetExceededError } from "./shared/errors";
+import { logger } from "./shared/logger";
+
+/** Urgent or explicit requests are served even when Lex was unsure. */
+const NEVER_DIVERT: ReadonlySet<string> = new Set(["ReportFraud", "ReportLostStolenCard", "TransferToAgent"]);
+const SENSITIVE: ReadonlySet<string> = new Set(SENSITIVE_INTENTS);
+
+function isHandled(name: string): name is HandledIntentName {
+  return (HANDLED_INTENTS as readonly string[]).includes(name);
+}
+
+/** Lex was unsure on the first turn of an intent: treat it as unknown input. */
+function lowConfidence(turn: Turn, threshold: number): boolean {
+  const fresh = Object.values(turn.slots).every((s) => s?.value === undefined) && turn.confirmationState === "None";
+  return turn.source === "DialogCodeHook" && fresh && turn.confidence !== undefined && turn.confidence < threshold;
+}
+
+/** The single place where failures become a Lex response: apologise and hand over to a person. */
+function failure(turn: Turn, deps: Deps, error: unknown): LexResponse {
+  logger.error("turn failed", { intent: turn.intentName, error });
+  return close(turn, "Failed", "I'm sorry, I can't complete that right now. I'm transferring you to a colleague who can help.", {
+    attributes: transferAttributes(deps.config.agentQueue, error instanceof BudgetExceededError ? "Timeout" : "SystemUnavailable", "Normal"),
+  });
+}
+
+function pick(turn: Turn, threshold: number): HandledIntentName {
+  const name = turn.intentName;
+  if (!isHandled(name)) return FALLBACK_INTENT;
+  if (!NEVER_DIVERT.has(name) && lowConfidence(turn, threshold)) return FALLBACK_INTENT;
+  return name;
+}
+
+async function route(turn: Turn, deps: Deps): Promise<LexResponse> {
+  const name = pick(turn, deps.config.confidenceThreshold);
+  const claimed: Caller = { customerId: turn.attributes[INPUT_ATTRIBUTES.customerId], authenticated: false };
+  if (name === FALLBACK_INTENT) return HANDLERS[name]({ ...turn, caller: claimed }, deps);
+  if (!SENSITIVE.has(name)) {
+    const session = await deps.ports.auth.getSession(turn.sessionId).catch(() => undefined);
+    const caller: Caller = session ? { customerId: session.customerId, authenticated: true } : claimed;
+    return HANDLERS[name]({ ...turn, caller }, deps);
+  }
+  const gate = await authenticate(turn, deps);
+  if (gate.kind === "reply") return gate.response;
+  return HANDLERS[name]({ ...gate.turn, caller: gate.caller }, deps);
+}
+
+async function withinBudget<T>(work: Promise<T>, budgetMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expiry = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new BudgetExceededError(`turn exceeded ${budgetMs} ms`)), budgetMs);
+  });
+  try {
+    return await Promise.race([work, expiry]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * One Lex V2 code-hook turn: validate, route by intent (unknown or unsure → fallback), gate sensitive
+ * intents on authentication, run the handler inside the time budget. Never throws.
+ */
+export async function handleTurn(raw: unknown, deps: Deps, budgetMs = deps.config.turnBudgetMs): Promise<LexResponse> {
+  const parsed = parseTurn(raw);
+  if (!parsed.ok) {
+    logger.warn("invalid Lex event", { reason: parsed.reason });
+    return elicitIntent(parsed.turn, `Sorry, something went wrong on my side. ${HELP}`);
+  }
+  const { turn } = parsed;
+  if (parsed.warnings.length > 0) logger.warn("Lex event repaired", { warnings: parsed.warnings });
+  if (!isHandled(turn.intentName)) logger.warn("unknown intent routed to fallback", { intent: turn.intentName });
+  try {
+    return await withinBudget(route(turn, deps), budgetMs);
+  } catch (error) {
+    return failure(turn, deps, error);
+  }
+}
