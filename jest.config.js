@@ -3,7 +3,9 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/__tests__"],
   testMatch: ["**/*.test.ts"],
-  // swc strips types only; `npm run typecheck` (tsc --noEmit) is the type gate.
+  // @swc/jest over ts-jest, measured on __tests__/foundation (3 suites, --no-cache, 2 cores):
+  // swc 2.7 s vs ts-jest (isolatedModules) 4.2-8.1 s. swc strips types only; `npm run typecheck`
+  // (tsc --noEmit) is the type gate.
   transform: {
     "^.+\\.ts$": [
       "@swc/jest",
