@@ -42,14 +42,18 @@ export function scanPlaceholders(file: string, text: string): Placeholder[] {
     const where = lineAndColumn(text, i);
     const at = `${where.line}:${where.column}`;
     if (text.startsWith("$${", i) || text.startsWith("%%{", i)) {
-      problems.push(`${at}: template escape "${text.slice(i, i + 3)}" is not supported (flow JSON never needs a literal \${ or %{)`);
+      problems.push(
+        `${at}: template escape "${text.slice(i, i + 3)}" is not supported (flow JSON never needs a literal \${ or %{)`,
+      );
       i += 2;
     } else if (ch === "%" && text[i + 1] === "{") {
       problems.push(`${at}: template directive "%{" is not supported; use only \${name} placeholders`);
     } else if (ch === "$" && text[i + 1] === "{") {
       const match = PLACEHOLDER.exec(text.slice(i));
       if (match?.[1] === undefined) {
-        problems.push(`${at}: "${text.slice(i, i + 20)}" is not a \${name} placeholder (only plain variable names are allowed)`);
+        problems.push(
+          `${at}: "${text.slice(i, i + 20)}" is not a \${name} placeholder (only plain variable names are allowed)`,
+        );
       } else {
         found.push({ name: match[1], ...where });
         i += match[0].length - 1;
@@ -79,7 +83,9 @@ export function renderTemplateText(file: string, text: string, variables: FlowTe
     if (typeof value !== "string") {
       problems.push(`variable "${name}" must be a string, got ${typeof value}`);
     } else if (!Token.isUnresolved(value) && /[$%]\{/.test(value)) {
-      problems.push(`variable "${name}" contains "\${" or "%{", which Terraform would evaluate; pass plain text or a cdktf token`);
+      problems.push(
+        `variable "${name}" contains "\${" or "%{", which Terraform would evaluate; pass plain text or a cdktf token`,
+      );
     }
   }
   if (problems.length > 0) throw new FlowTemplateError(file, [...new Set(problems)]);
@@ -89,7 +95,9 @@ export function renderTemplateText(file: string, text: string, variables: FlowTe
   );
   const parsed = parseJson(rendered);
   if (!parsed.ok) {
-    throw new FlowTemplateError(file, [`rendered text is not valid JSON at ${parsed.line}:${parsed.column}: ${parsed.message}`]);
+    throw new FlowTemplateError(file, [
+      `rendered text is not valid JSON at ${parsed.line}:${parsed.column}: ${parsed.message}`,
+    ]);
   }
   return rendered;
 }
@@ -112,7 +120,28 @@ export function renderFlowTemplate(template: string, variables: FlowTemplateVari
   try {
     text = readFileSync(file, "utf8");
   } catch (error: unknown) {
-    throw new FlowTemplateError(displayPath(file), [`cannot read template: ${error instanceof Error ? error.message : String(error)}`]);
+    throw new FlowTemplateError(displayPath(file), [
+      `cannot read template: ${error instanceof Error ? error.message : String(error)}`,
+    ]);
   }
   return renderTemplateText(displayPath(file), text, variables);
+}
+
+/**
+ * Render template text for linting without real values: each `${name}` becomes the Terraform
+ * reference `${var.name}`, which the validator treats as a dynamic value (as it would be at apply).
+ */
+export function renderTemplateWithReferences(file: string, text: string): string {
+  scanPlaceholders(file, text);
+  const rendered = text.replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g,
+    (_whole, name: string) => `\${var.${name}}`,
+  );
+  const parsed = parseJson(rendered);
+  if (!parsed.ok) {
+    throw new FlowTemplateError(file, [
+      `rendered text is not valid JSON at ${parsed.line}:${parsed.column}: ${parsed.message}`,
+    ]);
+  }
+  return rendered;
 }

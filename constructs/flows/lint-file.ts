@@ -1,0 +1,73 @@
+import { readFileSync } from "node:fs";
+import { FlowTemplateError, renderTemplateWithReferences } from "./render";
+import { declaredFlowType } from "./flow-type";
+import { parseJson } from "./json-position";
+import type { FlowType } from "./types";
+import { validateFlow, type Finding, type Severity } from "./validator";
+
+/** A problem in one file, as the CLI prints it. */
+export interface FileProblem extends Finding {
+  readonly file: string;
+}
+
+/** Options of `lintFlowFile`. */
+export interface LintFileOptions {
+  /** Flow type to validate as; default: declared by the content (see flow-type.ts). */
+  readonly flowType?: FlowType;
+  readonly severities?: Readonly<Record<string, Severity>>;
+}
+
+function fileError(file: string, rule: string, messageId: string, message: string): FileProblem {
+  return { file, rule, severity: "error", messageId, message, path: "" };
+}
+
+/** Lint one rendered flow (`*.json`) or template (`*.json.tftpl`, rendered with Terraform references). */
+export function lintFlowFile(file: string, options: LintFileOptions = {}): FileProblem[] {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error: unknown) {
+    return [
+      fileError(
+        file,
+        "file",
+        "unreadable",
+        `cannot read file: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    ];
+  }
+  if (file.endsWith(".tftpl")) {
+    try {
+      text = renderTemplateWithReferences(file, text);
+    } catch (error: unknown) {
+      if (error instanceof FlowTemplateError)
+        return error.problems.map((p) => fileError(file, "template", "template", p));
+      throw error;
+    }
+  }
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    return [
+      fileError(
+        file,
+        "flow-structure",
+        "invalidJson",
+        `Content is not valid JSON at ${parsed.line}:${parsed.column}: ${parsed.message}`,
+      ),
+    ];
+  }
+  let flowType = options.flowType;
+  if (flowType === undefined) {
+    const declared = declaredFlowType(parsed.value);
+    if ("error" in declared) return [fileError(file, "flow-type", "unknownMetadataType", declared.error)];
+    flowType = declared.type;
+  }
+  return validateFlow(
+    parsed.value,
+    { flowType, ...(options.severities ? { severities: options.severities } : {}) },
+    text.length,
+  ).map((f) => ({
+    file,
+    ...f,
+  }));
+}

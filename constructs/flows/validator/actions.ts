@@ -1,0 +1,384 @@
+import type { FlowType } from "../types";
+import { getPath, isTrueString } from "./values";
+
+/**
+ * The flow language, one row per action type: every per-action fact the rules use lives here
+ * (platform-facts.md §1). Rules read one column each.
+ */
+
+/** How an action's `Conditions` are judged (see rules/condition-operands.ts). */
+export type ConditionKind =
+  | "none"
+  | "hours"
+  | "loop"
+  | "dtmf"
+  | "lexIntent"
+  | "compare"
+  | "percentage"
+  | "metric"
+  | "iterative"
+  | "wait"
+  | "equalsAny";
+
+/** Kinds of resource reference a parameter holds (see rules/reference-format.ts). */
+export type ReferenceKind = "queue" | "agent" | "flow" | "flowModule" | "hours" | "lambda" | "lexAlias";
+
+/** Bounds of a numeric parameter; `static` means JSONPath is not allowed. */
+export interface NumberLimit {
+  readonly min: number;
+  readonly max: number;
+  readonly integer?: boolean;
+  readonly static?: boolean;
+}
+
+/** A parameter required or forbidden only in some configurations. */
+export interface ConditionalParameter {
+  readonly param: string;
+  readonly when: (parameters: Readonly<Record<string, unknown>>) => boolean;
+  /** Shown in the message: why it is required/forbidden here. */
+  readonly because: string;
+}
+
+/** Error branches an action may and must list (may depend on its parameters). */
+export interface ErrorSpec {
+  readonly allowed: readonly string[];
+  readonly required?: readonly string[];
+}
+
+export interface ActionSpec {
+  /** Ends the flow: `Transitions` must be `{}`. */
+  readonly terminal?: boolean;
+  /** A Transitions.NextAction is not needed (MessageParticipantIteratively). */
+  readonly nextActionOptional?: boolean;
+  /** `Parameters` may be omitted entirely (console exports of TransferContactToQueue). */
+  readonly parametersOptional?: boolean;
+  readonly required?: readonly string[];
+  /** Each group: exactly one member must be set. */
+  readonly exactlyOne?: readonly (readonly string[])[];
+  /** Each group: at most one member may be set. */
+  readonly atMostOne?: readonly (readonly string[])[];
+  /** Parameter → why it is not accepted on this action. */
+  readonly forbidden?: Readonly<Record<string, string>>;
+  readonly requiredWhen?: readonly ConditionalParameter[];
+  readonly forbiddenWhen?: readonly ConditionalParameter[];
+  /** Parameter whose value must be an object with exactly one key from the list. */
+  readonly singleKeyOf?: Readonly<Record<string, readonly string[]>>;
+  readonly enums?: Readonly<Record<string, readonly string[]>>;
+  readonly numbers?: Readonly<Record<string, NumberLimit>>;
+  readonly references?: Readonly<Record<string, ReferenceKind>>;
+  /** Parameters that must be a single JSONPath, never a static value. */
+  readonly jsonPathOnly?: readonly string[];
+  readonly errors: ErrorSpec | ((parameters: Readonly<Record<string, unknown>>) => ErrorSpec);
+  readonly conditions: ConditionKind;
+  /** Flow types the action may appear in; absent = all. */
+  readonly flowTypes?: readonly FlowType[];
+  /** Retired feature: any use is reported with this reason. */
+  readonly retired?: string;
+}
+
+const INBOUND: readonly FlowType[] = ["CONTACT_FLOW", "MODULE", "CAMPAIGN"];
+const TRANSFER: readonly FlowType[] = ["AGENT_TRANSFER", "QUEUE_TRANSFER"];
+const WHISPER: readonly FlowType[] = ["CUSTOMER_WHISPER", "AGENT_WHISPER", "OUTBOUND_WHISPER"];
+const HOLD: readonly FlowType[] = ["CUSTOMER_HOLD", "AGENT_HOLD"];
+const QUEUE: readonly FlowType[] = ["CUSTOMER_QUEUE"];
+const ALL_BUT = (...excluded: (readonly FlowType[])[]): readonly FlowType[] =>
+  [
+    "CONTACT_FLOW",
+    "CUSTOMER_QUEUE",
+    "CUSTOMER_HOLD",
+    "CUSTOMER_WHISPER",
+    "AGENT_HOLD",
+    "AGENT_WHISPER",
+    "OUTBOUND_WHISPER",
+    "AGENT_TRANSFER",
+    "QUEUE_TRANSFER",
+    "CAMPAIGN",
+    "MODULE",
+  ].filter((t) => !excluded.some((group) => group.includes(t as FlowType))) as FlowType[];
+
+const PROMPT = ["Text", "SSML", "PromptId", "Media"] as const;
+const NO_MATCHING_ERROR: ErrorSpec = { allowed: ["NoMatchingError"] };
+const NO_ERRORS: ErrorSpec = { allowed: [] };
+const VOICE_ID_RETIRED = "Amazon Connect Voice ID reached end of support on 2026-05-20";
+const storesInput = (p: Readonly<Record<string, unknown>>): boolean => isTrueString(p["StoreInput"]);
+
+export const ACTIONS: Readonly<Record<string, ActionSpec>> = {
+  MessageParticipant: {
+    exactlyOne: [PROMPT],
+    errors: NO_MATCHING_ERROR,
+    conditions: "none",
+    flowTypes: ALL_BUT(HOLD),
+  },
+  MessageParticipantIteratively: {
+    required: ["Messages"],
+    nextActionOptional: true,
+    numbers: { InterruptFrequencySeconds: { min: 1, max: 3600, integer: true } },
+    errors: NO_MATCHING_ERROR,
+    conditions: "iterative",
+    flowTypes: [...QUEUE, ...HOLD],
+  },
+  GetParticipantInput: {
+    exactlyOne: [PROMPT],
+    forbidden: {
+      LexV2Bot: "a Lex bot makes the block a ConnectParticipantWithLexBot action",
+      LexSessionAttributes: "Lex fields belong to ConnectParticipantWithLexBot",
+    },
+    requiredWhen: [{ param: "InputValidation", when: storesInput, because: 'StoreInput is "True"' }],
+    forbiddenWhen: [
+      { param: "InputValidation", when: (p) => !storesInput(p), because: 'StoreInput is not "True"' },
+      {
+        param: "InputEncryption",
+        when: (p) => getPath(p, "InputValidation.CustomValidation") === undefined,
+        because: "encryption needs InputValidation.CustomValidation",
+      },
+    ],
+    enums: {
+      StoreInput: ["True", "False"],
+      "InputValidation.PhoneNumberValidation.NumberFormat": ["Local", "E164"],
+    },
+    numbers: {
+      InputTimeLimitSeconds: { min: 1, max: 180, integer: true },
+      "DTMFConfiguration.InterdigitTimeLimitSeconds": { min: 1, max: 20, integer: true },
+      "InputValidation.CustomValidation.MaximumLength": { min: 1, max: 20, integer: true },
+    },
+    errors: (p) => ({
+      allowed: [
+        "InputTimeLimitExceeded",
+        "NoMatchingError",
+        ...(storesInput(p) ? [] : ["NoMatchingCondition"]),
+        ...(getPath(p, "InputValidation.PhoneNumberValidation") !== undefined ? ["InvalidPhoneNumber"] : []),
+      ],
+      required: ["NoMatchingError"],
+    }),
+    conditions: "dtmf",
+    flowTypes: ALL_BUT(WHISPER, HOLD),
+  },
+  ConnectParticipantWithLexBot: {
+    required: ["LexV2Bot.AliasArn"],
+    atMostOne: [PROMPT],
+    references: { "LexV2Bot.AliasArn": "lexAlias" },
+    errors: { allowed: ["NoMatchingCondition", "NoMatchingError", "InputTimeLimitExceeded"] },
+    conditions: "lexIntent",
+    flowTypes: ALL_BUT(WHISPER, HOLD),
+  },
+  InvokeLambdaFunction: {
+    required: ["LambdaFunctionARN", "InvocationTimeLimitSeconds"],
+    numbers: { InvocationTimeLimitSeconds: { min: 1, max: 8, integer: true, static: true } },
+    enums: {
+      InvocationType: ["SYNCHRONOUS", "ASYNCHRONOUS"],
+      "ResponseValidation.ResponseType": ["STRING_MAP", "JSON"],
+    },
+    references: { LambdaFunctionARN: "lambda" },
+    errors: NO_MATCHING_ERROR,
+    conditions: "none",
+  },
+  UpdateContactAttributes: {
+    required: ["Attributes"],
+    enums: { TargetContact: ["Current", "Related"] },
+    errors: NO_MATCHING_ERROR,
+    conditions: "none",
+  },
+  UpdateFlowAttributes: { required: ["FlowAttributes"], errors: NO_MATCHING_ERROR, conditions: "none" },
+  TagContact: { required: ["Tags"], errors: NO_MATCHING_ERROR, conditions: "none" },
+  UpdateContactTargetQueue: {
+    exactlyOne: [["QueueId", "AgentId"]],
+    references: { QueueId: "queue", AgentId: "agent" },
+    errors: NO_MATCHING_ERROR,
+    conditions: "none",
+    flowTypes: [...INBOUND, ...TRANSFER],
+  },
+  TransferContactToQueue: {
+    parametersOptional: true,
+    errors: { allowed: ["QueueAtCapacity", "NoMatchingError"] },
+    conditions: "none",
+    flowTypes: [...INBOUND, ...TRANSFER],
+  },
+  DequeueContactAndTransferToQueue: {
+    exactlyOne: [["QueueId", "AgentId"]],
+    references: { QueueId: "queue", AgentId: "agent" },
+    errors: { allowed: ["QueueAtCapacity", "NoMatchingError"] },
+    conditions: "none",
+    flowTypes: QUEUE,
+  },
+  TransferToFlow: {
+    required: ["ContactFlowId"],
+    references: { ContactFlowId: "flow" },
+    errors: NO_MATCHING_ERROR,
+    conditions: "none",
+    flowTypes: [...INBOUND, ...TRANSFER],
+  },
+  CheckHoursOfOperation: {
+    references: { HoursOfOperationId: "hours" },
+    errors: NO_MATCHING_ERROR,
+    conditions: "hours",
+  },
+  CheckMetricData: {
+    required: ["MetricType"],
+    enums: {
+      MetricType: [
+        "NumberOfAgentsAvailable",
+        "NumberOfAgentsStaffed",
+        "NumberOfAgentsOnline",
+        "OldestContactInQueueAgeSeconds",
+        "NumberOfContactsInQueue",
+      ],
+    },
+    atMostOne: [["QueueId", "AgentId"]],
+    references: { QueueId: "queue", AgentId: "agent" },
+    errors: { allowed: ["NoMatchingError", "NoMatchingCondition"] },
+    conditions: "metric",
+  },
+  Compare: {
+    required: ["ComparisonValue"],
+    jsonPathOnly: ["ComparisonValue"],
+    errors: { allowed: ["NoMatchingCondition"] },
+    conditions: "compare",
+  },
+  DistributeByPercentage: { errors: { allowed: ["NoMatchingCondition"] }, conditions: "percentage" },
+  Loop: {
+    required: ["LoopCount"],
+    numbers: { LoopCount: { min: 0, max: 100, integer: true } },
+    errors: NO_ERRORS,
+    conditions: "loop",
+  },
+  DisconnectParticipant: {
+    terminal: true,
+    errors: NO_ERRORS,
+    conditions: "none",
+    flowTypes: [...INBOUND, ...TRANSFER, ...QUEUE],
+  },
+  EndFlowExecution: {
+    terminal: true,
+    errors: NO_ERRORS,
+    conditions: "none",
+    flowTypes: [...WHISPER, ...QUEUE, ...HOLD],
+  },
+  EndFlowModuleExecution: {
+    terminal: true,
+    forbidden: {
+      Result: "create rejects console-export result fields; return data through contact attributes",
+      ResultData: "create rejects console-export result fields; return data through contact attributes",
+    },
+    errors: NO_ERRORS,
+    conditions: "none",
+    flowTypes: ["MODULE"],
+  },
+  InvokeFlowModule: {
+    required: ["FlowModuleId"],
+    references: { FlowModuleId: "flowModule" },
+    errors: NO_MATCHING_ERROR,
+    conditions: "equalsAny",
+    flowTypes: INBOUND,
+  },
+  UpdateContactRecordingBehavior: {
+    required: ["RecordingBehavior"],
+    enums: { "RecordingBehavior.IVRRecordingBehavior": ["Enabled", "Disabled"] },
+    errors: NO_MATCHING_ERROR,
+    conditions: "none",
+  },
+  UpdateContactRecordingAndAnalyticsBehavior: { errors: NO_MATCHING_ERROR, conditions: "none" },
+  UpdateContactEventHooks: {
+    singleKeyOf: {
+      EventHooks: [
+        "AgentHold",
+        "AgentWhisper",
+        "CustomerHold",
+        "CustomerQueue",
+        "CustomerRemaining",
+        "CustomerWhisper",
+        "DefaultAgentUI",
+        "DisconnectAgentUI",
+        "PauseContact",
+        "ResumeContact",
+      ],
+    },
+    required: ["EventHooks"],
+    errors: NO_MATCHING_ERROR,
+    conditions: "none",
+  },
+  UpdateContactTextToSpeechVoice: {
+    required: ["TextToSpeechVoice"],
+    enums: {
+      TextToSpeechEngine: ["Standard", "Neural", "Generative", "standard", "neural", "generative"],
+      TextToSpeechStyle: ["None", "Conversational", "Newscaster"],
+    },
+    errors: NO_MATCHING_ERROR,
+    conditions: "none",
+  },
+  UpdateContactData: { errors: NO_MATCHING_ERROR, conditions: "none" },
+  UpdateContactCallbackNumber: {
+    required: ["CallbackNumber"],
+    jsonPathOnly: ["CallbackNumber"],
+    errors: { allowed: ["InvalidCallbackNumber", "CallbackNumberNotDialable", "NoMatchingError"] },
+    conditions: "none",
+  },
+  CreateCallbackContact: {
+    exactlyOne: [["QueueId", "AgentId"]],
+    references: { QueueId: "queue", AgentId: "agent", ContactFlowId: "flow" },
+    numbers: {
+      InitialCallDelaySeconds: { min: 1, max: 259200, integer: true, static: true },
+      MaximumConnectionAttempts: { min: 1, max: 100, integer: true, static: true },
+      RetryDelaySeconds: { min: 1, max: 259200, integer: true },
+    },
+    errors: NO_MATCHING_ERROR,
+    conditions: "none",
+  },
+  UpdateFlowLoggingBehavior: {
+    required: ["FlowLoggingBehavior"],
+    enums: { FlowLoggingBehavior: ["Enabled", "Disabled"] },
+    errors: NO_ERRORS,
+    conditions: "none",
+  },
+  UpdateContactMediaStreamingBehavior: {
+    required: ["MediaStreamingState"],
+    errors: NO_MATCHING_ERROR,
+    conditions: "none",
+  },
+  TransferParticipantToThirdParty: {
+    required: ["ThirdPartyPhoneNumber"],
+    numbers: { ThirdPartyConnectionTimeLimitSeconds: { min: 1, max: 600, integer: true } },
+    errors: NO_MATCHING_ERROR,
+    conditions: "none",
+    flowTypes: [...INBOUND, ...TRANSFER],
+  },
+  Wait: {
+    numbers: { TimeLimitSeconds: { min: 1, max: 604800, integer: true } },
+    errors: { allowed: ["NoMatchingError", "ParticipantNotFound"] },
+    conditions: "wait",
+  },
+  StartVoiceIdStream: { errors: NO_MATCHING_ERROR, conditions: "none", retired: VOICE_ID_RETIRED },
+  CheckVoiceId: { errors: NO_MATCHING_ERROR, conditions: "equalsAny", retired: VOICE_ID_RETIRED },
+};
+
+/** UpdateContactData parameters that switch Voice ID on. */
+export const VOICE_ID_PARAMETERS = [
+  "IsVoiceIdStreamingEnabled",
+  "IsVoiceAuthenticationEnabled",
+  "IsFraudDetectionEnabled",
+  "VoiceAuthenticationThreshold",
+  "VoiceAuthenticationResponseTime",
+  "FraudDetectionThreshold",
+  "FraudDetectionWatchlistId",
+] as const;
+
+/** Operators of the flow language's conditions. */
+export const OPERATORS = [
+  "Equals",
+  "TextStartsWith",
+  "TextEndsWith",
+  "TextContains",
+  "NumberGreaterThan",
+  "NumberGreaterOrEqualTo",
+  "NumberLessThan",
+  "NumberLessOrEqualTo",
+] as const;
+
+export function specFor(type: string | undefined): ActionSpec | undefined {
+  return type !== undefined && Object.prototype.hasOwnProperty.call(ACTIONS, type)
+    ? ACTIONS[type]
+    : undefined;
+}
+
+export function errorSpecFor(spec: ActionSpec, parameters: Readonly<Record<string, unknown>>): ErrorSpec {
+  return typeof spec.errors === "function" ? spec.errors(parameters) : spec.errors;
+}
