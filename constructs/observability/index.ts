@@ -1,0 +1,5 @@
+export * from "./alarm-definitions";
+export * from "./dashboard-body";
+export * from "./metrics";
+export * from "./observability";
+export * from "./types";

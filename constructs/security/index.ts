@@ -1,0 +1,6 @@
+export * from "./alert-topics";
+export * from "./secure-table";
+export * from "./secure-topic";
+export * from "./security-tables";
+export * from "./topic-policy";
+export * from "./types";
