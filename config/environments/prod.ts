@@ -25,8 +25,10 @@ export const prod: ConfigInput = {
     thresholds: {
       lambdaErrors: 3,
       queueWaitSeconds: 180,
-      queueSize: 15,
+      queueSize: 8,
       abandonmentRatePercent: 5,
+      fraudQueueWaitSeconds: 60,
+      fraudQueueSize: 3,
     },
   },
   lambda: {
