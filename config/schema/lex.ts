@@ -10,5 +10,12 @@ export const lexSchema = z.object({
   /** Voice of the secondary locale. */
   secondaryVoiceId: z.string().min(1).default("Joanna"),
   /** Alias name of every bot (the original uses "prod"). */
-  aliasName: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/).default("prod"),
+  aliasName: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,100}$/)
+    .default("prod"),
+  /** Sentiment analysis on every alias (flows read $.Lex.SentimentResponse; needs comprehend:DetectSentiment). */
+  detectSentiment: z.boolean().default(true),
+  /** Seconds each locale build (AWS CLI, run by terraform apply) may take before the apply fails. */
+  buildTimeoutSeconds: z.number().int().min(60).max(3600).default(600),
 });
