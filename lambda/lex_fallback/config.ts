@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Runtime settings from the function's environment (names set by the LexFallbackLambda construct). */
 export interface LambdaConfig {

@@ -1,4 +1,6 @@
-import { ConverseCommand, type BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
+import type { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
+
+const lib = () => import("@aws-sdk/client-bedrock-runtime");
 import type { Llm } from "../ports";
 import { DependencyError } from "../shared/errors";
 import type { RemoteCall } from "../shared/resilience";
@@ -26,14 +28,14 @@ export class BedrockLlm implements Llm {
   constructor(
     private readonly modelId: string,
     private readonly guardrail: GuardrailSettings | undefined,
-    private readonly client: () => BedrockRuntimeClient,
+    private readonly client: () => Promise<BedrockRuntimeClient>,
     private readonly call: RemoteCall,
   ) {}
 
   async answer(question: string, localeId: string): Promise<string> {
-    const out = await this.call((abortSignal) =>
-      this.client().send(
-        new ConverseCommand({
+    const out = await this.call(async (abortSignal) =>
+      (await this.client()).send(
+        new (await lib()).ConverseCommand({
           modelId: this.modelId,
           system: [{ text: `${SYSTEM_PROMPT} Reply in the language of locale ${localeId}.` }],
           messages: [{ role: "user", content: [{ text: question }] }],

@@ -1,36 +1,37 @@
-import { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { SNSClient } from "@aws-sdk/client-sns";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
+import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import type { SNSClient } from "@aws-sdk/client-sns";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 
 /**
- * SDK clients, created on first use and reused for the life of the container (cold start only pays
- * for the clients a turn needs). `maxAttempts: 1`: cockatiel owns retries, so they do not multiply.
+ * SDK clients, loaded and created on first use and then reused for the life of the container.
+ * The dynamic imports keep each SDK package out of module init (esbuild wraps them lazily), so a
+ * cold start only pays for the clients the first turn needs. `maxAttempts: 1`: cockatiel owns
+ * retries, so they do not multiply.
  */
-let dynamo: DynamoDBDocumentClient | undefined;
-let sns: SNSClient | undefined;
-let bedrock: BedrockRuntimeClient | undefined;
-let secrets: SecretsManagerClient | undefined;
+let dynamo: Promise<DynamoDBDocumentClient> | undefined;
+let sns: Promise<SNSClient> | undefined;
+let bedrock: Promise<BedrockRuntimeClient> | undefined;
+let secrets: Promise<SecretsManagerClient> | undefined;
 
-export function documentClient(): DynamoDBDocumentClient {
-  dynamo ??= DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 1 }), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
+export function documentClient(): Promise<DynamoDBDocumentClient> {
+  dynamo ??= Promise.all([import("@aws-sdk/client-dynamodb"), import("@aws-sdk/lib-dynamodb")]).then(([ddb, lib]) =>
+    lib.DynamoDBDocumentClient.from(new ddb.DynamoDBClient({ maxAttempts: 1 }), { marshallOptions: { removeUndefinedValues: true } }),
+  );
   return dynamo;
 }
 
-export function snsClient(): SNSClient {
-  sns ??= new SNSClient({ maxAttempts: 1 });
+export function snsClient(): Promise<SNSClient> {
+  sns ??= import("@aws-sdk/client-sns").then((m) => new m.SNSClient({ maxAttempts: 1 }));
   return sns;
 }
 
-export function bedrockClient(): BedrockRuntimeClient {
-  bedrock ??= new BedrockRuntimeClient({ maxAttempts: 1 });
+export function bedrockClient(): Promise<BedrockRuntimeClient> {
+  bedrock ??= import("@aws-sdk/client-bedrock-runtime").then((m) => new m.BedrockRuntimeClient({ maxAttempts: 1 }));
   return bedrock;
 }
 
-export function secretsClient(): SecretsManagerClient {
-  secrets ??= new SecretsManagerClient({ maxAttempts: 1 });
+export function secretsClient(): Promise<SecretsManagerClient> {
+  secrets ??= import("@aws-sdk/client-secrets-manager").then((m) => new m.SecretsManagerClient({ maxAttempts: 1 }));
   return secrets;
 }

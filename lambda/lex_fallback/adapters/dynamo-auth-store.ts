@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+
+/** Loaded on first use with the client, to keep the SDK out of module init. */
+const lib = () => import("@aws-sdk/lib-dynamodb");
 import type { AuthStore, CompanionStatus, PinFailure, SessionAuth } from "../ports";
 import type { RemoteCall } from "../shared/resilience";
 
@@ -24,7 +27,7 @@ function isConditionFailure(error: unknown): boolean {
 export class DynamoAuthStore implements AuthStore {
   constructor(
     private readonly table: string,
-    private readonly client: () => DynamoDBDocumentClient,
+    private readonly client: () => Promise<DynamoDBDocumentClient>,
     private readonly call: RemoteCall,
     private readonly now: () => Date,
   ) {}
@@ -34,8 +37,8 @@ export class DynamoAuthStore implements AuthStore {
   }
 
   private async get(key: string): Promise<Item | undefined> {
-    const out = await this.call((abortSignal) =>
-      this.client().send(new GetCommand({ TableName: this.table, Key: { request_id: key }, ConsistentRead: true }), { abortSignal }),
+    const out = await this.call(async (abortSignal) =>
+      (await this.client()).send(new (await lib()).GetCommand({ TableName: this.table, Key: { request_id: key }, ConsistentRead: true }), { abortSignal }),
     );
     const item = out.Item;
     return item !== undefined && typeof item.ttl === "number" && item.ttl > this.seconds() ? item : undefined;
@@ -49,9 +52,9 @@ export class DynamoAuthStore implements AuthStore {
 
   async markAuthenticated(sessionId: string, auth: SessionAuth): Promise<void> {
     // Never rebinds a session that already proved a different identity.
-    await this.call((abortSignal) =>
-      this.client().send(
-        new UpdateCommand({
+    await this.call(async (abortSignal) =>
+      (await this.client()).send(
+        new (await lib()).UpdateCommand({
           TableName: this.table,
           Key: { request_id: `session#${sessionId}` },
           UpdateExpression: "SET #s = :auth, customer_id = :c, #m = :m, #t = :ttl, updated_at = :now REMOVE companion_request_id, companion_customer_id",
@@ -78,9 +81,9 @@ export class DynamoAuthStore implements AuthStore {
     const key = { request_id: `customer#${customerId}` };
     let failures: number;
     try {
-      const out = await this.call((abortSignal) =>
-        this.client().send(
-          new UpdateCommand({
+      const out = await this.call(async (abortSignal) =>
+        (await this.client()).send(
+          new (await lib()).UpdateCommand({
             TableName: this.table,
             Key: key,
             UpdateExpression: "ADD pin_failures :one SET #t = :ttl, updated_at = :now",
@@ -98,9 +101,9 @@ export class DynamoAuthStore implements AuthStore {
       throw error;
     }
     if (failures < maxFailures) return { failures, locked: false };
-    await this.call((abortSignal) =>
-      this.client().send(
-        new UpdateCommand({
+    await this.call(async (abortSignal) =>
+      (await this.client()).send(
+        new (await lib()).UpdateCommand({
           TableName: this.table,
           Key: key,
           UpdateExpression: "SET locked = :true, locked_at = :now",
@@ -114,9 +117,9 @@ export class DynamoAuthStore implements AuthStore {
 
   async clearPinFailures(customerId: string): Promise<void> {
     try {
-      await this.call((abortSignal) =>
-        this.client().send(
-          new DeleteCommand({
+      await this.call(async (abortSignal) =>
+        (await this.client()).send(
+          new (await lib()).DeleteCommand({
             TableName: this.table,
             Key: { request_id: `customer#${customerId}` },
             ConditionExpression: "attribute_not_exists(locked) OR locked = :false",
@@ -133,9 +136,9 @@ export class DynamoAuthStore implements AuthStore {
   async startCompanion(sessionId: string, customerId: string): Promise<string> {
     const requestId = randomUUID();
     const ttl = this.seconds() + COMPANION_TTL_S;
-    await this.call((abortSignal) =>
-      this.client().send(
-        new PutCommand({
+    await this.call(async (abortSignal) =>
+      (await this.client()).send(
+        new (await lib()).PutCommand({
           TableName: this.table,
           Item: { request_id: requestId, status: "PENDING", customer_id: customerId, session_id: sessionId, ttl, created_at: this.now().toISOString() },
           ConditionExpression: "attribute_not_exists(request_id)",
@@ -143,9 +146,9 @@ export class DynamoAuthStore implements AuthStore {
         { abortSignal },
       ),
     );
-    await this.call((abortSignal) =>
-      this.client().send(
-        new UpdateCommand({
+    await this.call(async (abortSignal) =>
+      (await this.client()).send(
+        new (await lib()).UpdateCommand({
           TableName: this.table,
           Key: { request_id: `session#${sessionId}` },
           UpdateExpression: "SET companion_request_id = :r, companion_customer_id = :c, #t = :ttl",

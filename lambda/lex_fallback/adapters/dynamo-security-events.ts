@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+
+const lib = () => import("@aws-sdk/lib-dynamodb");
 import type { SecurityEvent, SecurityEvents } from "../ports";
 import type { RemoteCall } from "../shared/resilience";
 
@@ -12,7 +14,7 @@ export class DynamoSecurityEvents implements SecurityEvents {
   constructor(
     private readonly table: string,
     private readonly ttlDays: number,
-    private readonly client: () => DynamoDBDocumentClient,
+    private readonly client: () => Promise<DynamoDBDocumentClient>,
     private readonly call: RemoteCall,
     private readonly now: () => Date,
   ) {}
@@ -28,9 +30,9 @@ export class DynamoSecurityEvents implements SecurityEvents {
       detail: event.detail ?? {},
       ttl: Math.floor(at.getTime() / 1000) + this.ttlDays * 86_400,
     };
-    await this.call((abortSignal) =>
-      this.client().send(
-        new PutCommand({ TableName: this.table, Item: item, ConditionExpression: "attribute_not_exists(customer_id)" }),
+    await this.call(async (abortSignal) =>
+      (await this.client()).send(
+        new (await lib()).PutCommand({ TableName: this.table, Item: item, ConditionExpression: "attribute_not_exists(customer_id)" }),
         { abortSignal },
       ),
     );

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { AccountType, BankingApi, MoneyMovement } from "../ports";
 import { DependencyError } from "../shared/errors";
 import type { RemoteCall } from "../shared/resilience";

@@ -1,4 +1,6 @@
-import { GetSecretValueCommand, type SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+
+const lib = () => import("@aws-sdk/client-secrets-manager");
 import { DependencyError } from "../shared/errors";
 import type { RemoteCall } from "../shared/resilience";
 
@@ -10,7 +12,7 @@ export class SecretCache {
   private readonly cache = new Map<string, { readonly value: Promise<string>; readonly at: number }>();
 
   constructor(
-    private readonly client: () => SecretsManagerClient,
+    private readonly client: () => Promise<SecretsManagerClient>,
     private readonly call: RemoteCall,
     private readonly now: () => number = Date.now,
   ) {}
@@ -25,7 +27,7 @@ export class SecretCache {
   }
 
   private async fetch(secretId: string): Promise<string> {
-    const out = await this.call((abortSignal) => this.client().send(new GetSecretValueCommand({ SecretId: secretId }), { abortSignal }));
+    const out = await this.call(async (abortSignal) => (await this.client()).send(new (await lib()).GetSecretValueCommand({ SecretId: secretId }), { abortSignal }));
     if (typeof out.SecretString !== "string" || out.SecretString.length === 0) {
       throw new DependencyError("secretsmanager", "secret has no string value", false);
     }

@@ -1,4 +1,6 @@
-import { PublishCommand, type SNSClient } from "@aws-sdk/client-sns";
+import type { SNSClient } from "@aws-sdk/client-sns";
+
+const lib = () => import("@aws-sdk/client-sns");
 import type { FraudAlert, Notifier } from "../ports";
 import type { RemoteCall } from "../shared/resilience";
 
@@ -7,14 +9,14 @@ export class SnsNotifier implements Notifier {
   constructor(
     private readonly fraudTopicArn: string,
     private readonly authPushTopicArn: string | undefined,
-    private readonly client: () => SNSClient,
+    private readonly client: () => Promise<SNSClient>,
     private readonly call: RemoteCall,
   ) {}
 
   async fraudAlert(alert: FraudAlert): Promise<void> {
-    await this.call((abortSignal) =>
-      this.client().send(
-        new PublishCommand({
+    await this.call(async (abortSignal) =>
+      (await this.client()).send(
+        new (await lib()).PublishCommand({
           TopicArn: this.fraudTopicArn,
           Subject: `Fraud alert: ${alert.alertType} (${alert.severity})`,
           Message: JSON.stringify({ ...alert, requiresImmediateAction: true }),
@@ -31,9 +33,9 @@ export class SnsNotifier implements Notifier {
   async companionPush(requestId: string, customerId: string): Promise<void> {
     if (this.authPushTopicArn === undefined) throw new Error("companion push topic is not configured");
     const topic = this.authPushTopicArn;
-    await this.call((abortSignal) =>
-      this.client().send(
-        new PublishCommand({
+    await this.call(async (abortSignal) =>
+      (await this.client()).send(
+        new (await lib()).PublishCommand({
           TopicArn: topic,
           Message: JSON.stringify({ request_id: requestId, customer_id: customerId, action: "APPROVE_LOGIN" }),
           MessageAttributes: { customer_id: { DataType: "String", StringValue: customerId } },

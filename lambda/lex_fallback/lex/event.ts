@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Edge validation of the Lex V2 code-hook event. Every field is tolerant (`.catch`) so one bad

@@ -1,0 +1,128 @@
+import { loadConfig, type LambdaConfig } from "../../../lambda/lex_fallback/config";
+import type { Deps } from "../../../lambda/lex_fallback/handlers/types";
+import type {
+  AuthStore,
+  BankingApi,
+  CompanionStatus,
+  FraudAlert,
+  Llm,
+  Notifier,
+  SecurityEvent,
+  SecurityEvents,
+  SessionAuth,
+} from "../../../lambda/lex_fallback/ports";
+
+/** In-memory auth table with the same rules as the DynamoDB adapter. */
+export class MemoryAuthStore implements AuthStore {
+  readonly sessions = new Map<string, SessionAuth>();
+  readonly failures = new Map<string, number>();
+  readonly locked = new Set<string>();
+  readonly companion = new Map<string, { requestId: string; customerId: string }>();
+  readonly companionStatuses = new Map<string, CompanionStatus>();
+  async getSession(sessionId: string) {
+    return this.sessions.get(sessionId);
+  }
+  async markAuthenticated(sessionId: string, auth: SessionAuth) {
+    this.sessions.set(sessionId, auth);
+    this.companion.delete(sessionId);
+  }
+  async isLocked(customerId: string) {
+    return this.locked.has(customerId);
+  }
+  async recordPinFailure(customerId: string, maxFailures: number) {
+    if (this.locked.has(customerId)) return { failures: maxFailures, locked: true };
+    const failures = (this.failures.get(customerId) ?? 0) + 1;
+    this.failures.set(customerId, failures);
+    if (failures >= maxFailures) this.locked.add(customerId);
+    return { failures, locked: failures >= maxFailures };
+  }
+  async clearPinFailures(customerId: string) {
+    this.failures.delete(customerId);
+  }
+  async startCompanion(sessionId: string, customerId: string) {
+    const requestId = `req-${this.companion.size + 1}`;
+    this.companion.set(sessionId, { requestId, customerId });
+    this.companionStatuses.set(requestId, "PENDING");
+    return requestId;
+  }
+  async pendingCompanion(sessionId: string) {
+    return this.companion.get(sessionId);
+  }
+  async companionStatus(requestId: string) {
+    return this.companionStatuses.get(requestId) ?? "EXPIRED";
+  }
+}
+
+export class RecordingSecurityEvents implements SecurityEvents {
+  readonly events: SecurityEvent[] = [];
+  async record(event: SecurityEvent) {
+    this.events.push(event);
+  }
+}
+
+export class RecordingNotifier implements Notifier {
+  readonly alerts: FraudAlert[] = [];
+  readonly pushes: Array<{ requestId: string; customerId: string }> = [];
+  async fraudAlert(alert: FraudAlert) {
+    this.alerts.push(alert);
+  }
+  async companionPush(requestId: string, customerId: string) {
+    this.pushes.push({ requestId, customerId });
+  }
+}
+
+/** Bank with one customer, c-123, PIN 4321. */
+export function fakeBank(overrides: Partial<BankingApi> = {}): BankingApi {
+  return {
+    getBalance: async () => ({ available: 1024.5, current: 1100, currency: "GBP", accountLast4: "1234" }),
+    getTransactions: async () => [
+      { date: "2026-11-20", description: "TESCO STORES", amount: -45.2 },
+      { date: "2026-11-19", description: "SALARY", amount: 3500 },
+    ],
+    getAccountDetails: async () => ({ sortCode: "12-34-56", accountLast4: "1234" }),
+    requestStatement: async () => ({ reference: "ST-1" }),
+    activateCard: async () => "activated",
+    blockCards: async () => ({ blocked: 1 }),
+    createDispute: async () => ({ caseId: "DSP-100200" }),
+    moveMoney: async () => ({ reference: "TX-42" }),
+    getLoan: async () => ({ outstanding: 8450, nextPaymentAmount: 285, nextPaymentDate: "2026-12-20", currency: "GBP" }),
+    verifyPin: async (customerId, pin) => customerId === "c-123" && pin === "4321",
+    findBranch: async () => ({ name: "High Street", address: "1 High Street, London", hours: "Monday to Friday, 9am to 5pm" }),
+    ...overrides,
+  };
+}
+
+export const TEST_CONFIG: LambdaConfig = loadConfig({
+  AUTH_STATE_TABLE_NAME: "auth",
+  SECURITY_EVENTS_TABLE_NAME: "events",
+  FRAUD_ALERT_TOPIC_ARN: "arn:aws:sns:eu-west-2:111122223333:fraud",
+  AUTH_PUSH_TOPIC_ARN: "arn:aws:sns:eu-west-2:111122223333:auth-push",
+  BANKING_API_URL: "https://bank.invalid",
+  BANKING_API_SECRET_ID: "arn:aws:secretsmanager:eu-west-2:111122223333:secret:bank",
+  BEDROCK_MODEL_ID: "model",
+});
+
+export interface Harness {
+  readonly deps: Deps;
+  readonly auth: MemoryAuthStore;
+  readonly security: RecordingSecurityEvents;
+  readonly notifier: RecordingNotifier;
+}
+
+export function harness(options: { bank?: Partial<BankingApi>; llm?: Llm; notifier?: Notifier; security?: SecurityEvents } = {}): Harness {
+  const auth = new MemoryAuthStore();
+  const security = new RecordingSecurityEvents();
+  const notifier = new RecordingNotifier();
+  const deps: Deps = {
+    config: TEST_CONFIG,
+    ports: {
+      banking: fakeBank(options.bank),
+      auth,
+      security: options.security ?? security,
+      notifier: options.notifier ?? notifier,
+      llm: options.llm ?? { answer: async () => "Our branches open at 9am." },
+      now: () => new Date("2026-11-25T10:00:00Z"),
+    },
+  };
+  return { deps, auth, security, notifier };
+}

@@ -1,0 +1,145 @@
+import { CloudwatchLogMetricFilter } from "@cdktf/provider-aws/lib/cloudwatch-log-metric-filter";
+import { LambdaAlias } from "@cdktf/provider-aws/lib/lambda-alias";
+import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
+import { Fn } from "cdktf";
+import { Construct } from "constructs";
+import { NodejsLambda } from "./nodejs-lambda";
+import type { LambdaPolicyStatement, LambdaZip, LogRetentionDays } from "./types";
+
+export interface LexFallbackLambdaProps {
+  /** @default "lex-fallback" */
+  readonly functionName?: string;
+  /** Bundle of lambda/lex_fallback (bundleLambda at synth, or a prebuilt zip). */
+  readonly code: LambdaZip;
+  /** KMS key of the stack: function environment, log group, SNS topics. */
+  readonly kmsKeyArn: string;
+  /** Auth-state table (hash key request_id, TTL attribute ttl). */
+  readonly authStateTableArn: string;
+  /** Security-events table (hash customer_id, range timestamp, TTL attribute ttl). */
+  readonly securityEventsTableArn: string;
+  /** SNS topic for fraud alerts. */
+  readonly fraudTopicArn: string;
+  /** SNS topic pushing companion-app approval requests; the companion path is off without it. @default undefined */
+  readonly authPushTopicArn?: string;
+  /** Base URL of the core-banking API (no key in it). */
+  readonly bankingApiUrl: string;
+  /** Secrets Manager ARN of the banking API key. */
+  readonly bankingApiSecretArn: string;
+  /** Bedrock model or inference-profile id used by Converse. */
+  readonly bedrockModelId: string;
+  /** ARNs IAM must allow for that model (foundation model, and the inference profile if one is used). */
+  readonly bedrockModelArns: readonly string[];
+  /** Guardrail applied to every Converse call. */
+  readonly guardrail: { readonly arn: string; readonly id: string; readonly version: string };
+  /** NLU confidence below which a first turn goes to the LLM fallback. @default 0.7 */
+  readonly confidenceThreshold?: number;
+  /** Queue names the flow routes to on escalation. @default { fraud: "FraudQueue", agent: "GeneralAgentQueue", accounts: "AccountQueue", lending: "LendingQueue" } */
+  readonly queues?: { readonly fraud?: string; readonly agent?: string; readonly accounts?: string; readonly lending?: string };
+  /** @default 365 */
+  readonly logRetentionDays?: LogRetentionDays;
+  /** @default undefined */
+  readonly reservedConcurrency?: number;
+  /** @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** Metric namespace of the log-derived delivery failures; alarm on any datapoint > 0. */
+export const LEX_FALLBACK_METRIC_NAMESPACE = "ContactCentre/LexFallback";
+
+/** Log message (see lambda/lex_fallback) → metric name. */
+const DELIVERY_FAILURES = {
+  FRAUD_ALERT_UNDELIVERED: "FraudAlertUndelivered",
+  SECURITY_EVENT_UNWRITTEN: "SecurityEventUnwritten",
+} as const;
+
+/**
+ * The Lex V2 code-hook Lambda (lambda/lex_fallback) with exactly the access it uses: read/write of
+ * its auth-state items, create-only security events, publish to its topics, one secret, one model
+ * and one guardrail. Also counts undelivered fraud alerts and audit writes from its logs.
+ */
+export class LexFallbackLambda extends Construct {
+  public readonly lambda: NodejsLambda;
+  public readonly function: LambdaFunction;
+  public readonly alias: LambdaAlias;
+  public readonly aliasArn: string;
+  /** Metric names by failure, in LEX_FALLBACK_METRIC_NAMESPACE. */
+  public readonly deliveryFailureMetrics: Readonly<Record<keyof typeof DELIVERY_FAILURES, string>> = DELIVERY_FAILURES;
+
+  constructor(scope: Construct, id: string, props: LexFallbackLambdaProps) {
+    super(scope, id);
+    const threshold = props.confidenceThreshold ?? 0.7;
+    if (!(threshold > 0 && threshold < 1)) {
+      throw new Error(`LexFallbackLambda at ${this.node.path}: confidenceThreshold ${threshold} must be between 0 and 1 (e.g. 0.7)`);
+    }
+    if (props.bedrockModelArns.length === 0) {
+      throw new Error(`LexFallbackLambda at ${this.node.path}: bedrockModelArns is empty; list the model ARN(s) ${props.bedrockModelId} resolves to`);
+    }
+
+    const functionName = props.functionName ?? "lex-fallback";
+    const queues = { fraud: "FraudQueue", agent: "GeneralAgentQueue", accounts: "AccountQueue", lending: "LendingQueue", ...props.queues };
+    const topics = [props.fraudTopicArn, ...(props.authPushTopicArn ? [props.authPushTopicArn] : [])];
+    const tableName = (arn: string) => Fn.element(Fn.split("/", arn), 1);
+
+    const statements: LambdaPolicyStatement[] = [
+      {
+        sid: "AuthState",
+        actions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"],
+        resources: [props.authStateTableArn],
+      },
+      { sid: "SecurityEvents", actions: ["dynamodb:PutItem"], resources: [props.securityEventsTableArn] },
+      { sid: "PublishAlerts", actions: ["sns:Publish"], resources: topics },
+      { sid: "EncryptedTopics", actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [props.kmsKeyArn] },
+      { sid: "BankingApiKey", actions: ["secretsmanager:GetSecretValue"], resources: [props.bankingApiSecretArn] },
+      { sid: "Converse", actions: ["bedrock:InvokeModel"], resources: [...props.bedrockModelArns] },
+      { sid: "Guardrail", actions: ["bedrock:ApplyGuardrail"], resources: [props.guardrail.arn] },
+    ];
+
+    this.lambda = new NodejsLambda(this, "Lambda", {
+      functionName,
+      code: props.code,
+      // Lex waits on the code hook; the handler's own budget is 2.8 s, this is the hard stop.
+      timeout: 5,
+      memorySize: 1024,
+      kmsKeyArn: props.kmsKeyArn,
+      statements,
+      ...(props.logRetentionDays !== undefined ? { logRetentionDays: props.logRetentionDays } : {}),
+      ...(props.reservedConcurrency !== undefined ? { reservedConcurrency: props.reservedConcurrency } : {}),
+      ...(props.tags ? { tags: props.tags } : {}),
+      environment: {
+        POWERTOOLS_SERVICE_NAME: functionName,
+        POWERTOOLS_LOG_LEVEL: "INFO",
+        AUTH_STATE_TABLE_NAME: tableName(props.authStateTableArn),
+        SECURITY_EVENTS_TABLE_NAME: tableName(props.securityEventsTableArn),
+        FRAUD_ALERT_TOPIC_ARN: props.fraudTopicArn,
+        ...(props.authPushTopicArn ? { AUTH_PUSH_TOPIC_ARN: props.authPushTopicArn } : {}),
+        BANKING_API_URL: props.bankingApiUrl,
+        BANKING_API_SECRET_ID: props.bankingApiSecretArn,
+        BEDROCK_MODEL_ID: props.bedrockModelId,
+        BEDROCK_GUARDRAIL_ID: props.guardrail.id,
+        BEDROCK_GUARDRAIL_VERSION: props.guardrail.version,
+        LEX_CONFIDENCE_THRESHOLD: String(threshold),
+        FRAUD_QUEUE_NAME: queues.fraud,
+        AGENT_QUEUE_NAME: queues.agent,
+        ACCOUNTS_QUEUE_NAME: queues.accounts,
+        LENDING_QUEUE_NAME: queues.lending,
+      },
+    });
+    this.function = this.lambda.function;
+    this.alias = this.lambda.alias;
+    this.aliasArn = this.lambda.aliasArn;
+
+    for (const [message, metric] of Object.entries(DELIVERY_FAILURES)) {
+      new CloudwatchLogMetricFilter(this, metric, {
+        name: `${functionName}-${metric}`,
+        logGroupName: this.lambda.logGroup.name,
+        pattern: `{ $.message = "${message}" }`,
+        metricTransformation: { name: metric, namespace: LEX_FALLBACK_METRIC_NAMESPACE, value: "1", defaultValue: "0" },
+      });
+    }
+  }
+
+  /** Lets one Lex V2 bot alias call the code hook. */
+  public allowLex(id: string, botAliasArn: string) {
+    return this.lambda.allowInvoke(id, "lexv2.amazonaws.com", botAliasArn);
+  }
+}
