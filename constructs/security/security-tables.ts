@@ -31,12 +31,12 @@ export const TABLE_SPECS: Readonly<Record<SecurityTableKey, TableSpec>> = {
     sortKey: { name: "timestamp" },
     ttlAttribute: "ttl",
   },
-  // The code-hook Lambda keys a caller's authentication progress by Lex session id. The original
-  // keyed by `request_id`: the key change replaces this table once (its items live minutes).
+  // Key as in the original and as lambda/lex_fallback/adapters/dynamo-auth-store.ts uses it:
+  // `request_id` holds `session#<lex session id>`, `customer#<id>` or a companion request id.
   authState: {
     id: "auth_state",
     suffix: "auth-state",
-    partitionKey: { name: "session_id" },
+    partitionKey: { name: "request_id" },
     ttlAttribute: "ttl",
     movedFromModule: "auth_state_table",
   },
@@ -95,7 +95,10 @@ export interface SecurityTablesProps {
 export class SecurityTables extends Construct {
   /** Authentication / fraud audit events. Keys: `customer_id` (S) + `timestamp` (S, ISO-8601); TTL `ttl`. */
   public readonly securityEvents: SecureTable;
-  /** Caller authentication state. Key: `session_id` (S, the Lex session id); TTL `ttl`. */
+  /**
+   * Caller authentication state. Key: `request_id` (S): the code-hook Lambda stores
+   * `session#<Lex session id>`, `customer#<customer id>` and companion-app request ids; TTL `ttl`.
+   */
   public readonly authState: SecureTable;
   /** Utterances no intent matched. Keys: `utterance` + `timestamp`. */
   public readonly intents: SecureTable;
