@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import type { StackConfig } from "../config/schema";
+import { ConnectCore } from "./connect";
 import { AddressedStack } from "./core/addresses";
 import { Platform } from "./platform/platform";
 
@@ -19,6 +20,7 @@ export function stackNameFor(config: StackConfig): string {
  */
 export class ContactCentreStack extends AddressedStack {
   public readonly platform: Platform;
+  public readonly connect: ConnectCore;
 
   constructor(scope: Construct, id: string, props: ContactCentreStackProps) {
     super(scope, id);
@@ -31,6 +33,20 @@ export class ContactCentreStack extends AddressedStack {
       tags,
       backend: config.backend,
       stackName: namePrefix,
+    });
+
+    // --- Connect core (constructs/connect): key, recordings bucket, instance, numbers, queues, profiles, agents.
+    // Flows come after (they need connect.queueArns); then call connect.routeInboundCallsTo(voiceEntryFlowId)
+    // and connect.useQueueTransferFlow(queueTransferFlowId).
+    this.connect = new ConnectCore(this, "connect", {
+      config: config.connect,
+      projectName: config.projectName,
+      environment: config.environment,
+      account: {
+        accountId: this.platform.accountId,
+        region: this.platform.regionName,
+        partition: this.platform.partition,
+      },
     });
   }
 }
