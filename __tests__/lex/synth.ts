@@ -34,7 +34,6 @@ export function lexBotsProps(overrides: Partial<LexBotsProps> = {}): LexBotsProp
 }
 
 // Terraform JSON is walked dynamically in assertions.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type TfJson = Record<string, any>;
 
 /** Synthesize LexBots (validations on) and parse the Terraform JSON. */
