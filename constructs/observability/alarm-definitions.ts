@@ -22,6 +22,20 @@ export interface AlarmInputs {
   readonly fraudQueueName: string;
   /** Function name of the Lex code-hook Lambda. */
   readonly lexFallbackFunctionName: string;
+  /** Log-derived counts of fraud alerts and audit events the Lambda failed to deliver. */
+  readonly deliveryFailures?: DeliveryFailureMetrics;
+}
+
+/**
+ * Metrics the code-hook Lambda's log metric filters publish (one data point per failure, 0
+ * otherwise): `LexFallbackLambda.deliveryFailureMetrics` and `LEX_FALLBACK_METRIC_NAMESPACE`.
+ */
+export interface DeliveryFailureMetrics {
+  readonly namespace: string;
+  /** A fraud report that reached no one. */
+  readonly fraudAlertUndelivered: string;
+  /** An authentication / fraud event missing from the audit table. */
+  readonly securityEventUnwritten: string;
 }
 
 const FIVE_MINUTES = 300;
@@ -146,6 +160,7 @@ export function alarmDefinitions(inputs: AlarmInputs): AlarmDefinition[] {
     },
   ];
 
+  if (inputs.deliveryFailures) definitions.push(...deliveryFailureAlarms(inputs.deliveryFailures));
   for (const queue of inputs.queueNames) definitions.push(...queueAlarms(inputs, queue));
   return definitions;
 }
@@ -213,6 +228,48 @@ function queueAlarms(inputs: AlarmInputs, queue: string): AlarmDefinition[] {
       },
       comparison: "GreaterThanThreshold",
       threshold: t.abandonmentRatePercent,
+    },
+  ];
+}
+
+/** Any single failure matters: a lost fraud report or a gap in the audit trail. */
+function deliveryFailureAlarms(m: DeliveryFailureMetrics): AlarmDefinition[] {
+  const anyFailure = {
+    routes: ["fraud", "operations"],
+    comparison: "GreaterThanThreshold",
+    threshold: 0,
+    evaluationPeriods: 1,
+    treatMissingData: "notBreaching",
+  } as const;
+  return [
+    {
+      ...anyFailure,
+      address: "fraud_alert_undelivered",
+      nameSuffix: "fraud-alert-undelivered",
+      description:
+        "A fraud alert from the code-hook Lambda was not delivered to the fraud topic: check the Lambda logs and call the customer back",
+      source: {
+        metric: {
+          namespace: m.namespace,
+          metricName: m.fraudAlertUndelivered,
+          statistic: "Sum",
+          periodSeconds: 60,
+        },
+      },
+    },
+    {
+      ...anyFailure,
+      address: "security_event_unwritten",
+      nameSuffix: "security-event-unwritten",
+      description: "A security event could not be written to the audit table: the audit trail has a gap",
+      source: {
+        metric: {
+          namespace: m.namespace,
+          metricName: m.securityEventUnwritten,
+          statistic: "Sum",
+          periodSeconds: 60,
+        },
+      },
     },
   ];
 }

@@ -6,7 +6,7 @@ import {
 import { Construct } from "constructs";
 import type { ObservabilityConfig } from "../../config/schema";
 import { keepAddress } from "../core/addresses";
-import { alarmDefinitions } from "./alarm-definitions";
+import { alarmDefinitions, type DeliveryFailureMetrics } from "./alarm-definitions";
 import { dashboardBody } from "./dashboard-body";
 import type { AlarmDefinition, AlarmRoute, MetricMathSpec, MetricSpec } from "./types";
 
@@ -41,6 +41,11 @@ export interface ObservabilityProps {
    * @default []
    */
   readonly otherFunctionNames?: readonly string[];
+  /**
+   * The Lambda's log-derived delivery-failure metrics; each gets an any-failure alarm to both topics.
+   * @default - no delivery-failure alarms
+   */
+  readonly deliveryFailures?: DeliveryFailureMetrics;
   /** ARN of the operational alarm topic. */
   readonly alarmTopicArn: string;
   /** ARN of the fraud alert topic. */
@@ -72,6 +77,7 @@ export class Observability extends Construct {
       primaryQueueName,
       fraudQueueName,
       lexFallbackFunctionName: props.lexFallbackFunctionName,
+      deliveryFailures: props.deliveryFailures,
     });
 
     const alarms: Record<string, CloudwatchMetricAlarm> = {};
