@@ -105,7 +105,9 @@ async function main(): Promise<void> {
   const sourcemap = process.argv.includes("--sourcemap");
   for (const lambda of LAMBDAS) {
     const out = await bundleLambda({ entry: lambda.entry, outDir: "dist", name: lambda.name, sourcemap });
-    console.log(`${lambda.name}: ${out.zipPath} ${(out.zipBytes / 1024).toFixed(1)} KB zip, sha256 ${out.sha256Base64}`);
+    console.log(
+      `${lambda.name}: ${out.zipPath} ${(out.zipBytes / 1024).toFixed(1)} KB zip, sha256 ${out.sha256Base64}`,
+    );
   }
 }
 

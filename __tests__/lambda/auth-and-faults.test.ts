@@ -4,7 +4,11 @@ import { logger } from "../../lambda/lex_fallback/shared/logger";
 import { harness } from "./support/in-memory-ports";
 import { lexEvent, loadEvent } from "./support/events";
 
-const withPin = (pin: string) => lexEvent("CheckBalance", { slots: { AccountType: "current", Pin: pin }, attributes: { customerId: "c-123" } });
+const withPin = (pin: string) =>
+  lexEvent("CheckBalance", {
+    slots: { AccountType: "current", Pin: pin },
+    attributes: { customerId: "c-123" },
+  });
 
 describe("authentication", () => {
   it("a correct PIN authenticates the session in the table and serves the intent", async () => {
@@ -22,7 +26,10 @@ describe("authentication", () => {
     await handleTurn(withPin("2222"), h.deps);
     const third = await handleTurn(withPin("3333"), h.deps);
     expect(third.sessionState.dialogAction).toStrictEqual({ type: "Close" });
-    expect(third.sessionState.sessionAttributes).toMatchObject({ escalate: "true", transferReason: "AuthLocked" });
+    expect(third.sessionState.sessionAttributes).toMatchObject({
+      escalate: "true",
+      transferReason: "AuthLocked",
+    });
     const after = await handleTurn(withPin("4321"), h.deps);
     expect(after.sessionState.intent?.state).toBe("Failed");
     expect(h.auth.sessions.size).toBe(0);
@@ -43,7 +50,10 @@ describe("authentication", () => {
     expect(sent.sessionState.dialogAction).toStrictEqual({ type: "ConfirmIntent" });
     expect(h.notifier.pushes).toStrictEqual([{ requestId: "req-1", customerId: "c-123" }]);
     h.auth.companionStatuses.set("req-1", "APPROVE");
-    const approved = await handleTurn(lexEvent("InternalTransfer", { slots: transfer, attributes, confirmation: "Confirmed" }), h.deps);
+    const approved = await handleTurn(
+      lexEvent("InternalTransfer", { slots: transfer, attributes, confirmation: "Confirmed" }),
+      h.deps,
+    );
     // The "yes" was for the app approval: the payment must still be confirmed on its own.
     expect(approved.sessionState.dialogAction).toStrictEqual({ type: "ConfirmIntent" });
     expect(approved.messages?.[0]?.content).toContain("£100.00");
@@ -53,7 +63,10 @@ describe("authentication", () => {
   it("a session authenticated as one customer cannot switch to another by attribute", async () => {
     const h = harness();
     h.auth.sessions.set("contact-7f3e", { customerId: "c-123", method: "PIN" });
-    const response = await handleTurn(lexEvent("CheckBalance", { slots: { AccountType: "current" }, attributes: { customerId: "c-999" } }), h.deps);
+    const response = await handleTurn(
+      lexEvent("CheckBalance", { slots: { AccountType: "current" }, attributes: { customerId: "c-999" } }),
+      h.deps,
+    );
     expect(response.sessionState.intent?.state).toBe("Failed");
     expect(h.security.events[0]?.type).toBe("AUTH_IDENTITY_MISMATCH");
   });
@@ -75,7 +88,10 @@ describe("fault injection", () => {
       transferReason: "FraudReport",
       priority: "Critical",
     });
-    expect(errors).toHaveBeenCalledWith("FRAUD_ALERT_UNDELIVERED", expect.objectContaining({ failed: ["sns", "securityEvents"] }));
+    expect(errors).toHaveBeenCalledWith(
+      "FRAUD_ALERT_UNDELIVERED",
+      expect.objectContaining({ failed: ["sns", "securityEvents"] }),
+    );
     errors.mockRestore();
   });
 
@@ -93,11 +109,21 @@ describe("fault injection", () => {
   it("Bedrock down: polite re-prompt that offers an agent", async () => {
     jest.spyOn(logger, "warn").mockImplementation(() => undefined);
     const h = harness({ llm: { answer: async () => Promise.reject(new Error("ThrottlingException")) } });
-    const response = await handleTurn(lexEvent("FallbackIntent", { transcript: "do you do travel money" }), h.deps);
+    const response = await handleTurn(
+      lexEvent("FallbackIntent", { transcript: "do you do travel money" }),
+      h.deps,
+    );
     expect(response).toStrictEqual({
-      sessionState: { dialogAction: { type: "ElicitIntent" }, sessionAttributes: { customerId: "c-123", fallbackCount: "1" } },
+      sessionState: {
+        dialogAction: { type: "ElicitIntent" },
+        sessionAttributes: { customerId: "c-123", fallbackCount: "1" },
+      },
       messages: [
-        { contentType: "PlainText", content: "Sorry, I didn't quite get that. I can help with balances, cards, payments and loans, or you can say 'agent' to speak to a colleague." },
+        {
+          contentType: "PlainText",
+          content:
+            "Sorry, I didn't quite get that. I can help with balances, cards, payments and loans, or you can say 'agent' to speak to a colleague.",
+        },
       ],
     });
     jest.restoreAllMocks();
@@ -105,9 +131,14 @@ describe("fault injection", () => {
 
   it("low confidence on a first turn goes to the LLM, not the guessed intent", async () => {
     const h = harness();
-    const response = await handleTurn(lexEvent("LoanStatus", { source: "DialogCodeHook", confidence: 0.41, transcript: "when are you open" }), h.deps);
+    const response = await handleTurn(
+      lexEvent("LoanStatus", { source: "DialogCodeHook", confidence: 0.41, transcript: "when are you open" }),
+      h.deps,
+    );
     expect(response.sessionState.dialogAction).toStrictEqual({ type: "ElicitIntent" });
-    expect(response.messages?.[0]?.content).toBe("Our branches open at 9am. Is there anything else I can help with?");
+    expect(response.messages?.[0]?.content).toBe(
+      "Our branches open at 9am. Is there anything else I can help with?",
+    );
   });
 
   it("a banking API that never answers ends the turn inside the budget with a transfer", async () => {
@@ -116,7 +147,10 @@ describe("fault injection", () => {
     h.auth.sessions.set("contact-7f3e", { customerId: "c-123", method: "PIN" });
     const response = await handleTurn(loadEvent("CheckBalance", "base"), h.deps, 200);
     expect(response.sessionState.intent?.state).toBe("Failed");
-    expect(response.sessionState.sessionAttributes).toMatchObject({ escalate: "true", transferReason: "Timeout" });
+    expect(response.sessionState.sessionAttributes).toMatchObject({
+      escalate: "true",
+      transferReason: "Timeout",
+    });
     jest.restoreAllMocks();
   });
 });
@@ -137,21 +171,37 @@ describe("malformed input", () => {
     jest.spyOn(logger, "warn").mockImplementation(() => undefined);
     jest.spyOn(logger, "error").mockImplementation(() => undefined);
     const base = loadEvent("CheckBalance", "base");
-    const mutated = fc.record({ key: fc.constantFrom(...Object.keys(base), "sessionState.sessionAttributes", "sessionState.intent"), value: fc.jsonValue() }).map(({ key, value }) => {
-      const event = structuredClone(base);
-      const [head, tail] = key.split(".") as [string, string | undefined];
-      if (tail === undefined) event[head] = value;
-      else event[head][tail] = value;
-      return event;
-    });
+    const mutated = fc
+      .record({
+        key: fc.constantFrom(...Object.keys(base), "sessionState.sessionAttributes", "sessionState.intent"),
+        value: fc.jsonValue(),
+      })
+      .map(({ key, value }) => {
+        const event = structuredClone(base);
+        const [head, tail] = key.split(".") as [string, string | undefined];
+        if (tail === undefined) event[head] = value;
+        else event[head][tail] = value;
+        return event;
+      });
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.jsonValue(), mutated, fc.string({ maxLength: 5000 }).map((t) => ({ ...base, inputTranscript: t }))), async (raw) => {
-        const response = await handleTurn(raw, harness().deps);
-        expect(["Close", "ElicitIntent", "ElicitSlot", "ConfirmIntent", "Delegate"]).toContain(response.sessionState.dialogAction.type);
-        for (const value of Object.values(response.sessionState.sessionAttributes)) expect(typeof value).toBe("string");
-        if (response.sessionState.dialogAction.type === "ElicitIntent") expect(response.messages?.length).toBe(1);
-        expect(JSON.stringify(response).length).toBeLessThan(25_000);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.jsonValue(),
+          mutated,
+          fc.string({ maxLength: 5000 }).map((t) => ({ ...base, inputTranscript: t })),
+        ),
+        async (raw) => {
+          const response = await handleTurn(raw, harness().deps);
+          expect(["Close", "ElicitIntent", "ElicitSlot", "ConfirmIntent", "Delegate"]).toContain(
+            response.sessionState.dialogAction.type,
+          );
+          for (const value of Object.values(response.sessionState.sessionAttributes))
+            expect(typeof value).toBe("string");
+          if (response.sessionState.dialogAction.type === "ElicitIntent")
+            expect(response.messages?.length).toBe(1);
+          expect(JSON.stringify(response).length).toBeLessThan(25_000);
+        },
+      ),
       { numRuns: 150 },
     );
     jest.restoreAllMocks();
@@ -164,7 +214,11 @@ describe("logs", () => {
     const capture = (chunk: unknown) => (lines.push(String(chunk)), true);
     const out = jest.spyOn(process.stdout, "write").mockImplementation(capture);
     const err = jest.spyOn(process.stderr, "write").mockImplementation(capture);
-    const h = harness({ bank: { getBalance: async () => Promise.reject(new Error("card 4111 1111 1111 1111 account 12345678 failed")) } });
+    const h = harness({
+      bank: {
+        getBalance: async () => Promise.reject(new Error("card 4111 1111 1111 1111 account 12345678 failed")),
+      },
+    });
     await handleTurn({ ...withPin("4321"), inputTranscript: "my pin is 4321 card 4111111111111111" }, h.deps);
     logger.info("caller said", { pin: "4321", transcript: "4321", note: "acct 12345678" });
     out.mockRestore();

@@ -6,8 +6,16 @@ import { bundleLambda } from "../../scripts/build-lambda";
 describe("bundleLambda", () => {
   it("is deterministic and within the 300 KB zip budget, and the bundle exports handler", async () => {
     const entry = join(__dirname, "../../lambda/lex_fallback/index.ts");
-    const a = await bundleLambda({ entry, outDir: mkdtempSync(join(tmpdir(), "lf-a-")), name: "lex_fallback" });
-    const b = await bundleLambda({ entry, outDir: mkdtempSync(join(tmpdir(), "lf-b-")), name: "lex_fallback" });
+    const a = await bundleLambda({
+      entry,
+      outDir: mkdtempSync(join(tmpdir(), "lf-a-")),
+      name: "lex_fallback",
+    });
+    const b = await bundleLambda({
+      entry,
+      outDir: mkdtempSync(join(tmpdir(), "lf-b-")),
+      name: "lex_fallback",
+    });
     expect(a.sha256Base64).toBe(b.sha256Base64);
     expect(readFileSync(a.zipPath).equals(readFileSync(b.zipPath))).toBe(true);
     expect(a.zipBytes).toBeLessThanOrEqual(300 * 1024);

@@ -42,8 +42,15 @@ describe("NodejsLambda", () => {
       tracing_config: { mode: "Active" },
       logging_config: { log_format: "JSON", log_group: "${aws_cloudwatch_log_group.api_log_group.name}" },
     });
-    expect(r.aws_lambda_alias!.api_alias).toMatchObject({ name: "live", function_version: "${aws_lambda_function.api_function.version}" });
-    expect(r.aws_cloudwatch_log_group!.api_log_group).toMatchObject({ name: "/aws/lambda/cc-api", retention_in_days: 365, kms_key_id: KMS });
+    expect(r.aws_lambda_alias!.api_alias).toMatchObject({
+      name: "live",
+      function_version: "${aws_lambda_function.api_function.version}",
+    });
+    expect(r.aws_cloudwatch_log_group!.api_log_group).toMatchObject({
+      name: "/aws/lambda/cc-api",
+      retention_in_days: 365,
+      kms_key_id: KMS,
+    });
   });
 
   it("grants only its log group, its key and X-Ray (the one documented wildcard)", () => {
@@ -63,12 +70,20 @@ describe("NodejsLambda", () => {
     [{ environment: { BANK_API_KEY: "x" } }, /looks like a secret/],
     [{ logRetentionDays: 42 as never }, /logRetentionDays 42/],
   ])("refuses %p", (override, message) => {
-    expect(() => synth((s) => new NodejsLambda(s, "Api", { functionName: "cc-api", code, kmsKeyArn: KMS, ...override }))).toThrow(message);
+    expect(() =>
+      synth((s) => new NodejsLambda(s, "Api", { functionName: "cc-api", code, kmsKeyArn: KMS, ...override })),
+    ).toThrow(message);
   });
 
   it("allowInvoke scopes the permission to the live alias and one source ARN", () => {
     const arn = "arn:aws:lex:eu-west-2:111122223333:bot-alias/BOT/ALIAS";
-    const r = synth((s) => new NodejsLambda(s, "Api", { functionName: "cc-api", code, kmsKeyArn: KMS }).allowInvoke("BankingBot", "lexv2.amazonaws.com", arn));
+    const r = synth((s) =>
+      new NodejsLambda(s, "Api", { functionName: "cc-api", code, kmsKeyArn: KMS }).allowInvoke(
+        "BankingBot",
+        "lexv2.amazonaws.com",
+        arn,
+      ),
+    );
     expect(r.aws_lambda_permission!.api_banking_bot).toStrictEqual({
       action: "lambda:InvokeFunction",
       function_name: "${aws_lambda_function.api_function.function_name}",
@@ -85,10 +100,16 @@ describe("LexFallbackLambda", () => {
     const r = synth((s) => new LexFallbackLambda(s, "LexFallback", lexProps));
     const statements = JSON.parse(r.aws_iam_role_policy!.lex_fallback_lambda_policy!.policy).Statement;
     const byId = Object.fromEntries(statements.map((st: any) => [st.Sid, [st.Action, st.Resource]]));
-    expect(byId.AuthState).toStrictEqual([["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"], [lexProps.authStateTableArn]]);
+    expect(byId.AuthState).toStrictEqual([
+      ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"],
+      [lexProps.authStateTableArn],
+    ]);
     expect(byId.SecurityEvents).toStrictEqual([["dynamodb:PutItem"], [lexProps.securityEventsTableArn]]);
     expect(byId.PublishAlerts).toStrictEqual([["sns:Publish"], [lexProps.fraudTopicArn]]);
-    expect(byId.BankingApiKey).toStrictEqual([["secretsmanager:GetSecretValue"], [lexProps.bankingApiSecretArn]]);
+    expect(byId.BankingApiKey).toStrictEqual([
+      ["secretsmanager:GetSecretValue"],
+      [lexProps.bankingApiSecretArn],
+    ]);
     expect(byId.Converse).toStrictEqual([["bedrock:InvokeModel"], lexProps.bedrockModelArns]);
     expect(byId.Guardrail).toStrictEqual([["bedrock:ApplyGuardrail"], [lexProps.guardrail.arn]]);
   });
@@ -106,11 +127,17 @@ describe("LexFallbackLambda", () => {
     expect(r.aws_lambda_function!.lex_fallback_lambda_function!.timeout).toBe(5);
     expect(r.aws_cloudwatch_log_metric_filter!.lex_fallback_fraud_alert_undelivered).toMatchObject({
       pattern: '{ $.message = "FRAUD_ALERT_UNDELIVERED" }',
-      metric_transformation: { name: "FraudAlertUndelivered", namespace: "ContactCentre/LexFallback", value: "1" },
+      metric_transformation: {
+        name: "FraudAlertUndelivered",
+        namespace: "ContactCentre/LexFallback",
+        value: "1",
+      },
     });
   });
 
   it("refuses a confidence threshold outside (0, 1)", () => {
-    expect(() => synth((s) => new LexFallbackLambda(s, "LexFallback", { ...lexProps, confidenceThreshold: 70 }))).toThrow(/confidenceThreshold 70/);
+    expect(() =>
+      synth((s) => new LexFallbackLambda(s, "LexFallback", { ...lexProps, confidenceThreshold: 70 })),
+    ).toThrow(/confidenceThreshold 70/);
   });
 });

@@ -16,14 +16,21 @@ describe("CheckBalance", () => {
           state: "Fulfilled",
           confirmationState: "None",
           slots: {
-            AccountType: { shape: "Scalar", value: { originalValue: "current", interpretedValue: "current", resolvedValues: ["current"] } },
+            AccountType: {
+              shape: "Scalar",
+              value: { originalValue: "current", interpretedValue: "current", resolvedValues: ["current"] },
+            },
             Pin: null,
           },
         },
         sessionAttributes: { customerId: "c-123" },
       },
       messages: [
-        { contentType: "PlainText", content: "Your current account ending in 1234 has an available balance of £1,024.50 and a current balance of £1,100.00." },
+        {
+          contentType: "PlainText",
+          content:
+            "Your current account ending in 1234 has an available balance of £1,024.50 and a current balance of £1,100.00.",
+        },
       ],
     });
   });
@@ -40,7 +47,10 @@ describe("CheckBalance", () => {
     const h = harness();
     h.auth.sessions.set("contact-7f3e", { customerId: "c-123", method: "PIN" });
     const response = await handleTurn(loadEvent("CheckBalance", "no-account-type"), h.deps);
-    expect(response.sessionState.dialogAction).toStrictEqual({ type: "ElicitSlot", slotToElicit: "AccountType" });
+    expect(response.sessionState.dialogAction).toStrictEqual({
+      type: "ElicitSlot",
+      slotToElicit: "AccountType",
+    });
     expect(response.sessionState.intent?.state).toBe("InProgress");
   });
 
@@ -69,26 +79,43 @@ describe("every intent", () => {
   };
   const moneyMoving = new Set(["InternalTransfer", "ExternalTransfer", "LoanPayment"]);
 
-  it.each(HANDLED_INTENTS.filter((i) => i !== "FallbackIntent"))("%s fulfils with every slot filled for a verified caller", async (intent) => {
-    const h = harness();
-    h.auth.sessions.set("contact-7f3e", { customerId: "c-123", method: "PIN" });
-    const confirmation = moneyMoving.has(intent) ? "Confirmed" : "None";
-    const response = await handleTurn(lexEvent(intent, { slots: filled[intent] ?? {}, confirmation, attributes: { customerId: "c-123" } }), h.deps);
-    expect(response.sessionState.dialogAction).toStrictEqual({ type: "Close" });
-    expect(response.sessionState.intent?.name).toBe(intent);
-    expect(response.sessionState.intent?.state).toBe("Fulfilled");
-    expect(response.messages?.[0]?.content.length).toBeGreaterThan(10);
-  });
+  it.each(HANDLED_INTENTS.filter((i) => i !== "FallbackIntent"))(
+    "%s fulfils with every slot filled for a verified caller",
+    async (intent) => {
+      const h = harness();
+      h.auth.sessions.set("contact-7f3e", { customerId: "c-123", method: "PIN" });
+      const confirmation = moneyMoving.has(intent) ? "Confirmed" : "None";
+      const response = await handleTurn(
+        lexEvent(intent, { slots: filled[intent] ?? {}, confirmation, attributes: { customerId: "c-123" } }),
+        h.deps,
+      );
+      expect(response.sessionState.dialogAction).toStrictEqual({ type: "Close" });
+      expect(response.sessionState.intent?.name).toBe(intent);
+      expect(response.sessionState.intent?.state).toBe("Fulfilled");
+      expect(response.messages?.[0]?.content.length).toBeGreaterThan(10);
+    },
+  );
 
-  it.each(SENSITIVE_INTENTS)("%s asks for the PIN when the session is not authenticated, whatever the attributes claim", async (intent) => {
-    const h = harness();
-    const response = await handleTurn(
-      lexEvent(intent, { slots: filled[intent] ?? {}, attributes: { customerId: "c-123", authenticated: "true", isAuthenticated: "true", AuthLevel: "high" } }),
-      h.deps,
-    );
-    expect(response.sessionState.dialogAction).toStrictEqual({ type: "ElicitSlot", slotToElicit: "Pin" });
-    expect(h.security.events.map((e) => e.type)).toStrictEqual(["AUTH_REQUIRED"]);
-  });
+  it.each(SENSITIVE_INTENTS)(
+    "%s asks for the PIN when the session is not authenticated, whatever the attributes claim",
+    async (intent) => {
+      const h = harness();
+      const response = await handleTurn(
+        lexEvent(intent, {
+          slots: filled[intent] ?? {},
+          attributes: {
+            customerId: "c-123",
+            authenticated: "true",
+            isAuthenticated: "true",
+            AuthLevel: "high",
+          },
+        }),
+        h.deps,
+      );
+      expect(response.sessionState.dialogAction).toStrictEqual({ type: "ElicitSlot", slotToElicit: "Pin" });
+      expect(h.security.events.map((e) => e.type)).toStrictEqual(["AUTH_REQUIRED"]);
+    },
+  );
 });
 
 describe("money movement", () => {
@@ -96,16 +123,32 @@ describe("money movement", () => {
     const moves: unknown[] = [];
     const h = harness({ bank: { moveMoney: async (_c, m) => (moves.push(m), { reference: "TX" }) } });
     h.auth.sessions.set("contact-7f3e", { customerId: "c-123", method: "PIN" });
-    const response = await handleTurn(lexEvent("InternalTransfer", { slots: { FromAccount: "current", ToAccount: "savings", Amount: "100" } }), h.deps);
+    const response = await handleTurn(
+      lexEvent("InternalTransfer", {
+        slots: { FromAccount: "current", ToAccount: "savings", Amount: "100" },
+      }),
+      h.deps,
+    );
     expect(response.sessionState.dialogAction).toStrictEqual({ type: "ConfirmIntent" });
-    expect(response.messages?.[0]?.content).toBe("That's £100.00 from your current account to your savings account. Shall I go ahead?");
+    expect(response.messages?.[0]?.content).toBe(
+      "That's £100.00 from your current account to your savings account. Shall I go ahead?",
+    );
     expect(moves).toHaveLength(0);
   });
 
   it("refuses a transfer to the same account", async () => {
     const h = harness();
     h.auth.sessions.set("contact-7f3e", { customerId: "c-123", method: "PIN" });
-    const response = await handleTurn(lexEvent("InternalTransfer", { slots: { FromAccount: "savings", ToAccount: "savings", Amount: "100" }, confirmation: "Confirmed" }), h.deps);
-    expect(response.sessionState.dialogAction).toStrictEqual({ type: "ElicitSlot", slotToElicit: "ToAccount" });
+    const response = await handleTurn(
+      lexEvent("InternalTransfer", {
+        slots: { FromAccount: "savings", ToAccount: "savings", Amount: "100" },
+        confirmation: "Confirmed",
+      }),
+      h.deps,
+    );
+    expect(response.sessionState.dialogAction).toStrictEqual({
+      type: "ElicitSlot",
+      slotToElicit: "ToAccount",
+    });
   });
 });

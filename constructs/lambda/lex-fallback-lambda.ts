@@ -34,7 +34,12 @@ export interface LexFallbackLambdaProps {
   /** NLU confidence below which a first turn goes to the LLM fallback. @default 0.7 */
   readonly confidenceThreshold?: number;
   /** Queue names the flow routes to on escalation. @default { fraud: "FraudQueue", agent: "GeneralAgentQueue", accounts: "AccountQueue", lending: "LendingQueue" } */
-  readonly queues?: { readonly fraud?: string; readonly agent?: string; readonly accounts?: string; readonly lending?: string };
+  readonly queues?: {
+    readonly fraud?: string;
+    readonly agent?: string;
+    readonly accounts?: string;
+    readonly lending?: string;
+  };
   /** @default 365 */
   readonly logRetentionDays?: LogRetentionDays;
   /** @default undefined */
@@ -63,20 +68,31 @@ export class LexFallbackLambda extends Construct {
   public readonly alias: LambdaAlias;
   public readonly aliasArn: string;
   /** Metric names by failure, in LEX_FALLBACK_METRIC_NAMESPACE. */
-  public readonly deliveryFailureMetrics: Readonly<Record<keyof typeof DELIVERY_FAILURES, string>> = DELIVERY_FAILURES;
+  public readonly deliveryFailureMetrics: Readonly<Record<keyof typeof DELIVERY_FAILURES, string>> =
+    DELIVERY_FAILURES;
 
   constructor(scope: Construct, id: string, props: LexFallbackLambdaProps) {
     super(scope, id);
     const threshold = props.confidenceThreshold ?? 0.7;
     if (!(threshold > 0 && threshold < 1)) {
-      throw new Error(`LexFallbackLambda at ${this.node.path}: confidenceThreshold ${threshold} must be between 0 and 1 (e.g. 0.7)`);
+      throw new Error(
+        `LexFallbackLambda at ${this.node.path}: confidenceThreshold ${threshold} must be between 0 and 1 (e.g. 0.7)`,
+      );
     }
     if (props.bedrockModelArns.length === 0) {
-      throw new Error(`LexFallbackLambda at ${this.node.path}: bedrockModelArns is empty; list the model ARN(s) ${props.bedrockModelId} resolves to`);
+      throw new Error(
+        `LexFallbackLambda at ${this.node.path}: bedrockModelArns is empty; list the model ARN(s) ${props.bedrockModelId} resolves to`,
+      );
     }
 
     const functionName = props.functionName ?? "lex-fallback";
-    const queues = { fraud: "FraudQueue", agent: "GeneralAgentQueue", accounts: "AccountQueue", lending: "LendingQueue", ...props.queues };
+    const queues = {
+      fraud: "FraudQueue",
+      agent: "GeneralAgentQueue",
+      accounts: "AccountQueue",
+      lending: "LendingQueue",
+      ...props.queues,
+    };
     const topics = [props.fraudTopicArn, ...(props.authPushTopicArn ? [props.authPushTopicArn] : [])];
     const tableName = (arn: string) => Fn.element(Fn.split("/", arn), 1);
 
@@ -88,8 +104,16 @@ export class LexFallbackLambda extends Construct {
       },
       { sid: "SecurityEvents", actions: ["dynamodb:PutItem"], resources: [props.securityEventsTableArn] },
       { sid: "PublishAlerts", actions: ["sns:Publish"], resources: topics },
-      { sid: "EncryptedTopics", actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [props.kmsKeyArn] },
-      { sid: "BankingApiKey", actions: ["secretsmanager:GetSecretValue"], resources: [props.bankingApiSecretArn] },
+      {
+        sid: "EncryptedTopics",
+        actions: ["kms:GenerateDataKey", "kms:Decrypt"],
+        resources: [props.kmsKeyArn],
+      },
+      {
+        sid: "BankingApiKey",
+        actions: ["secretsmanager:GetSecretValue"],
+        resources: [props.bankingApiSecretArn],
+      },
       { sid: "Converse", actions: ["bedrock:InvokeModel"], resources: [...props.bedrockModelArns] },
       { sid: "Guardrail", actions: ["bedrock:ApplyGuardrail"], resources: [props.guardrail.arn] },
     ];
@@ -133,7 +157,12 @@ export class LexFallbackLambda extends Construct {
         name: `${functionName}-${metric}`,
         logGroupName: this.lambda.logGroup.name,
         pattern: `{ $.message = "${message}" }`,
-        metricTransformation: { name: metric, namespace: LEX_FALLBACK_METRIC_NAMESPACE, value: "1", defaultValue: "0" },
+        metricTransformation: {
+          name: metric,
+          namespace: LEX_FALLBACK_METRIC_NAMESPACE,
+          value: "1",
+          defaultValue: "0",
+        },
       });
     }
   }

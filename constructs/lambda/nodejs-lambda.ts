@@ -8,7 +8,13 @@ import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { AssetType, TerraformAsset } from "cdktf";
 import { Construct } from "constructs";
-import { LOG_RETENTION_DAYS, type LambdaPolicyStatement, type LambdaZip, type LogRetentionDays, type NodejsRuntime } from "./types";
+import {
+  LOG_RETENTION_DAYS,
+  type LambdaPolicyStatement,
+  type LambdaZip,
+  type LogRetentionDays,
+  type NodejsRuntime,
+} from "./types";
 
 export interface NodejsLambdaProps {
   /** Function name (1-64 letters, digits, - and _). */
@@ -55,34 +61,65 @@ export function zipFromFile(path: string): LambdaZip {
 function validate(scope: Construct, props: NodejsLambdaProps): void {
   const at = scope.node.path;
   if (!NAME.test(props.functionName)) {
-    throw new Error(`NodejsLambda at ${at}: functionName "${props.functionName}" must be 1-64 letters, digits, - or _`);
+    throw new Error(
+      `NodejsLambda at ${at}: functionName "${props.functionName}" must be 1-64 letters, digits, - or _`,
+    );
   }
-  if (props.memorySize !== undefined && (!Number.isInteger(props.memorySize) || props.memorySize < 128 || props.memorySize > 10240)) {
-    throw new Error(`NodejsLambda at ${at}: memorySize ${props.memorySize} must be an integer MB from 128 to 10240`);
+  if (
+    props.memorySize !== undefined &&
+    (!Number.isInteger(props.memorySize) || props.memorySize < 128 || props.memorySize > 10240)
+  ) {
+    throw new Error(
+      `NodejsLambda at ${at}: memorySize ${props.memorySize} must be an integer MB from 128 to 10240`,
+    );
   }
-  if (props.timeout !== undefined && (!Number.isInteger(props.timeout) || props.timeout < 1 || props.timeout > 900)) {
+  if (
+    props.timeout !== undefined &&
+    (!Number.isInteger(props.timeout) || props.timeout < 1 || props.timeout > 900)
+  ) {
     throw new Error(`NodejsLambda at ${at}: timeout ${props.timeout} must be whole seconds from 1 to 900`);
   }
-  if (props.logRetentionDays !== undefined && !(LOG_RETENTION_DAYS as readonly number[]).includes(props.logRetentionDays)) {
-    throw new Error(`NodejsLambda at ${at}: logRetentionDays ${props.logRetentionDays} is not one CloudWatch accepts (${LOG_RETENTION_DAYS.join(", ")})`);
+  if (
+    props.logRetentionDays !== undefined &&
+    !(LOG_RETENTION_DAYS as readonly number[]).includes(props.logRetentionDays)
+  ) {
+    throw new Error(
+      `NodejsLambda at ${at}: logRetentionDays ${props.logRetentionDays} is not one CloudWatch accepts (${LOG_RETENTION_DAYS.join(", ")})`,
+    );
   }
-  if (props.reservedConcurrency !== undefined && (!Number.isInteger(props.reservedConcurrency) || props.reservedConcurrency < 0)) {
-    throw new Error(`NodejsLambda at ${at}: reservedConcurrency ${props.reservedConcurrency} must be a whole number >= 0`);
+  if (
+    props.reservedConcurrency !== undefined &&
+    (!Number.isInteger(props.reservedConcurrency) || props.reservedConcurrency < 0)
+  ) {
+    throw new Error(
+      `NodejsLambda at ${at}: reservedConcurrency ${props.reservedConcurrency} must be a whole number >= 0`,
+    );
   }
   for (const name of Object.keys(props.environment ?? {})) {
-    if (!ENV_NAME.test(name)) throw new Error(`NodejsLambda at ${at}: environment variable "${name}" must start with a letter and use letters, digits and _`);
+    if (!ENV_NAME.test(name))
+      throw new Error(
+        `NodejsLambda at ${at}: environment variable "${name}" must start with a letter and use letters, digits and _`,
+      );
     if (SECRET_ENV.test(name)) {
-      throw new Error(`NodejsLambda at ${at}: environment variable "${name}" looks like a secret; pass its Secrets Manager ARN as ${name}_ARN and read it at runtime`);
+      throw new Error(
+        `NodejsLambda at ${at}: environment variable "${name}" looks like a secret; pass its Secrets Manager ARN as ${name}_ARN and read it at runtime`,
+      );
     }
   }
   for (const s of props.statements ?? []) {
-    if (!SID.test(s.sid)) throw new Error(`NodejsLambda at ${at}: statement sid "${s.sid}" must be letters and digits only`);
-    if (s.actions.length === 0 || s.resources.length === 0) throw new Error(`NodejsLambda at ${at}: statement ${s.sid} needs at least one action and one resource`);
+    if (!SID.test(s.sid))
+      throw new Error(`NodejsLambda at ${at}: statement sid "${s.sid}" must be letters and digits only`);
+    if (s.actions.length === 0 || s.resources.length === 0)
+      throw new Error(`NodejsLambda at ${at}: statement ${s.sid} needs at least one action and one resource`);
     if (s.actions.some((a) => a === "*" || a.endsWith(":*"))) {
-      throw new Error(`NodejsLambda at ${at}: statement ${s.sid} grants a wildcard action; list the exact actions`);
+      throw new Error(
+        `NodejsLambda at ${at}: statement ${s.sid} grants a wildcard action; list the exact actions`,
+      );
     }
     if (s.resources.some((r) => r === "*") && !s.wildcardReason) {
-      throw new Error(`NodejsLambda at ${at}: statement ${s.sid} uses Resource "*"; give exact ARNs, or set wildcardReason if the API has no resource type`);
+      throw new Error(
+        `NodejsLambda at ${at}: statement ${s.sid} uses Resource "*"; give exact ARNs, or set wildcardReason if the API has no resource type`,
+      );
     }
   }
 }
@@ -118,7 +155,9 @@ export class NodejsLambda extends Construct {
       name: `${props.functionName}-role`,
       assumeRolePolicy: JSON.stringify({
         Version: "2012-10-17",
-        Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+        Statement: [
+          { Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" },
+        ],
       }),
       tags,
     });
@@ -129,10 +168,21 @@ export class NodejsLambda extends Construct {
       tags,
     });
     const base: LambdaPolicyStatement[] = [
-      { sid: "WriteOwnLogs", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`${this.logGroup.arn}:*`] },
+      {
+        sid: "WriteOwnLogs",
+        actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
+        resources: [`${this.logGroup.arn}:*`],
+      },
       { sid: "DecryptEnvironment", actions: ["kms:Decrypt"], resources: [props.kmsKeyArn] },
       ...(tracing === "Active"
-        ? [{ sid: "WriteTraces", actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], resources: ["*"], wildcardReason: "X-Ray trace APIs have no resource type" }]
+        ? [
+            {
+              sid: "WriteTraces",
+              actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"],
+              resources: ["*"],
+              wildcardReason: "X-Ray trace APIs have no resource type",
+            },
+          ]
         : []),
     ];
     this.policy = new IamRolePolicy(this, "Policy", {
@@ -166,7 +216,9 @@ export class NodejsLambda extends Construct {
       environment: { variables: { ...props.environment } },
       tracingConfig: { mode: tracing },
       loggingConfig: { logFormat: "JSON", logGroup: this.logGroup.name },
-      ...(props.reservedConcurrency !== undefined ? { reservedConcurrentExecutions: props.reservedConcurrency } : {}),
+      ...(props.reservedConcurrency !== undefined
+        ? { reservedConcurrentExecutions: props.reservedConcurrency }
+        : {}),
       tags,
       dependsOn: [this.logGroup, this.policy],
     });
@@ -182,9 +234,15 @@ export class NodejsLambda extends Construct {
    * Lets a service invoke the `live` alias, only from `sourceArn`
    * (e.g. lexv2.amazonaws.com + a bot alias ARN, connect.amazonaws.com + the instance ARN).
    */
-  public allowInvoke(id: string, principal: "lexv2.amazonaws.com" | "connect.amazonaws.com" | "events.amazonaws.com" | "sns.amazonaws.com", sourceArn: string): LambdaPermission {
+  public allowInvoke(
+    id: string,
+    principal: "lexv2.amazonaws.com" | "connect.amazonaws.com" | "events.amazonaws.com" | "sns.amazonaws.com",
+    sourceArn: string,
+  ): LambdaPermission {
     if (sourceArn.trim() === "" || sourceArn === "*") {
-      throw new Error(`NodejsLambda at ${this.node.path}: allowInvoke "${id}" needs the exact source ARN, not "${sourceArn}"`);
+      throw new Error(
+        `NodejsLambda at ${this.node.path}: allowInvoke "${id}" needs the exact source ARN, not "${sourceArn}"`,
+      );
     }
     return new LambdaPermission(this, id, {
       statementId: `Allow${id}`.replace(/[^A-Za-z0-9_-]/g, ""),

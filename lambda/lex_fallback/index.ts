@@ -20,7 +20,10 @@ function dependencies(): Deps {
 }
 
 /** Lex V2 code hook entry point (DialogCodeHook and FulfillmentCodeHook). */
-export async function handler(event: unknown, context?: Pick<Context, "awsRequestId" | "getRemainingTimeInMillis">): Promise<LexResponse> {
+export async function handler(
+  event: unknown,
+  context?: Pick<Context, "awsRequestId" | "getRemainingTimeInMillis">,
+): Promise<LexResponse> {
   logger.appendKeys({ requestId: context?.awsRequestId });
   const d = dependencies();
   const remaining = context?.getRemainingTimeInMillis?.() ?? Number.POSITIVE_INFINITY;

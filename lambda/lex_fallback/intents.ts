@@ -5,7 +5,12 @@
  * constructs at synth (every name must exist in the bot that uses this Lambda, and the bot may not
  * route an intent here that is not listed). Keep it free of runtime dependencies: it is bundled.
  */
-export const ACCOUNT_INTENTS = ["CheckBalance", "TransactionHistory", "AccountDetails", "RequestStatement"] as const;
+export const ACCOUNT_INTENTS = [
+  "CheckBalance",
+  "TransactionHistory",
+  "AccountDetails",
+  "RequestStatement",
+] as const;
 export const CARD_INTENTS = [
   "ActivateCard",
   "ReportLostStolenCard",

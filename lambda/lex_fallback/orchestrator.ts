@@ -22,16 +22,28 @@ function isHandled(name: string): name is HandledIntentName {
 
 /** Lex was unsure on the first turn of an intent: treat it as unknown input. */
 function lowConfidence(turn: Turn, threshold: number): boolean {
-  const fresh = Object.values(turn.slots).every((s) => s?.value === undefined) && turn.confirmationState === "None";
-  return turn.source === "DialogCodeHook" && fresh && turn.confidence !== undefined && turn.confidence < threshold;
+  const fresh =
+    Object.values(turn.slots).every((s) => s?.value === undefined) && turn.confirmationState === "None";
+  return (
+    turn.source === "DialogCodeHook" && fresh && turn.confidence !== undefined && turn.confidence < threshold
+  );
 }
 
 /** The single place where failures become a Lex response: apologise and hand over to a person. */
 function failure(turn: Turn, deps: Deps, error: unknown): LexResponse {
   logger.error("turn failed", { intent: turn.intentName, error });
-  return close(turn, "Failed", "I'm sorry, I can't complete that right now. I'm transferring you to a colleague who can help.", {
-    attributes: transferAttributes(deps.config.agentQueue, error instanceof BudgetExceededError ? "Timeout" : "SystemUnavailable", "Normal"),
-  });
+  return close(
+    turn,
+    "Failed",
+    "I'm sorry, I can't complete that right now. I'm transferring you to a colleague who can help.",
+    {
+      attributes: transferAttributes(
+        deps.config.agentQueue,
+        error instanceof BudgetExceededError ? "Timeout" : "SystemUnavailable",
+        "Normal",
+      ),
+    },
+  );
 }
 
 function pick(turn: Turn, threshold: number): HandledIntentName {
@@ -71,7 +83,11 @@ async function withinBudget<T>(work: Promise<T>, budgetMs: number): Promise<T> {
  * One Lex V2 code-hook turn: validate, route by intent (unknown or unsure → fallback), gate sensitive
  * intents on authentication, run the handler inside the time budget. Never throws.
  */
-export async function handleTurn(raw: unknown, deps: Deps, budgetMs = deps.config.turnBudgetMs): Promise<LexResponse> {
+export async function handleTurn(
+  raw: unknown,
+  deps: Deps,
+  budgetMs = deps.config.turnBudgetMs,
+): Promise<LexResponse> {
   const parsed = parseTurn(raw);
   if (!parsed.ok) {
     logger.warn("invalid Lex event", { reason: parsed.reason });
@@ -79,7 +95,8 @@ export async function handleTurn(raw: unknown, deps: Deps, budgetMs = deps.confi
   }
   const { turn } = parsed;
   if (parsed.warnings.length > 0) logger.warn("Lex event repaired", { warnings: parsed.warnings });
-  if (!isHandled(turn.intentName)) logger.warn("unknown intent routed to fallback", { intent: turn.intentName });
+  if (!isHandled(turn.intentName))
+    logger.warn("unknown intent routed to fallback", { intent: turn.intentName });
   try {
     return await withinBudget(route(turn, deps), budgetMs);
   } catch (error) {

@@ -40,15 +40,24 @@ export interface MoneyMovement {
 export interface BankingApi {
   getBalance(customerId: string, account: AccountType): Promise<Balance>;
   getTransactions(customerId: string, account: AccountType, days: number): Promise<readonly Transaction[]>;
-  getAccountDetails(customerId: string, account: AccountType): Promise<{ readonly sortCode: string; readonly accountLast4: string }>;
-  requestStatement(customerId: string, account: AccountType, delivery: "email" | "post"): Promise<{ readonly reference: string }>;
+  getAccountDetails(
+    customerId: string,
+    account: AccountType,
+  ): Promise<{ readonly sortCode: string; readonly accountLast4: string }>;
+  requestStatement(
+    customerId: string,
+    account: AccountType,
+    delivery: "email" | "post",
+  ): Promise<{ readonly reference: string }>;
   activateCard(customerId: string, cardLast4: string): Promise<"activated" | "not_found" | "already_active">;
   blockCards(customerId: string, cardType: string): Promise<{ readonly blocked: number }>;
   createDispute(customerId: string, amount: number, date: string): Promise<{ readonly caseId: string }>;
   moveMoney(customerId: string, movement: MoneyMovement): Promise<{ readonly reference: string }>;
   getLoan(customerId: string, loanType: string): Promise<LoanSummary | undefined>;
   verifyPin(customerId: string, pin: string): Promise<boolean>;
-  findBranch(postcode: string): Promise<{ readonly name: string; readonly address: string; readonly hours: string } | undefined>;
+  findBranch(
+    postcode: string,
+  ): Promise<{ readonly name: string; readonly address: string; readonly hours: string } | undefined>;
 }
 
 export type AuthMethod = "PIN" | "COMPANION_APP";
@@ -78,7 +87,9 @@ export interface AuthStore {
   /** Creates a companion-app approval request bound to this session; returns its id. */
   startCompanion(sessionId: string, customerId: string): Promise<string>;
   /** The pending companion request of this session, if one was started. */
-  pendingCompanion(sessionId: string): Promise<{ readonly requestId: string; readonly customerId: string } | undefined>;
+  pendingCompanion(
+    sessionId: string,
+  ): Promise<{ readonly requestId: string; readonly customerId: string } | undefined>;
   companionStatus(requestId: string): Promise<CompanionStatus>;
 }
 

@@ -7,12 +7,31 @@ export function loadEvent(intent: string, name: string): Record<string, any> {
 }
 
 /** Builds a real-shaped Lex V2 event for an intent from the base fixture, changing what is given. */
-export function lexEvent(intent: string, change: { slots?: Record<string, string>; source?: string; confirmation?: string; attributes?: Record<string, unknown>; confidence?: number; inputMode?: string; transcript?: string } = {}): Record<string, any> {
+export function lexEvent(
+  intent: string,
+  change: {
+    slots?: Record<string, string>;
+    source?: string;
+    confirmation?: string;
+    attributes?: Record<string, unknown>;
+    confidence?: number;
+    inputMode?: string;
+    transcript?: string;
+  } = {},
+): Record<string, any> {
   const event = loadEvent("CheckBalance", "base");
   const slots = Object.fromEntries(
-    Object.entries(change.slots ?? {}).map(([k, v]) => [k, { shape: "Scalar", value: { originalValue: v, interpretedValue: v, resolvedValues: [v] } }]),
+    Object.entries(change.slots ?? {}).map(([k, v]) => [
+      k,
+      { shape: "Scalar", value: { originalValue: v, interpretedValue: v, resolvedValues: [v] } },
+    ]),
   );
-  const intentBody = { name: intent, slots, state: "InProgress", confirmationState: change.confirmation ?? "None" };
+  const intentBody = {
+    name: intent,
+    slots,
+    state: "InProgress",
+    confirmationState: change.confirmation ?? "None",
+  };
   event.sessionState.intent = intentBody;
   event.interpretations[0].intent = intentBody;
   if (change.confidence !== undefined) event.interpretations[0].nluConfidence = change.confidence;

@@ -85,9 +85,18 @@ export function fakeBank(overrides: Partial<BankingApi> = {}): BankingApi {
     blockCards: async () => ({ blocked: 1 }),
     createDispute: async () => ({ caseId: "DSP-100200" }),
     moveMoney: async () => ({ reference: "TX-42" }),
-    getLoan: async () => ({ outstanding: 8450, nextPaymentAmount: 285, nextPaymentDate: "2026-12-20", currency: "GBP" }),
+    getLoan: async () => ({
+      outstanding: 8450,
+      nextPaymentAmount: 285,
+      nextPaymentDate: "2026-12-20",
+      currency: "GBP",
+    }),
     verifyPin: async (customerId, pin) => customerId === "c-123" && pin === "4321",
-    findBranch: async () => ({ name: "High Street", address: "1 High Street, London", hours: "Monday to Friday, 9am to 5pm" }),
+    findBranch: async () => ({
+      name: "High Street",
+      address: "1 High Street, London",
+      hours: "Monday to Friday, 9am to 5pm",
+    }),
     ...overrides,
   };
 }
@@ -109,7 +118,9 @@ export interface Harness {
   readonly notifier: RecordingNotifier;
 }
 
-export function harness(options: { bank?: Partial<BankingApi>; llm?: Llm; notifier?: Notifier; security?: SecurityEvents } = {}): Harness {
+export function harness(
+  options: { bank?: Partial<BankingApi>; llm?: Llm; notifier?: Notifier; security?: SecurityEvents } = {},
+): Harness {
   const auth = new MemoryAuthStore();
   const security = new RecordingSecurityEvents();
   const notifier = new RecordingNotifier();

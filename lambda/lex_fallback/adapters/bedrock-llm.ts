@@ -41,13 +41,19 @@ export class BedrockLlm implements Llm {
           messages: [{ role: "user", content: [{ text: question }] }],
           inferenceConfig: { maxTokens: 160, temperature: 0.2 },
           ...(this.guardrail
-            ? { guardrailConfig: { guardrailIdentifier: this.guardrail.id, guardrailVersion: this.guardrail.version } }
+            ? {
+                guardrailConfig: {
+                  guardrailIdentifier: this.guardrail.id,
+                  guardrailVersion: this.guardrail.version,
+                },
+              }
             : {}),
         }),
         { abortSignal },
       ),
     );
-    if (out.stopReason === "guardrail_intervened") throw new DependencyError("bedrock", "guardrail intervened", false);
+    if (out.stopReason === "guardrail_intervened")
+      throw new DependencyError("bedrock", "guardrail intervened", false);
     const text = (out.output?.message?.content ?? [])
       .map((block) => ("text" in block && typeof block.text === "string" ? block.text : ""))
       .join(" ")

@@ -15,8 +15,11 @@ let bedrock: Promise<BedrockRuntimeClient> | undefined;
 let secrets: Promise<SecretsManagerClient> | undefined;
 
 export function documentClient(): Promise<DynamoDBDocumentClient> {
-  dynamo ??= Promise.all([import("@aws-sdk/client-dynamodb"), import("@aws-sdk/lib-dynamodb")]).then(([ddb, lib]) =>
-    lib.DynamoDBDocumentClient.from(new ddb.DynamoDBClient({ maxAttempts: 1 }), { marshallOptions: { removeUndefinedValues: true } }),
+  dynamo ??= Promise.all([import("@aws-sdk/client-dynamodb"), import("@aws-sdk/lib-dynamodb")]).then(
+    ([ddb, lib]) =>
+      lib.DynamoDBDocumentClient.from(new ddb.DynamoDBClient({ maxAttempts: 1 }), {
+        marshallOptions: { removeUndefinedValues: true },
+      }),
   );
   return dynamo;
 }
@@ -27,11 +30,15 @@ export function snsClient(): Promise<SNSClient> {
 }
 
 export function bedrockClient(): Promise<BedrockRuntimeClient> {
-  bedrock ??= import("@aws-sdk/client-bedrock-runtime").then((m) => new m.BedrockRuntimeClient({ maxAttempts: 1 }));
+  bedrock ??= import("@aws-sdk/client-bedrock-runtime").then(
+    (m) => new m.BedrockRuntimeClient({ maxAttempts: 1 }),
+  );
   return bedrock;
 }
 
 export function secretsClient(): Promise<SecretsManagerClient> {
-  secrets ??= import("@aws-sdk/client-secrets-manager").then((m) => new m.SecretsManagerClient({ maxAttempts: 1 }));
+  secrets ??= import("@aws-sdk/client-secrets-manager").then(
+    (m) => new m.SecretsManagerClient({ maxAttempts: 1 }),
+  );
   return secrets;
 }

@@ -15,7 +15,11 @@ const COMPANION_TTL_S = 5 * 60;
 type Item = Record<string, unknown>;
 
 function isConditionFailure(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { name?: string }).name === "ConditionalCheckFailedException";
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    (error as { name?: string }).name === "ConditionalCheckFailedException"
+  );
 }
 
 /**
@@ -38,7 +42,14 @@ export class DynamoAuthStore implements AuthStore {
 
   private async get(key: string): Promise<Item | undefined> {
     const out = await this.call(async (abortSignal) =>
-      (await this.client()).send(new (await lib()).GetCommand({ TableName: this.table, Key: { request_id: key }, ConsistentRead: true }), { abortSignal }),
+      (await this.client()).send(
+        new (await lib()).GetCommand({
+          TableName: this.table,
+          Key: { request_id: key },
+          ConsistentRead: true,
+        }),
+        { abortSignal },
+      ),
     );
     const item = out.Item;
     return item !== undefined && typeof item.ttl === "number" && item.ttl > this.seconds() ? item : undefined;
@@ -47,7 +58,10 @@ export class DynamoAuthStore implements AuthStore {
   async getSession(sessionId: string): Promise<SessionAuth | undefined> {
     const item = await this.get(`session#${sessionId}`);
     if (item?.status !== "AUTHENTICATED" || typeof item.customer_id !== "string") return undefined;
-    return { customerId: item.customer_id, method: item.method === "COMPANION_APP" ? "COMPANION_APP" : "PIN" };
+    return {
+      customerId: item.customer_id,
+      method: item.method === "COMPANION_APP" ? "COMPANION_APP" : "PIN",
+    };
   }
 
   async markAuthenticated(sessionId: string, auth: SessionAuth): Promise<void> {
@@ -57,7 +71,8 @@ export class DynamoAuthStore implements AuthStore {
         new (await lib()).UpdateCommand({
           TableName: this.table,
           Key: { request_id: `session#${sessionId}` },
-          UpdateExpression: "SET #s = :auth, customer_id = :c, #m = :m, #t = :ttl, updated_at = :now REMOVE companion_request_id, companion_customer_id",
+          UpdateExpression:
+            "SET #s = :auth, customer_id = :c, #m = :m, #t = :ttl, updated_at = :now REMOVE companion_request_id, companion_customer_id",
           ConditionExpression: "attribute_not_exists(request_id) OR #s <> :auth OR customer_id = :c",
           ExpressionAttributeNames: { "#s": "status", "#m": "method", "#t": "ttl" },
           ExpressionAttributeValues: {
@@ -89,7 +104,12 @@ export class DynamoAuthStore implements AuthStore {
             UpdateExpression: "ADD pin_failures :one SET #t = :ttl, updated_at = :now",
             ConditionExpression: "attribute_not_exists(locked) OR locked = :false",
             ExpressionAttributeNames: { "#t": "ttl" },
-            ExpressionAttributeValues: { ":one": 1, ":false": false, ":ttl": this.seconds() + LOCK_TTL_S, ":now": this.now().toISOString() },
+            ExpressionAttributeValues: {
+              ":one": 1,
+              ":false": false,
+              ":ttl": this.seconds() + LOCK_TTL_S,
+              ":now": this.now().toISOString(),
+            },
             ReturnValues: "ALL_NEW",
           }),
           { abortSignal },
@@ -140,7 +160,14 @@ export class DynamoAuthStore implements AuthStore {
       (await this.client()).send(
         new (await lib()).PutCommand({
           TableName: this.table,
-          Item: { request_id: requestId, status: "PENDING", customer_id: customerId, session_id: sessionId, ttl, created_at: this.now().toISOString() },
+          Item: {
+            request_id: requestId,
+            status: "PENDING",
+            customer_id: customerId,
+            session_id: sessionId,
+            ttl,
+            created_at: this.now().toISOString(),
+          },
           ConditionExpression: "attribute_not_exists(request_id)",
         }),
         { abortSignal },
@@ -154,7 +181,12 @@ export class DynamoAuthStore implements AuthStore {
           UpdateExpression: "SET companion_request_id = :r, companion_customer_id = :c, #t = :ttl",
           ConditionExpression: "attribute_not_exists(request_id) OR #s <> :auth",
           ExpressionAttributeNames: { "#s": "status", "#t": "ttl" },
-          ExpressionAttributeValues: { ":r": requestId, ":c": customerId, ":ttl": ttl, ":auth": "AUTHENTICATED" },
+          ExpressionAttributeValues: {
+            ":r": requestId,
+            ":c": customerId,
+            ":ttl": ttl,
+            ":auth": "AUTHENTICATED",
+          },
         }),
         { abortSignal },
       ),
@@ -166,7 +198,9 @@ export class DynamoAuthStore implements AuthStore {
     const item = await this.get(`session#${sessionId}`);
     const requestId = item?.companion_request_id;
     const customerId = item?.companion_customer_id;
-    return typeof requestId === "string" && typeof customerId === "string" ? { requestId, customerId } : undefined;
+    return typeof requestId === "string" && typeof customerId === "string"
+      ? { requestId, customerId }
+      : undefined;
   }
 
   async companionStatus(requestId: string): Promise<CompanionStatus> {

@@ -32,7 +32,11 @@ export class DynamoSecurityEvents implements SecurityEvents {
     };
     await this.call(async (abortSignal) =>
       (await this.client()).send(
-        new (await lib()).PutCommand({ TableName: this.table, Item: item, ConditionExpression: "attribute_not_exists(customer_id)" }),
+        new (await lib()).PutCommand({
+          TableName: this.table,
+          Item: item,
+          ConditionExpression: "attribute_not_exists(customer_id)",
+        }),
         { abortSignal },
       ),
     );

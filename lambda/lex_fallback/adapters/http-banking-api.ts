@@ -3,14 +3,26 @@ import type { AccountType, BankingApi, MoneyMovement } from "../ports";
 import { DependencyError } from "../shared/errors";
 import type { RemoteCall } from "../shared/resilience";
 
-const balance = z.object({ available: z.number(), current: z.number(), currency: z.string(), accountLast4: z.string().regex(/^\d{4}$/) });
-const transactions = z.object({ transactions: z.array(z.object({ date: z.string(), description: z.string(), amount: z.number() })) });
+const balance = z.object({
+  available: z.number(),
+  current: z.number(),
+  currency: z.string(),
+  accountLast4: z.string().regex(/^\d{4}$/),
+});
+const transactions = z.object({
+  transactions: z.array(z.object({ date: z.string(), description: z.string(), amount: z.number() })),
+});
 const details = z.object({ sortCode: z.string(), accountLast4: z.string().regex(/^\d{4}$/) });
 const reference = z.object({ reference: z.string() });
 const activation = z.object({ result: z.enum(["activated", "not_found", "already_active"]) });
 const blocked = z.object({ blocked: z.number().int().nonnegative() });
 const dispute = z.object({ caseId: z.string() });
-const loan = z.object({ outstanding: z.number(), nextPaymentAmount: z.number(), nextPaymentDate: z.string(), currency: z.string() });
+const loan = z.object({
+  outstanding: z.number(),
+  nextPaymentAmount: z.number(),
+  nextPaymentDate: z.string(),
+  currency: z.string(),
+});
 const pin = z.object({ valid: z.boolean() });
 const branch = z.object({ name: z.string(), address: z.string(), hours: z.string() });
 
@@ -26,7 +38,13 @@ export class HttpBankingApi implements BankingApi {
     private readonly fetchFn: typeof fetch = fetch,
   ) {}
 
-  private async request<T>(method: "GET" | "POST", path: string, schema: z.ZodType<T>, body?: object, idempotencyKey?: string): Promise<T | undefined> {
+  private async request<T>(
+    method: "GET" | "POST",
+    path: string,
+    schema: z.ZodType<T>,
+    body?: object,
+    idempotencyKey?: string,
+  ): Promise<T | undefined> {
     const key = await this.apiKey();
     return this.call(async (signal) => {
       const response = await this.fetchFn(`${this.baseUrl}${path}`, {
@@ -42,7 +60,11 @@ export class HttpBankingApi implements BankingApi {
       if (response.status === 404) return undefined;
       if (!response.ok) {
         const retryable = response.status === 429 || response.status >= 500;
-        throw new DependencyError("banking-api", `${method} ${path.split("/")[1] ?? ""} returned ${response.status}`, retryable);
+        throw new DependencyError(
+          "banking-api",
+          `${method} ${path.split("/")[1] ?? ""} returned ${response.status}`,
+          retryable,
+        );
       }
       const parsed = schema.safeParse(await response.json());
       if (!parsed.success) throw new DependencyError("banking-api", "unexpected response shape", false);
@@ -50,7 +72,13 @@ export class HttpBankingApi implements BankingApi {
     });
   }
 
-  private async required<T>(method: "GET" | "POST", path: string, schema: z.ZodType<T>, body?: object, idempotencyKey?: string): Promise<T> {
+  private async required<T>(
+    method: "GET" | "POST",
+    path: string,
+    schema: z.ZodType<T>,
+    body?: object,
+    idempotencyKey?: string,
+  ): Promise<T> {
     const out = await this.request(method, path, schema, body, idempotencyKey);
     if (out === undefined) throw new DependencyError("banking-api", "not found", false);
     return out;
@@ -64,32 +92,54 @@ export class HttpBankingApi implements BankingApi {
     return this.required("GET", `${this.customer(customerId)}/accounts/${account}/balance`, balance);
   }
   async getTransactions(customerId: string, account: AccountType, days: number) {
-    return (await this.required("GET", `${this.customer(customerId)}/accounts/${account}/transactions?days=${days}&limit=5`, transactions)).transactions;
+    return (
+      await this.required(
+        "GET",
+        `${this.customer(customerId)}/accounts/${account}/transactions?days=${days}&limit=5`,
+        transactions,
+      )
+    ).transactions;
   }
   getAccountDetails(customerId: string, account: AccountType) {
     return this.required("GET", `${this.customer(customerId)}/accounts/${account}/details`, details);
   }
   requestStatement(customerId: string, account: AccountType, delivery: "email" | "post") {
-    return this.required("POST", `${this.customer(customerId)}/accounts/${account}/statements`, reference, { delivery });
+    return this.required("POST", `${this.customer(customerId)}/accounts/${account}/statements`, reference, {
+      delivery,
+    });
   }
   async activateCard(customerId: string, cardLast4: string) {
-    return (await this.required("POST", `${this.customer(customerId)}/cards/activate`, activation, { cardLast4 })).result;
+    return (
+      await this.required("POST", `${this.customer(customerId)}/cards/activate`, activation, { cardLast4 })
+    ).result;
   }
   blockCards(customerId: string, cardType: string) {
-    return this.required("POST", `${this.customer(customerId)}/cards/block`, blocked, { cardType, reason: "lost_stolen" });
+    return this.required("POST", `${this.customer(customerId)}/cards/block`, blocked, {
+      cardType,
+      reason: "lost_stolen",
+    });
   }
   createDispute(customerId: string, amount: number, date: string) {
-    return this.required("POST", `${this.customer(customerId)}/disputes`, dispute, { amount, date, channel: "contact-centre-bot" });
+    return this.required("POST", `${this.customer(customerId)}/disputes`, dispute, {
+      amount,
+      date,
+      channel: "contact-centre-bot",
+    });
   }
   moveMoney(customerId: string, movement: MoneyMovement) {
     const { idempotencyKey, ...body } = movement;
     return this.required("POST", `${this.customer(customerId)}/payments`, reference, body, idempotencyKey);
   }
   getLoan(customerId: string, loanType: string) {
-    return this.request("GET", `${this.customer(customerId)}/loans/${encodeURIComponent(loanType.toLowerCase())}`, loan);
+    return this.request(
+      "GET",
+      `${this.customer(customerId)}/loans/${encodeURIComponent(loanType.toLowerCase())}`,
+      loan,
+    );
   }
   async verifyPin(customerId: string, value: string) {
-    return (await this.required("POST", `${this.customer(customerId)}/pin/verify`, pin, { pin: value })).valid;
+    return (await this.required("POST", `${this.customer(customerId)}/pin/verify`, pin, { pin: value }))
+      .valid;
   }
   findBranch(postcode: string) {
     return this.request("GET", `/branches/nearest?postcode=${encodeURIComponent(postcode)}`, branch);

@@ -23,11 +23,31 @@ export function createPorts(config: LambdaConfig): Ports {
       ? { id: config.guardrailId, version: config.guardrailVersion }
       : undefined;
   return {
-    banking: new HttpBankingApi(config.bankingApiUrl, () => secrets.get(config.bankingApiSecretId), remotePolicy({ timeoutMs: 1200, attempts: 2 })),
+    banking: new HttpBankingApi(
+      config.bankingApiUrl,
+      () => secrets.get(config.bankingApiSecretId),
+      remotePolicy({ timeoutMs: 1200, attempts: 2 }),
+    ),
     auth: new DynamoAuthStore(config.authStateTable, documentClient, dynamo, now),
-    security: new DynamoSecurityEvents(config.securityEventsTable, config.securityEventTtlDays, documentClient, dynamo, now),
-    notifier: new SnsNotifier(config.fraudTopicArn, config.authPushTopicArn, snsClient, remotePolicy({ timeoutMs: 500, attempts: 3 })),
-    llm: new BedrockLlm(config.bedrockModelId, guardrail, bedrockClient, remotePolicy({ timeoutMs: 1800, attempts: 1, breakAfter: 3 })),
+    security: new DynamoSecurityEvents(
+      config.securityEventsTable,
+      config.securityEventTtlDays,
+      documentClient,
+      dynamo,
+      now,
+    ),
+    notifier: new SnsNotifier(
+      config.fraudTopicArn,
+      config.authPushTopicArn,
+      snsClient,
+      remotePolicy({ timeoutMs: 500, attempts: 3 }),
+    ),
+    llm: new BedrockLlm(
+      config.bedrockModelId,
+      guardrail,
+      bedrockClient,
+      remotePolicy({ timeoutMs: 1800, attempts: 1, breakAfter: 3 }),
+    ),
     now,
   };
 }

@@ -27,7 +27,11 @@ export class SecretCache {
   }
 
   private async fetch(secretId: string): Promise<string> {
-    const out = await this.call(async (abortSignal) => (await this.client()).send(new (await lib()).GetSecretValueCommand({ SecretId: secretId }), { abortSignal }));
+    const out = await this.call(async (abortSignal) =>
+      (await this.client()).send(new (await lib()).GetSecretValueCommand({ SecretId: secretId }), {
+        abortSignal,
+      }),
+    );
     if (typeof out.SecretString !== "string" || out.SecretString.length === 0) {
       throw new DependencyError("secretsmanager", "secret has no string value", false);
     }

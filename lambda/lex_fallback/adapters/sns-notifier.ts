@@ -37,7 +37,11 @@ export class SnsNotifier implements Notifier {
       (await this.client()).send(
         new (await lib()).PublishCommand({
           TopicArn: topic,
-          Message: JSON.stringify({ request_id: requestId, customer_id: customerId, action: "APPROVE_LOGIN" }),
+          Message: JSON.stringify({
+            request_id: requestId,
+            customer_id: customerId,
+            action: "APPROVE_LOGIN",
+          }),
           MessageAttributes: { customer_id: { DataType: "String", StringValue: customerId } },
         }),
         { abortSignal },

@@ -10,6 +10,10 @@ export async function audit(deps: Deps, event: SecurityEvent): Promise<void> {
   try {
     await deps.ports.security.record(event);
   } catch (error) {
-    logger.error("SECURITY_EVENT_UNWRITTEN", { event: "SECURITY_EVENT_UNWRITTEN", securityEvent: event, error });
+    logger.error("SECURITY_EVENT_UNWRITTEN", {
+      event: "SECURITY_EVENT_UNWRITTEN",
+      securityEvent: event,
+      error,
+    });
   }
 }

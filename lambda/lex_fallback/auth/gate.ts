@@ -24,18 +24,40 @@ const PIN_PROMPT = "For your security, please key in or say your telephone banki
 export async function authenticate(turn: Turn, deps: Deps): Promise<GateResult> {
   const { auth } = deps.ports;
   const claimed = turn.attributes[INPUT_ATTRIBUTES.customerId]?.trim() || undefined;
-  const record = (customerId: string, type: SecurityEventType, detail?: Record<string, string | number | boolean>) =>
-    audit(deps, { customerId, type, sessionId: turn.sessionId, intent: turn.intentName, ...(detail ? { detail } : {}) });
+  const record = (
+    customerId: string,
+    type: SecurityEventType,
+    detail?: Record<string, string | number | boolean>,
+  ) =>
+    audit(deps, {
+      customerId,
+      type,
+      sessionId: turn.sessionId,
+      intent: turn.intentName,
+      ...(detail ? { detail } : {}),
+    });
 
   const session = await auth.getSession(turn.sessionId);
   if (session !== undefined) {
     if (claimed === undefined || claimed === session.customerId) return allowed(turn, session.customerId);
     await record(session.customerId, "AUTH_IDENTITY_MISMATCH");
-    return { kind: "reply", response: toAgent(turn, deps, "I can't continue with that request here.", "IdentityMismatch", "High") };
+    return {
+      kind: "reply",
+      response: toAgent(turn, deps, "I can't continue with that request here.", "IdentityMismatch", "High"),
+    };
   }
   if (claimed === undefined) {
     await record(`unverified#${turn.sessionId}`, "AUTH_REQUIRED", { reason: "no-customer-id" });
-    return { kind: "reply", response: toAgent(turn, deps, "I need a colleague to confirm who you are first.", "IdentityUnknown", "Normal") };
+    return {
+      kind: "reply",
+      response: toAgent(
+        turn,
+        deps,
+        "I need a colleague to confirm who you are first.",
+        "IdentityUnknown",
+        "Normal",
+      ),
+    };
   }
   if (await auth.isLocked(claimed)) {
     await record(claimed, "AUTH_BLOCKED_LOCKED");
@@ -52,15 +74,28 @@ export async function authenticate(turn: Turn, deps: Deps): Promise<GateResult> 
       return allowed({ ...turn, confirmationState: "None" }, claimed);
     }
     if (status === "PENDING") {
-      return { kind: "reply", response: confirmIntent(turn, "I haven't seen the approval yet. Once you've approved it in the app, say yes.") };
+      return {
+        kind: "reply",
+        response: confirmIntent(
+          turn,
+          "I haven't seen the approval yet. Once you've approved it in the app, say yes.",
+        ),
+      };
     }
     await record(claimed, "AUTH_COMPANION_DECLINED", { status });
-    return { kind: "reply", response: elicitSlot(turn, AUTH_PIN_SLOT, `The app request wasn't approved. ${PIN_PROMPT}`) };
+    return {
+      kind: "reply",
+      response: elicitSlot(turn, AUTH_PIN_SLOT, `The app request wasn't approved. ${PIN_PROMPT}`),
+    };
   }
 
   const pin = slotValue(turn, AUTH_PIN_SLOT);
   if (pin !== undefined) {
-    if (!PIN_FORMAT.test(pin)) return { kind: "reply", response: elicitSlot(turn, AUTH_PIN_SLOT, `Your PIN is four to six digits. ${PIN_PROMPT}`) };
+    if (!PIN_FORMAT.test(pin))
+      return {
+        kind: "reply",
+        response: elicitSlot(turn, AUTH_PIN_SLOT, `Your PIN is four to six digits. ${PIN_PROMPT}`),
+      };
     if (await deps.ports.banking.verifyPin(claimed, pin)) {
       await auth.markAuthenticated(turn.sessionId, { customerId: claimed, method: "PIN" });
       await auth.clearPinFailures(claimed);
@@ -76,15 +111,28 @@ export async function authenticate(turn: Turn, deps: Deps): Promise<GateResult> 
     const left = MAX_PIN_FAILURES - failure.failures;
     return {
       kind: "reply",
-      response: elicitSlot(turn, AUTH_PIN_SLOT, `That PIN didn't match. You have ${left} ${left === 1 ? "try" : "tries"} left. ${PIN_PROMPT}`),
+      response: elicitSlot(
+        turn,
+        AUTH_PIN_SLOT,
+        `That PIN didn't match. You have ${left} ${left === 1 ? "try" : "tries"} left. ${PIN_PROMPT}`,
+      ),
     };
   }
 
-  if (turn.attributes[INPUT_ATTRIBUTES.preferredAuth] === "companion" && deps.config.authPushTopicArn !== undefined) {
+  if (
+    turn.attributes[INPUT_ATTRIBUTES.preferredAuth] === "companion" &&
+    deps.config.authPushTopicArn !== undefined
+  ) {
     const requestId = await auth.startCompanion(turn.sessionId, claimed);
     await deps.ports.notifier.companionPush(requestId, claimed);
     await record(claimed, "AUTH_COMPANION_SENT");
-    return { kind: "reply", response: confirmIntent(turn, "I've sent a request to your banking app. Approve it there, then say yes.") };
+    return {
+      kind: "reply",
+      response: confirmIntent(
+        turn,
+        "I've sent a request to your banking app. Approve it there, then say yes.",
+      ),
+    };
   }
   await record(claimed, "AUTH_REQUIRED", { method: "PIN" });
   return { kind: "reply", response: elicitSlot(turn, AUTH_PIN_SLOT, PIN_PROMPT) };
@@ -94,12 +142,24 @@ function allowed(turn: Turn, customerId: string): GateResult {
   return { kind: "allowed", caller: { customerId, authenticated: true }, turn };
 }
 
-function toAgent(turn: Turn, deps: Deps, lead: string, reason: string, priority: "Normal" | "High"): LexResponse {
+function toAgent(
+  turn: Turn,
+  deps: Deps,
+  lead: string,
+  reason: string,
+  priority: "Normal" | "High",
+): LexResponse {
   return close(turn, "Failed", `${lead} I'm transferring you to a colleague now.`, {
     attributes: transferAttributes(deps.config.agentQueue, reason, priority),
   });
 }
 
 function lockedOut(turn: Turn, deps: Deps): LexResponse {
-  return toAgent(turn, deps, "Telephone banking is locked after too many incorrect PINs.", "AuthLocked", "High");
+  return toAgent(
+    turn,
+    deps,
+    "Telephone banking is locked after too many incorrect PINs.",
+    "AuthLocked",
+    "High",
+  );
 }

@@ -37,7 +37,11 @@ export function money(amount: number, currency = "GBP"): string {
 export type Priority = "Normal" | "High" | "Critical";
 
 /** Attributes that tell the contact flow to hand the contact to a queue. */
-export function transferAttributes(queue: string, reason: string, priority: Priority): Record<string, string> {
+export function transferAttributes(
+  queue: string,
+  reason: string,
+  priority: Priority,
+): Record<string, string> {
   return {
     [OUTPUT_ATTRIBUTES.escalate]: "true",
     [OUTPUT_ATTRIBUTES.targetQueue]: queue,

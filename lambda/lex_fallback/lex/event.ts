@@ -64,7 +64,10 @@ export const lexEventSchema = z.looseObject({
     .catch("")
     .transform((t) => t.slice(0, MAX_TRANSCRIPT)),
   bot: z
-    .looseObject({ localeId: z.string().optional().catch(undefined), name: z.string().optional().catch(undefined) })
+    .looseObject({
+      localeId: z.string().optional().catch(undefined),
+      name: z.string().optional().catch(undefined),
+    })
     .optional()
     .catch(undefined),
   interpretations: z.array(interpretation.catch({})).catch([]),

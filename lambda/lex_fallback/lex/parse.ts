@@ -22,10 +22,15 @@ export const EMPTY_TURN: Turn = {
 /** Validates at the edge; never throws. `ok: false` still carries a turn to reply with. */
 export function parseTurn(raw: unknown): ParseResult {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    return { ok: false, reason: `event is ${Array.isArray(raw) ? "an array" : raw === null ? "null" : typeof raw}`, turn: EMPTY_TURN };
+    return {
+      ok: false,
+      reason: `event is ${Array.isArray(raw) ? "an array" : raw === null ? "null" : typeof raw}`,
+      turn: EMPTY_TURN,
+    };
   }
   const parsed = lexEventSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, reason: "event does not match the Lex V2 shape", turn: EMPTY_TURN };
+  if (!parsed.success)
+    return { ok: false, reason: "event does not match the Lex V2 shape", turn: EMPTY_TURN };
   const event = parsed.data;
   const warnings: string[] = [];
   const attributes = event.sessionState.sessionAttributes ?? { clean: {}, dropped: 0 };

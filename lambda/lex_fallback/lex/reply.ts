@@ -19,7 +19,10 @@ export interface ReplyOptions {
 const MAX_ATTRIBUTE_BYTES = 10_000;
 
 export function escapeSsml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c] ?? c,
+  );
 }
 
 /** Reads digits one by one on voice ("ending in 1 2 3 4"). */
@@ -41,7 +44,10 @@ function outgoingSlots(slots: LexSlots, clear: readonly string[]): LexSlots {
 }
 
 /** Incoming attributes plus ours; oversized caller attributes are dropped before ours. */
-function sessionAttributes(turn: Turn, extra: Readonly<Record<string, string>> | undefined): Record<string, string> {
+function sessionAttributes(
+  turn: Turn,
+  extra: Readonly<Record<string, string>> | undefined,
+): Record<string, string> {
   const merged: Record<string, string> = {};
   let bytes = Object.entries(extra ?? {}).reduce((n, [k, v]) => n + k.length + v.length, 0);
   for (const [key, value] of Object.entries(turn.attributes)) {
@@ -53,7 +59,12 @@ function sessionAttributes(turn: Turn, extra: Readonly<Record<string, string>> |
   return { ...merged, ...extra };
 }
 
-function intent(turn: Turn, state: IntentState, options: ReplyOptions, confirmation = turn.confirmationState): ResponseIntent {
+function intent(
+  turn: Turn,
+  state: IntentState,
+  options: ReplyOptions,
+  confirmation = turn.confirmationState,
+): ResponseIntent {
   return {
     name: options.intentName ?? turn.intentName,
     state,
@@ -74,18 +85,31 @@ function respond(
     ...(responseIntent ? { intent: responseIntent } : {}),
     sessionAttributes: sessionAttributes(turn, options.attributes),
   };
-  return text === undefined ? { sessionState } : { sessionState, messages: [message(turn, text, options.ssml)] };
+  return text === undefined
+    ? { sessionState }
+    : { sessionState, messages: [message(turn, text, options.ssml)] };
 }
 
 /** Ends the intent with a final message. */
-export function close(turn: Turn, state: "Fulfilled" | "Failed", text: string, options: ReplyOptions = {}): LexResponse {
+export function close(
+  turn: Turn,
+  state: "Fulfilled" | "Failed",
+  text: string,
+  options: ReplyOptions = {},
+): LexResponse {
   return respond(turn, { type: "Close" }, intent(turn, state, options), text, options);
 }
 
 /** Asks for one slot; the slot being asked for is emptied so a rejected value is not kept. */
 export function elicitSlot(turn: Turn, slot: string, text: string, options: ReplyOptions = {}): LexResponse {
   const clearSlots = [...(options.clearSlots ?? []), slot];
-  return respond(turn, { type: "ElicitSlot", slotToElicit: slot }, intent(turn, "InProgress", { ...options, clearSlots }), text, options);
+  return respond(
+    turn,
+    { type: "ElicitSlot", slotToElicit: slot },
+    intent(turn, "InProgress", { ...options, clearSlots }),
+    text,
+    options,
+  );
 }
 
 /** Asks the caller to confirm the intent (yes/no) before fulfilment. */

@@ -10,7 +10,11 @@ export interface LexMessage {
 
 export interface ResponseSlot {
   readonly shape?: string;
-  readonly value?: { readonly originalValue?: string; readonly interpretedValue?: string; readonly resolvedValues?: readonly string[] };
+  readonly value?: {
+    readonly originalValue?: string;
+    readonly interpretedValue?: string;
+    readonly resolvedValues?: readonly string[];
+  };
 }
 
 export interface ResponseIntent {

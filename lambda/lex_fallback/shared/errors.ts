@@ -24,5 +24,7 @@ export function isRetryable(error: unknown): boolean {
   if (e.$retryable) return true;
   const status = e.$metadata?.httpStatusCode;
   if (typeof status === "number") return status === 429 || status >= 500;
-  return ["TimeoutError", "AbortError", "TaskCancelledError", "ThrottlingException", "ECONNRESET"].includes(String(e.name));
+  return ["TimeoutError", "AbortError", "TaskCancelledError", "ThrottlingException", "ECONNRESET"].includes(
+    String(e.name),
+  );
 }

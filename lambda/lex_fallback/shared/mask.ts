@@ -4,7 +4,8 @@
  */
 
 /** Keys whose values are never logged: PINs, secrets, what the caller said (it may be a PIN). */
-const SECRET_KEY = /pin|passcode|password|secret|otp|cvv|cvc|token|apikey|api_key|transcript|utterance|inputtranscript/i;
+const SECRET_KEY =
+  /pin|passcode|password|secret|otp|cvv|cvc|token|apikey|api_key|transcript|utterance|inputtranscript/i;
 
 /** Six or more digits, optionally split by spaces or dashes: card, account and phone numbers. */
 const LONG_NUMBER = /\d(?:[ -]?\d){5,}/g;

@@ -13,7 +13,12 @@ export const accountDetails: IntentHandler = async (input, { ports }) => {
   const details = await ports.banking.getAccountDetails(verifiedCustomer(input), account);
   const label = ACCOUNT_LABEL[account];
   const tail = "The full account number is in your banking app under account details.";
-  return close(input, "Fulfilled", `Your ${label} account has sort code ${details.sortCode} and ends in ${details.accountLast4}. ${tail}`, {
-    ssml: `Your ${label} account has sort code ${ssmlDigits(details.sortCode.replace(/\D/g, ""))} and ends in ${ssmlDigits(details.accountLast4)}. ${tail}`,
-  });
+  return close(
+    input,
+    "Fulfilled",
+    `Your ${label} account has sort code ${details.sortCode} and ends in ${details.accountLast4}. ${tail}`,
+    {
+      ssml: `Your ${label} account has sort code ${ssmlDigits(details.sortCode.replace(/\D/g, ""))} and ends in ${ssmlDigits(details.accountLast4)}. ${tail}`,
+    },
+  );
 };

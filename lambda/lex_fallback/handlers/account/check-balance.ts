@@ -5,7 +5,11 @@ import type { IntentHandler } from "../types";
 export const checkBalance: IntentHandler = async (input, { ports }) => {
   const account = accountTypeOf(input, "AccountType");
   if (account === undefined) {
-    return elicitSlot(input, "AccountType", "Which account would you like the balance for: current, savings or credit card?");
+    return elicitSlot(
+      input,
+      "AccountType",
+      "Which account would you like the balance for: current, savings or credit card?",
+    );
   }
   if (input.source === "DialogCodeHook") return delegate(input);
 

@@ -13,7 +13,11 @@ function deliveryOf(text: string | undefined): "email" | "post" | undefined {
 export const requestStatement: IntentHandler = async (input, { ports }) => {
   const account = accountTypeOf(input, "AccountType");
   if (account === undefined) {
-    return elicitSlot(input, "AccountType", "Which account would you like a statement for: current, savings or credit card?");
+    return elicitSlot(
+      input,
+      "AccountType",
+      "Which account would you like a statement for: current, savings or credit card?",
+    );
   }
   const delivery = deliveryOf(slotValue(input, "DeliveryMethod"));
   if (delivery === undefined) {

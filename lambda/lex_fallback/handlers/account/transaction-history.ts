@@ -11,23 +11,38 @@ const READ_OUT = 3;
 export const transactionHistory: IntentHandler = async (input, { ports }) => {
   const account = accountTypeOf(input, "AccountType");
   if (account === undefined) {
-    return elicitSlot(input, "AccountType", "Which account's transactions would you like: current, savings or credit card?");
+    return elicitSlot(
+      input,
+      "AccountType",
+      "Which account's transactions would you like: current, savings or credit card?",
+    );
   }
   const rawDays = slotValue(input, "DateRange");
   const days = rawDays === undefined ? DEFAULT_DAYS : Number(rawDays);
   if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) {
-    return elicitSlot(input, "DateRange", `How many days back should I look? Any number from 1 to ${MAX_DAYS}.`);
+    return elicitSlot(
+      input,
+      "DateRange",
+      `How many days back should I look? Any number from 1 to ${MAX_DAYS}.`,
+    );
   }
   if (input.source === "DialogCodeHook") return delegate(input);
 
   const transactions = await ports.banking.getTransactions(verifiedCustomer(input), account, days);
   const label = ACCOUNT_LABEL[account];
   if (transactions.length === 0) {
-    return close(input, "Fulfilled", `There are no transactions on your ${label} account in the last ${days} days.`);
+    return close(
+      input,
+      "Fulfilled",
+      `There are no transactions on your ${label} account in the last ${days} days.`,
+    );
   }
   const items = transactions
     .slice(0, READ_OUT)
-    .map((t) => `${t.amount < 0 ? "a payment of" : "a credit of"} ${money(Math.abs(t.amount))} to ${t.description} on ${t.date}`);
+    .map(
+      (t) =>
+        `${t.amount < 0 ? "a payment of" : "a credit of"} ${money(Math.abs(t.amount))} to ${t.description} on ${t.date}`,
+    );
   return close(
     input,
     "Fulfilled",

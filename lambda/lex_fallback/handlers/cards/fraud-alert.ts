@@ -20,7 +20,12 @@ export function subjectId(input: IntentInput): string {
  * flags only, no PII) so the metric filter alarms and operations can replay it from the log.
  * Never throws: the caller is escalated whether or not delivery worked.
  */
-export async function raiseFraudAlert(input: IntentInput, deps: Deps, alert: FraudAlert, eventType: SecurityEventType): Promise<void> {
+export async function raiseFraudAlert(
+  input: IntentInput,
+  deps: Deps,
+  alert: FraudAlert,
+  eventType: SecurityEventType,
+): Promise<void> {
   const deliveries = Promise.allSettled([
     deps.ports.notifier.fraudAlert(alert),
     deps.ports.security.record({
@@ -28,7 +33,11 @@ export async function raiseFraudAlert(input: IntentInput, deps: Deps, alert: Fra
       type: eventType,
       sessionId: input.sessionId,
       intent: input.intentName,
-      detail: { severity: alert.severity, authenticated: alert.authenticated, cardsBlocked: alert.cardsBlocked },
+      detail: {
+        severity: alert.severity,
+        authenticated: alert.authenticated,
+        cardsBlocked: alert.cardsBlocked,
+      },
     }),
   ]);
   let timer: NodeJS.Timeout | undefined;

@@ -37,6 +37,11 @@ export const reportLostStolenCard: IntentHandler = async (input, deps) => {
     input,
     "Fulfilled",
     `${lead}I'm transferring you to our fraud team now to secure your account and order a replacement.`,
-    { attributes: { ...transferAttributes(deps.config.fraudQueue, "LostStolenCard", "High"), cardBlocked: String(blocked > 0) } },
+    {
+      attributes: {
+        ...transferAttributes(deps.config.fraudQueue, "LostStolenCard", "High"),
+        cardBlocked: String(blocked > 0),
+      },
+    },
   );
 };

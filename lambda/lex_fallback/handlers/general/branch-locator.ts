@@ -14,7 +14,15 @@ export const branchLocator: IntentHandler = async (input, { ports }) => {
 
   const branch = await ports.banking.findBranch(postcode.toUpperCase());
   if (branch === undefined) {
-    return close(input, "Fulfilled", `I couldn't find a branch near ${postcode.toUpperCase()}. The branch finder in our app covers every location.`);
+    return close(
+      input,
+      "Fulfilled",
+      `I couldn't find a branch near ${postcode.toUpperCase()}. The branch finder in our app covers every location.`,
+    );
   }
-  return close(input, "Fulfilled", `Your nearest branch is ${branch.name}, ${branch.address}. It's open ${branch.hours}.`);
+  return close(
+    input,
+    "Fulfilled",
+    `Your nearest branch is ${branch.name}, ${branch.address}. It's open ${branch.hours}.`,
+  );
 };

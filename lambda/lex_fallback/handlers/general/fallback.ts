@@ -7,7 +7,8 @@ import type { IntentHandler } from "../types";
 /** After this many unanswered turns in a row the caller goes to a person. */
 export const MAX_FALLBACKS = 3;
 
-export const HELP = "I can help with balances, cards, payments and loans, or you can say 'agent' to speak to a colleague.";
+export const HELP =
+  "I can help with balances, cards, payments and loans, or you can say 'agent' to speak to a colleague.";
 
 /**
  * Unknown or low-confidence input: a guarded LLM answer when one is available, otherwise a polite
@@ -17,9 +18,17 @@ export const fallback: IntentHandler = async (input, deps) => {
   const previous = Number.parseInt(input.attributes[OUTPUT_ATTRIBUTES.fallbackCount] ?? "0", 10);
   const misses = (Number.isFinite(previous) && previous > 0 ? previous : 0) + 1;
   if (misses >= MAX_FALLBACKS) {
-    return close(input, "Fulfilled", "Let me put you through to a colleague who can help with that. Please hold.", {
-      attributes: { ...transferAttributes(deps.config.agentQueue, "RepeatedNoMatch", "Normal"), [OUTPUT_ATTRIBUTES.fallbackCount]: "0" },
-    });
+    return close(
+      input,
+      "Fulfilled",
+      "Let me put you through to a colleague who can help with that. Please hold.",
+      {
+        attributes: {
+          ...transferAttributes(deps.config.agentQueue, "RepeatedNoMatch", "Normal"),
+          [OUTPUT_ATTRIBUTES.fallbackCount]: "0",
+        },
+      },
+    );
   }
   const question = input.transcript.trim();
   if (question.length > 0) {

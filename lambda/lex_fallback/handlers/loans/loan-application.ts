@@ -7,17 +7,26 @@ import type { IntentHandler } from "../types";
 export const loanApplication: IntentHandler = async (input, deps) => {
   const loanType = slotValue(input, "LoanType");
   if (loanType === undefined) {
-    return elicitSlot(input, "LoanType", "What kind of loan are you interested in: a personal loan, a mortgage or a business loan?");
+    return elicitSlot(
+      input,
+      "LoanType",
+      "What kind of loan are you interested in: a personal loan, a mortgage or a business loan?",
+    );
   }
   const amount = amountValue(input, "LoanAmount");
-  if (amount === undefined) return elicitSlot(input, "LoanAmount", `Roughly how much would you like to borrow for the ${loanType}?`);
+  if (amount === undefined)
+    return elicitSlot(input, "LoanAmount", `Roughly how much would you like to borrow for the ${loanType}?`);
 
   return close(
     input,
     "Fulfilled",
     `Thank you. I'm transferring you to a lending specialist to talk through a ${loanType} of about ${money(amount)}.`,
     {
-      attributes: { ...transferAttributes(deps.config.lendingQueue, "LoanApplication", "Normal"), loanType, loanAmount: String(amount) },
+      attributes: {
+        ...transferAttributes(deps.config.lendingQueue, "LoanApplication", "Normal"),
+        loanType,
+        loanAmount: String(amount),
+      },
     },
   );
 };

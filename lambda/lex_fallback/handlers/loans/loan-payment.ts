@@ -6,16 +6,25 @@ import type { IntentHandler } from "../types";
 
 export const loanPayment: IntentHandler = async (input, deps) => {
   const loanType = slotValue(input, "LoanType");
-  if (loanType === undefined) return elicitSlot(input, "LoanType", "Which loan would you like to pay towards?");
+  if (loanType === undefined)
+    return elicitSlot(input, "LoanType", "Which loan would you like to pay towards?");
   const amount = amountValue(input, "PaymentAmount");
-  if (amount === undefined) return elicitSlot(input, "PaymentAmount", `How much would you like to pay towards your ${loanType}?`);
+  if (amount === undefined)
+    return elicitSlot(input, "PaymentAmount", `How much would you like to pay towards your ${loanType}?`);
 
   return confirmAndMove(
     input,
     deps,
     verifiedCustomer(input),
     `That's a payment of ${money(amount)} from your current account to your ${loanType}.`,
-    { kind: "loan", from: "current", to: loanType, amount, idempotencyKey: idempotencyKey(input, [loanType, amount]) },
-    (reference) => `Done. ${money(amount)} has been paid to your ${loanType} and will show by tomorrow. The reference is ${reference}.`,
+    {
+      kind: "loan",
+      from: "current",
+      to: loanType,
+      amount,
+      idempotencyKey: idempotencyKey(input, [loanType, amount]),
+    },
+    (reference) =>
+      `Done. ${money(amount)} has been paid to your ${loanType} and will show by tomorrow. The reference is ${reference}.`,
   );
 };

@@ -5,7 +5,12 @@ import type { IntentHandler } from "../types";
 
 export const loanStatus: IntentHandler = async (input, { ports }) => {
   const loanType = slotValue(input, "LoanType");
-  if (loanType === undefined) return elicitSlot(input, "LoanType", "Which loan would you like to check: your mortgage or a personal loan?");
+  if (loanType === undefined)
+    return elicitSlot(
+      input,
+      "LoanType",
+      "Which loan would you like to check: your mortgage or a personal loan?",
+    );
   if (input.source === "DialogCodeHook") return delegate(input);
 
   const loan = await ports.banking.getLoan(verifiedCustomer(input), loanType);

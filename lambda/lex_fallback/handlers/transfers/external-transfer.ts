@@ -13,15 +13,25 @@ export const externalTransfer: IntentHandler = async (input, deps) => {
   const payee = slotValue(input, "Payee");
   if (payee === undefined) return elicitSlot(input, "Payee", "Which saved payee would you like to pay?");
   const amount = amountValue(input, "Amount");
-  if (amount === undefined) return elicitSlot(input, "Amount", `How much would you like to send to ${payee}?`);
+  if (amount === undefined)
+    return elicitSlot(input, "Amount", `How much would you like to send to ${payee}?`);
   if (amount > EXTERNAL_SELF_SERVICE_LIMIT) {
-    return close(input, "Fulfilled", `Payments over ${money(EXTERNAL_SELF_SERVICE_LIMIT)} need a colleague to check a few details. I'm transferring you now.`, {
-      attributes: transferAttributes(deps.config.agentQueue, "LargeExternalPayment", "High"),
-    });
+    return close(
+      input,
+      "Fulfilled",
+      `Payments over ${money(EXTERNAL_SELF_SERVICE_LIMIT)} need a colleague to check a few details. I'm transferring you now.`,
+      {
+        attributes: transferAttributes(deps.config.agentQueue, "LargeExternalPayment", "High"),
+      },
+    );
   }
   const reference = slotValue(input, "Reference");
   if (reference === undefined || reference.length > MAX_REFERENCE) {
-    return elicitSlot(input, "Reference", `What reference should the payment show? Up to ${MAX_REFERENCE} characters.`);
+    return elicitSlot(
+      input,
+      "Reference",
+      `What reference should the payment show? Up to ${MAX_REFERENCE} characters.`,
+    );
   }
 
   return confirmAndMove(
@@ -29,7 +39,15 @@ export const externalTransfer: IntentHandler = async (input, deps) => {
     deps,
     verifiedCustomer(input),
     `That's ${money(amount)} to ${payee} with reference ${reference}.`,
-    { kind: "external", from: "current", to: payee, amount, reference, idempotencyKey: idempotencyKey(input, [payee, amount, reference]) },
-    (ref) => `Done. ${money(amount)} is on its way to ${payee} and usually arrives within two hours. The reference is ${ref}.`,
+    {
+      kind: "external",
+      from: "current",
+      to: payee,
+      amount,
+      reference,
+      idempotencyKey: idempotencyKey(input, [payee, amount, reference]),
+    },
+    (ref) =>
+      `Done. ${money(amount)} is on its way to ${payee} and usually arrives within two hours. The reference is ${ref}.`,
   );
 };

@@ -6,10 +6,19 @@ import { confirmAndMove } from "./confirm-and-move";
 
 export const internalTransfer: IntentHandler = async (input, deps) => {
   const from = accountTypeOf(input, "FromAccount");
-  if (from === undefined) return elicitSlot(input, "FromAccount", "Which account should the money come from: current, savings or credit card?");
+  if (from === undefined)
+    return elicitSlot(
+      input,
+      "FromAccount",
+      "Which account should the money come from: current, savings or credit card?",
+    );
   const to = accountTypeOf(input, "ToAccount");
   if (to === undefined || to === from) {
-    return elicitSlot(input, "ToAccount", `Which of your other accounts should it go to? It can't be the ${ACCOUNT_LABEL[from]} account.`);
+    return elicitSlot(
+      input,
+      "ToAccount",
+      `Which of your other accounts should it go to? It can't be the ${ACCOUNT_LABEL[from]} account.`,
+    );
   }
   const amount = amountValue(input, "Amount");
   if (amount === undefined) return elicitSlot(input, "Amount", "How much would you like to move?");
@@ -21,6 +30,7 @@ export const internalTransfer: IntentHandler = async (input, deps) => {
     customerId,
     `That's ${money(amount)} from your ${ACCOUNT_LABEL[from]} account to your ${ACCOUNT_LABEL[to]} account.`,
     { kind: "internal", from, to, amount, idempotencyKey: idempotencyKey(input, [from, to, amount]) },
-    (reference) => `Done. ${money(amount)} is now in your ${ACCOUNT_LABEL[to]} account. The reference is ${reference}.`,
+    (reference) =>
+      `Done. ${money(amount)} is now in your ${ACCOUNT_LABEL[to]} account. The reference is ${reference}.`,
   );
 };

@@ -1,0 +1,76 @@
+import { execFileSync } from "node:child_process";
+import { handleTurn } from "../lambda/lex_fallback/orchestrator";
+import { harness } from "../__tests__/lambda/support/in-memory-ports";
+import { lexEvent } from "../__tests__/lambda/support/events";
+import { bundleLambda } from "./build-lambda";
+
+/** Budgets from the task: zip ≤ 300 KB, module init ≤ 150 ms, warm p99 ≤ 50 ms (ports stubbed). */
+const BUDGET = { zipKb: 300, initMs: 150, p99Ms: 50 };
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/** Median time to require the bundle in a fresh Node process (what a cold start pays for our code). */
+function initMs(jsPath: string, runs: number): number {
+  const script = `const t=process.hrtime.bigint();require(${JSON.stringify(jsPath)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
+  const times = Array.from({ length: runs }, () =>
+    Number(execFileSync(process.execPath, ["-e", script]).toString()),
+  );
+  return percentile(
+    [...times].sort((a, b) => a - b),
+    50,
+  );
+}
+
+async function warm(iterations: number): Promise<{ p50: number; p99: number }> {
+  const h = harness();
+  h.auth.sessions.set("contact-7f3e", { customerId: "c-123", method: "PIN" });
+  const events = [
+    lexEvent("CheckBalance", { slots: { AccountType: "current" }, attributes: { customerId: "c-123" } }),
+    lexEvent("InternalTransfer", {
+      slots: { FromAccount: "current", ToAccount: "savings", Amount: "100" },
+      confirmation: "Confirmed",
+      attributes: { customerId: "c-123" },
+    }),
+    lexEvent("FallbackIntent", { transcript: "when do you open" }),
+    lexEvent("BranchLocator", { slots: { Postcode: "SW1A 1AA" } }),
+  ];
+  for (let i = 0; i < 200; i++) await handleTurn(events[i % events.length], h.deps);
+  const times: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const started = process.hrtime.bigint();
+    await handleTurn(events[i % events.length], h.deps);
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+async function main(): Promise<void> {
+  const built = await bundleLambda({
+    entry: "lambda/lex_fallback/index.ts",
+    outDir: "dist",
+    name: "lex_fallback",
+  });
+  const zipKb = built.zipBytes / 1024;
+  const init = initMs(built.jsPath, 7);
+  const { p50, p99 } = await warm(2000);
+  const row = (label: string, value: number, unit: string, budget: number) =>
+    console.log(
+      `${label.padEnd(22)} ${value.toFixed(1).padStart(8)} ${unit.padEnd(3)} budget ${budget} ${value <= budget ? "ok" : "OVER"}`,
+    );
+  console.log(
+    `bundle ${built.jsPath} ${(built.jsBytes / 1024).toFixed(0)} KB js, sha256 ${built.sha256Base64}`,
+  );
+  row("zip", zipKb, "KB", BUDGET.zipKb);
+  row("module init (median)", init, "ms", BUDGET.initMs);
+  row("warm invoke p50", p50, "ms", BUDGET.p99Ms);
+  row("warm invoke p99", p99, "ms", BUDGET.p99Ms);
+  if (zipKb > BUDGET.zipKb || p99 > BUDGET.p99Ms) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
