@@ -3,6 +3,7 @@ import type { StackConfig } from "../config/schema";
 import { ConnectCore } from "./connect";
 import { AddressedStack } from "./core/addresses";
 import { Platform } from "./platform/platform";
+import { AlertTopics, SecurityTables } from "./security";
 
 export interface ContactCentreStackProps {
   /** Validated configuration (config/load.ts). */
@@ -21,6 +22,8 @@ export function stackNameFor(config: StackConfig): string {
 export class ContactCentreStack extends AddressedStack {
   public readonly platform: Platform;
   public readonly connect: ConnectCore;
+  public readonly securityTables: SecurityTables;
+  public readonly alertTopics: AlertTopics;
 
   constructor(scope: Construct, id: string, props: ContactCentreStackProps) {
     super(scope, id);
@@ -47,6 +50,22 @@ export class ContactCentreStack extends AddressedStack {
         region: this.platform.regionName,
         partition: this.platform.partition,
       },
+    });
+
+    // --- Security (constructs/security): tables and alert topics under the Connect KMS key, whose policy
+    // already lets CloudWatch publish to encrypted topics (alertTopics.keyPolicyStatements says what it needs).
+    // Names are the original's (`<project>-…`): the moved tables and topics keep their identity.
+    this.securityTables = new SecurityTables(this, "security", {
+      namePrefix: config.projectName,
+      kmsKeyArn: this.connect.key.keyArn,
+      deletionProtection: config.security.deletionProtection,
+    });
+    this.alertTopics = new AlertTopics(this, "alerts", {
+      namePrefix: config.projectName,
+      kmsKeyArn: this.connect.key.keyArn,
+      accountId: this.platform.accountId,
+      fraudAlertEmails: config.security.fraudAlertEmails,
+      alarmEmails: config.security.alarmEmails,
     });
   }
 }
