@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { FlowTemplateError, renderTemplateWithReferences } from "./render";
+import { FlowTemplateError, renderTemplateWithReferences } from "./template-scan";
 import { declaredFlowType } from "./flow-type";
 import { parseJson } from "./json-position";
 import type { FlowType } from "./types";

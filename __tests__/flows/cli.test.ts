@@ -1,0 +1,138 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const ROOT = join(__dirname, "..", "..");
+const TSX = join(ROOT, "node_modules", ".bin", "tsx");
+const dir = mkdtempSync(join(tmpdir(), "flows-lint-"));
+
+interface Run {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Spawn the CLI; all runs start together in beforeAll because each tsx start costs seconds. */
+function spawnLint(args: readonly string[]): Promise<Run> {
+  return new Promise((done) => {
+    execFile(
+      TSX,
+      [join(ROOT, "scripts", "flows-lint.ts"), ...args],
+      { cwd: ROOT, encoding: "utf8" },
+      (error, stdout, stderr) => {
+        done({ status: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+const broken = join(dir, "broken.json");
+writeFileSync(
+  broken,
+  JSON.stringify({
+    Version: "2019-10-30",
+    StartAction: "hours",
+    Actions: [
+      {
+        Identifier: "hours",
+        Type: "CheckHoursOfOperation",
+        Parameters: {},
+        Transitions: {
+          NextAction: "end",
+          Conditions: [{ NextAction: "end", Condition: { Operator: "Equals", Operands: ["False"] } }],
+        },
+      },
+      { Identifier: "end", Type: "DisconnectParticipant", Parameters: {}, Transitions: {} },
+    ],
+  }),
+);
+const notJson = join(dir, "not-json.json");
+writeFileSync(notJson, "{ nope");
+
+const USAGE_CASES: [string, string[]][] = [
+  ["no paths", []],
+  ["an unknown flow type", ["contact_flows", "--type", "IVR"]],
+  ["an unknown option", ["contact_flows", "--fix"]],
+  ["a missing path", ["does/not/exist.json"]],
+  ["an unknown rule", ["contact_flows", "--rule", "nope=off"]],
+];
+const INVOCATIONS: string[][] = [
+  ["contact_flows", "/work/shared/reference/examples/example-aws-docs-minimal.json"],
+  [broken],
+  [broken, "--json"],
+  [notJson],
+  [broken, "--rule", "condition-operands=warning"],
+  ["contact_flows/voice_entry_flow.json.tftpl", "--type", "CUSTOMER_QUEUE"],
+  ...USAGE_CASES.map(([, args]) => args),
+];
+const results = new Map<string, Run>();
+
+beforeAll(async () => {
+  const runs = await Promise.all(INVOCATIONS.map(spawnLint));
+  INVOCATIONS.forEach((args, i) => results.set(args.join("\0"), runs[i]!));
+}, 60_000);
+
+function lint(...args: string[]): Run {
+  const run = results.get(args.join("\0"));
+  if (run === undefined) throw new Error(`add [${args.join(", ")}] to INVOCATIONS`);
+  return run;
+}
+
+describe("flows:lint CLI", () => {
+  it("exits 0 on the shipped templates and the AWS example (templates render with ${var.x} references)", () => {
+    const r = lint("contact_flows", "/work/shared/reference/examples/example-aws-docs-minimal.json");
+    expect({ status: r.status, last: r.stdout.trim().split("\n").pop() }).toStrictEqual({
+      status: 0,
+      last: "14 file(s): 0 error(s), 0 warning(s)",
+    });
+  });
+
+  it("exits 1 and names file, path, action and rule for an invalid flow", () => {
+    const r = lint(broken);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(
+      `${broken}: error Actions[0].Transitions.Conditions (hours) [condition-operands]`,
+    );
+  });
+
+  it("prints machine-readable problems with --json", () => {
+    const r = lint(broken, "--json");
+    const out = JSON.parse(r.stdout) as {
+      problems: Record<string, unknown>[];
+      summary: Record<string, number>;
+    };
+    expect(out.problems).toContainEqual(
+      expect.objectContaining({
+        file: broken,
+        action: "hours",
+        path: "Actions[0].Transitions.Conditions",
+        rule: "condition-operands",
+        messageId: "exactBranches",
+      }),
+    );
+    expect(out.summary).toStrictEqual({ files: 1, errors: 1, warnings: 0 });
+  });
+
+  it("reports a file that is not JSON as an error with its position, not a stack trace", () => {
+    const r = lint(notJson);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(
+      /not-json\.json: error \(flow\) \[flow-structure\] Content is not valid JSON at 1:3/,
+    );
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it("re-levels a rule with --rule and validates as the --type given", () => {
+    expect(lint(broken, "--rule", "condition-operands=warning").status).toBe(0);
+    expect(lint("contact_flows/voice_entry_flow.json.tftpl", "--type", "CUSTOMER_QUEUE").status).toBe(1);
+  });
+
+  it.each(USAGE_CASES)("exits 2 with usage for %s", (_name, args) => {
+    const r = lint(...args);
+    expect({ status: r.status, usage: r.stderr.includes("usage: flows-lint") }).toStrictEqual({
+      status: 2,
+      usage: true,
+    });
+  });
+});
