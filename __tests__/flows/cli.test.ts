@@ -53,7 +53,6 @@ writeFileSync(notJson, "{ nope");
 const USAGE_CASES: [string, string[]][] = [
   ["no paths", []],
   ["an unknown flow type", ["contact_flows", "--type", "IVR"]],
-  ["an unknown option", ["contact_flows", "--fix"]],
   ["a missing path", ["does/not/exist.json"]],
   ["an unknown rule", ["contact_flows", "--rule", "nope=off"]],
 ];
