@@ -30,15 +30,40 @@ export function keepAddress<T extends TerraformElement>(element: T, name: string
  * Declare that `resource` was known to the original state as `oldAddress`
  * (e.g. `module.kms_key.aws_kms_key.this` or `aws_connect_queue.queues["GeneralAgentQueue"]`).
  * Terraform then renames the state entry instead of destroying and recreating the object.
+ *
+ * Emitted by our own element rather than cdktf's `moveFromId`: any cdktf move makes synth run
+ * `terraform version` (a >= 1.5 check), which breaks the offline, terraform-free synth.
+ * The JSON is the same plain `moved` block.
  */
 export function movedFrom<T extends TerraformResource>(resource: T, oldAddress: string): T {
-  if (!oldAddress.includes(resource.terraformResourceType)) {
+  if (!oldAddress.includes(`${resource.terraformResourceType}.`)) {
     throw new Error(
       `movedFrom: "${oldAddress}" is not a ${resource.terraformResourceType} address (at ${resource.node.path})`,
     );
   }
-  resource.moveFromId(oldAddress);
+  new MovedBlock(resource, `moved_from_${resource.node.children.length}`, { from: oldAddress, to: resource });
   return resource;
+}
+
+interface MovedBlockProps {
+  readonly from: string;
+  readonly to: TerraformResource;
+}
+
+/** A Terraform `moved` block (Terraform >= 1.1) from an old address to a resource of this stack. */
+class MovedBlock extends TerraformElement {
+  private readonly from: string;
+  private readonly to: TerraformResource;
+
+  constructor(scope: Construct, id: string, props: MovedBlockProps) {
+    super(scope, id, "moved");
+    this.from = props.from;
+    this.to = props.to;
+  }
+
+  public override toTerraform(): Record<string, unknown> {
+    return { moved: [{ from: this.from, to: `${this.to.terraformResourceType}.${this.to.friendlyUniqueId}` }] };
+  }
 }
 
 /** Props of a `removed` block. */
