@@ -68,6 +68,11 @@ export const routingProfileSchema = z
     });
   });
 
+/** Connect user name; SAML names may be email-like (`jane.doe@bank.example`). */
+const agentUsername = z
+  .string()
+  .regex(/^[A-Za-z0-9_.@-]{1,64}$/, "expected a Connect user name: letters, digits, _ - . @ (max 64)");
+
 export const agentSchema = z
   .object({
     firstName: z.string().min(1),
@@ -197,7 +202,7 @@ const connectObject = z.object({
     .prefault({}),
   queues: z.record(resourceName, queueSchema).prefault(defaultQueues),
   routingProfiles: z.record(resourceName, routingProfileSchema).default({}),
-  agents: z.record(resourceName, agentSchema).default({}),
+  agents: z.record(agentUsername, agentSchema).default({}),
   /** Days Connect keeps chat transcripts / call recordings in the storage bucket before expiry. */
   recordingRetentionDays: positiveInt.default(2555),
 });

@@ -28,8 +28,9 @@ export interface ConnectCoreProps {
    */
   readonly storageAccessLogs?: { readonly targetBucket: string; readonly targetPrefix: string };
   /**
-   * Services through which account principals may use the KMS key.
-   * @default ["connect", "dynamodb", "s3", "sns"]
+   * Services through which account principals may use the KMS key. The default covers the stack's
+   * users of this key: recordings (connect, s3), tables, topics and the contact-record streams.
+   * @default ["connect", "dynamodb", "s3", "sns", "kinesis", "firehose"]
    */
   readonly keyViaServices?: readonly KeyViaService[];
 }
@@ -73,7 +74,7 @@ export class ConnectCore extends Construct {
       account,
       description: `Connect recordings, transcripts and contact-centre data (${props.projectName} ${props.environment})`,
       aliasName: `${props.projectName}-${props.environment}`,
-      viaServices: props.keyViaServices,
+      viaServices: props.keyViaServices ?? ["connect", "dynamodb", "s3", "sns", "kinesis", "firehose"],
       movedFromAddress: "module.kms_key.aws_kms_key.this",
     });
     // Name kept from the original: renaming a bucket replaces it, and it holds the recordings.

@@ -1,7 +1,7 @@
 import { ConnectRoutingProfile } from "@cdktf/provider-aws/lib/connect-routing-profile";
 import { Construct } from "constructs";
 import type { RoutingProfileConfig } from "../../config/schema/connect";
-import { movedFrom } from "../core/addresses";
+import { RemovedFromState, movedFrom } from "../core/addresses";
 import type { Queues } from "./queues";
 
 export interface RoutingProfilesProps {
@@ -51,6 +51,13 @@ export class RoutingProfiles extends Construct {
       });
       if (props.movedFromForEach) movedFrom(resource, `${props.movedFromForEach}["${name}"]`);
       byName[name] = resource;
+    }
+    if (props.movedFromForEach && Object.keys(byName).length === 0) {
+      new RemovedFromState(this, "removed_profiles", {
+        from: props.movedFromForEach,
+        reason:
+          "no routing profiles configured: profiles created by the original stack stay (agents may still use them) and are no longer managed here",
+      });
     }
     this.byName = byName;
   }
