@@ -1,4 +1,5 @@
 import { Testing } from "cdktf";
+import { buildLedger } from "../../constructs/migration/ledger";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Agents } from "../../constructs/connect";
@@ -280,20 +281,6 @@ describe("ConnectCore addresses against the original state list", () => {
     "data.aws_connect_hours_of_operation.default",
   ];
 
-  function disposition(json: any, address: string): string | undefined {
-    const base = address.replace(/\[\*\]$/, "");
-    const dataMatch = /^data\.([a-z0-9_]+)\.([a-z0-9_]+)$/.exec(address);
-    if (dataMatch && json.data?.[dataMatch[1]]?.[dataMatch[2]]) return "kept";
-    const resourceMatch = /^([a-z0-9_]+)\.([a-z0-9_]+)$/.exec(address);
-    if (resourceMatch && json.resource?.[resourceMatch[1]]?.[resourceMatch[2]]) return "kept";
-    const moved = (json.moved ?? []).filter((m: any) =>
-      address.endsWith("[*]") ? m.from.startsWith(`${base}["`) : m.from === address,
-    );
-    if (moved.length > 0) return "moved";
-    if ((json.removed ?? []).some((r: any) => r.from === base)) return "removed";
-    return undefined;
-  }
-
   it.each([
     ["SAML with agents", SAML_WITH_AGENTS],
     ["dev defaults", undefined],
@@ -301,13 +288,13 @@ describe("ConnectCore addresses against the original state list", () => {
     const { stack } = connectCore(overrides);
     const json = synthJson(stack);
     expect(owned).toHaveLength(27);
-    const unaccounted = owned.filter(
-      (a) => !droppedLookups.includes(a) && disposition(json, a) === undefined,
-    );
-    const securityLookups = overrides
-      ? []
-      : owned.filter((a) => a.startsWith("data.aws_connect_security_profile."));
-    expect(unaccounted).toStrictEqual(securityLookups);
+    const unaccounted = buildLedger(
+      owned.filter((a) => !droppedLookups.includes(a)),
+      json,
+    )
+      .filter((entry) => entry.disposition === "unaccounted")
+      .map((entry) => entry.address);
+    expect(unaccounted).toStrictEqual([]);
     const removals = stack.node.findAll().filter((c): c is RemovedFromState => c instanceof RemovedFromState);
     for (const removal of removals) expect(removal.reason.length).toBeGreaterThan(40);
   });

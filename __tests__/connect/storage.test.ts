@@ -189,6 +189,13 @@ describe("SecureBucket", () => {
   });
 
   it("moves every part from the module and removes the ACL (and logging when unused)", () => {
+    // resources/s3 creates these with `count`, so their state addresses carry [0].
+    const COUNTED = [
+      "aws_s3_bucket_lifecycle_configuration",
+      "aws_s3_bucket_ownership_controls",
+      "aws_s3_bucket_policy",
+      "aws_s3_bucket_versioning",
+    ];
     const json = bucketJson({ movedFromModule: "old" });
     expect(json.moved.map((m: any) => m.from).sort()).toStrictEqual(
       [
@@ -199,7 +206,7 @@ describe("SecureBucket", () => {
         "aws_s3_bucket_public_access_block",
         "aws_s3_bucket_server_side_encryption_configuration",
         "aws_s3_bucket_versioning",
-      ].map((t) => `module.old.${t}.this`),
+      ].map((t) => `module.old.${t}.this${COUNTED.includes(t) ? "[0]" : ""}`),
     );
     expect(json.removed.map((r: any) => [r.from, r.lifecycle.destroy])).toStrictEqual([
       ["module.old.aws_s3_bucket_acl.this", false],
@@ -209,7 +216,7 @@ describe("SecureBucket", () => {
       movedFromModule: "old",
       accessLogs: { targetBucket: "l", targetPrefix: "p/" },
     });
-    expect(withLogs.moved.map((m: any) => m.from)).toContain("module.old.aws_s3_bucket_logging.this");
+    expect(withLogs.moved.map((m: any) => m.from)).toContain("module.old.aws_s3_bucket_logging.this[0]");
     expect(withLogs.removed.map((r: any) => r.from)).toStrictEqual(["module.old.aws_s3_bucket_acl.this"]);
   });
 

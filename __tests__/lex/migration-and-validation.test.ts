@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { buildLedger } from "../../constructs/migration/ledger";
 import { LexBot, REMOVED_LEX_ADDRESSES, salesBot } from "../../constructs/lex";
 import { INSTANCE_ARN, lexBotsProps, newStack, synthLexBots } from "./synth";
 import { lexSchema } from "../../config/schema/lex";
@@ -7,18 +9,15 @@ import { LexBots } from "../../constructs/lex";
 const { json } = synthLexBots();
 
 /** Lex-related addresses of the original state (log subscription filters belong to log archive). */
-const ORIGINAL = readFileSync("/work/shared/reference/original-state-list.txt", "utf8")
+const ORIGINAL = readFileSync(join(__dirname, "../../docs/migration/original-state-list.txt"), "utf8")
   .split("\n")
   .filter((line) => /lex|bot_association|build_bot_locales|validate_bot_alias|fallback_intent/.test(line))
   .filter((line) => !line.startsWith("aws_cloudwatch_log_subscription_filter."));
 
 test("every original lex address is kept, moved or removed on purpose", () => {
-  const kept = Object.entries(json.resource as Record<string, Record<string, unknown>>).flatMap(
-    ([type, rs]) => Object.keys(rs).map((name) => `${type}.${name}`),
-  );
-  const moved = (json.moved as { from: string }[]).map((m) => m.from.replace(/\[.*\]$/, "[*]"));
-  const removed = (json.removed as { from: string }[]).map((r) => r.from);
-  const unaccounted = ORIGINAL.filter((a) => !kept.includes(a) && !moved.includes(a) && !removed.includes(a));
+  const unaccounted = buildLedger(ORIGINAL, json)
+    .filter((entry) => entry.disposition === "unaccounted")
+    .map((entry) => entry.address);
   expect(unaccounted).toStrictEqual([]);
 });
 

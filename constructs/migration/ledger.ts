@@ -69,12 +69,14 @@ export function buildLedger(stateList: readonly string[], config: SynthesizedCon
       // Every instance must be covered: accept one moved block per key (`from` starts with `base[`)
       // or a kept for_each resource of the same address.
       const moves = moved.filter((m) => m.from.startsWith(`${base}[`) || m.from === base);
-      if (moves.length > 0) return { address, disposition: "moved", detail: moves.map((m) => `${m.from} → ${m.to}`).join("; ") };
+      if (moves.length > 0)
+        return { address, disposition: "moved", detail: moves.map((m) => `${m.from} → ${m.to}`).join("; ") };
       if (kept.has(base)) return { address, disposition: "kept" };
       return { address, disposition: "unaccounted" };
     }
 
-    const move = moved.find((m) => m.from === base);
+    // `terraform state list` lists count instances as `x.this[0]`; the reference list drops the index.
+    const move = moved.find((m) => m.from === base || withoutKeys(m.from) === base);
     if (move) return { address, disposition: "moved", detail: move.to };
     if (kept.has(base)) return { address, disposition: "kept" };
     return { address, disposition: "unaccounted" };

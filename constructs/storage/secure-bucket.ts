@@ -147,7 +147,13 @@ export class SecureBucket extends Construct {
         this.policy,
       ];
       if (logging) parts.push(logging);
-      for (const part of parts) movedFrom(part, `${module}.${part.terraformResourceType}.this`);
+      // The original resources/s3 module creates these parts with `count` (so their state address
+      // carries [0]); the bucket, encryption and public access block have no count.
+      const counted = new Set<TerraformResource>([versioning, ownership, lifecycleConfig, this.policy]);
+      if (logging) counted.add(logging);
+      for (const part of parts) {
+        movedFrom(part, `${module}.${part.terraformResourceType}.this${counted.has(part) ? "[0]" : ""}`);
+      }
       new RemovedFromState(this, "removed_acl", {
         from: `${module}.aws_s3_bucket_acl.this`,
         reason:

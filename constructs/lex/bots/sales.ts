@@ -14,8 +14,8 @@ export function salesBot(ctx: BotContext): BotDefinition {
       role: { movedFrom: "module.lex_bot_sales.aws_iam_role.lex_role" },
       rolePolicy: { movedFrom: "module.lex_bot_sales.aws_iam_role_policy.lex_policy" },
       bot: { movedFrom: "module.lex_bot_sales.aws_lexv2models_bot.this" },
-      version: { movedFrom: "module.lex_bot_sales.aws_lexv2models_bot_version.this" },
-      alias: { movedFrom: "module.lex_bot_sales.awscc_lex_bot_alias.this" },
+      version: { movedFrom: "module.lex_bot_sales.aws_lexv2models_bot_version.this[0]" },
+      alias: { movedFrom: "module.lex_bot_sales.awscc_lex_bot_alias.this[0]" },
       logGroup: { keep: "sales_lex_logs" },
     },
     locales: [
