@@ -57,7 +57,7 @@ const USAGE_CASES: [string, string[]][] = [
   ["an unknown rule", ["contact_flows", "--rule", "nope=off"]],
 ];
 const INVOCATIONS: string[][] = [
-  ["contact_flows", "/work/shared/reference/examples/example-aws-docs-minimal.json"],
+  ["contact_flows", "__tests__/flows/examples/example-aws-docs-minimal.json"],
   [broken],
   [broken, "--json"],
   [notJson],
@@ -80,7 +80,7 @@ function lint(...args: string[]): Run {
 
 describe("flows:lint CLI", () => {
   it("exits 0 on the shipped templates and the AWS example (templates render with ${var.x} references)", () => {
-    const r = lint("contact_flows", "/work/shared/reference/examples/example-aws-docs-minimal.json");
+    const r = lint("contact_flows", "__tests__/flows/examples/example-aws-docs-minimal.json");
     expect({ status: r.status, last: r.stdout.trim().split("\n").pop() }).toStrictEqual({
       status: 0,
       last: "14 file(s): 0 error(s), 0 warning(s)",

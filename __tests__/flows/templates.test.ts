@@ -28,7 +28,7 @@ describe("shipped flow templates", () => {
   });
 
   it("the AWS documentation's minimal example validates clean", () => {
-    const text = readFileSync("/work/shared/reference/examples/example-aws-docs-minimal.json", "utf8");
+    const text = readFileSync(join(__dirname, "examples/example-aws-docs-minimal.json"), "utf8");
     expect(validateFlowText(text, { flowType: "CONTACT_FLOW" })).toStrictEqual([]);
   });
 });
