@@ -12,9 +12,14 @@ const LONG_NUMBER = /\d(?:[ -]?\d){5,}/g;
 
 export const REDACTED = "[REDACTED]";
 
+/** `2026-11-25`: a date, not an account number; the logger's own timestamp starts with one. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 /** Keeps the last four digits of every long digit run: `4111 1111 1111 1111` → `****1111`. */
 export function maskNumbers(text: string): string {
-  return text.replace(LONG_NUMBER, (run) => `****${run.replace(/\D/g, "").slice(-4)}`);
+  return text.replace(LONG_NUMBER, (run) =>
+    ISO_DATE.test(run) ? run : `****${run.replace(/\D/g, "").slice(-4)}`,
+  );
 }
 
 export function isSecretKey(key: string): boolean {
