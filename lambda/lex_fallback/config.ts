@@ -1,9 +1,11 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /** Runtime settings from the function's environment (names set by the LexFallbackLambda construct). */
 export interface LambdaConfig {
   readonly authStateTable: string;
   readonly securityEventsTable: string;
+  /** Callback-request table (hash `callback_id`, range `requested_at`), written by the Connect path. */
+  readonly callbackTable: string;
   readonly fraudTopicArn: string;
   /** Companion-app push topic; the companion path is off without it. */
   readonly authPushTopicArn: string | undefined;
@@ -24,31 +26,39 @@ export interface LambdaConfig {
   readonly lendingQueue: string;
   /** Days security events are kept (DynamoDB TTL). */
   readonly securityEventTtlDays: number;
+  /** Days a callback request is kept (DynamoDB TTL); the original kept them a week. */
+  readonly callbackTtlDays: number;
 }
 
 /** Failed PINs before the customer is locked out; a policy, not a tuning knob. */
 export const MAX_PIN_FAILURES = 3;
 
 const numberIn = (min: number, max: number, fallback: number) =>
-  z.coerce.number().min(min).max(max).catch(fallback);
+  z.catch(z.coerce.number().check(z.minimum(min), z.maximum(max)), fallback);
+const text = (fallback: string) => z.catch(z.string(), fallback);
+const named = (fallback: string) => z.catch(z.string().check(z.minLength(1)), fallback);
+/** Unset, empty or not a string → undefined (the feature it enables stays off). */
+const optionalText = z.catch(z.optional(z.string().check(z.minLength(1))), undefined);
 
 const envSchema = z.object({
-  AUTH_STATE_TABLE_NAME: z.string().catch(""),
-  SECURITY_EVENTS_TABLE_NAME: z.string().catch(""),
-  FRAUD_ALERT_TOPIC_ARN: z.string().catch(""),
-  AUTH_PUSH_TOPIC_ARN: z.string().min(1).optional().catch(undefined),
-  BANKING_API_URL: z.string().catch(""),
-  BANKING_API_SECRET_ID: z.string().catch(""),
-  BEDROCK_MODEL_ID: z.string().catch(""),
-  BEDROCK_GUARDRAIL_ID: z.string().min(1).optional().catch(undefined),
-  BEDROCK_GUARDRAIL_VERSION: z.string().min(1).optional().catch(undefined),
+  AUTH_STATE_TABLE_NAME: text(""),
+  SECURITY_EVENTS_TABLE_NAME: text(""),
+  CALLBACK_TABLE_NAME: text(""),
+  FRAUD_ALERT_TOPIC_ARN: text(""),
+  AUTH_PUSH_TOPIC_ARN: optionalText,
+  BANKING_API_URL: text(""),
+  BANKING_API_SECRET_ID: text(""),
+  BEDROCK_MODEL_ID: text(""),
+  BEDROCK_GUARDRAIL_ID: optionalText,
+  BEDROCK_GUARDRAIL_VERSION: optionalText,
   LEX_CONFIDENCE_THRESHOLD: numberIn(0, 1, 0.7),
   TURN_BUDGET_MS: numberIn(500, 8000, 2800),
-  FRAUD_QUEUE_NAME: z.string().min(1).catch("FraudQueue"),
-  AGENT_QUEUE_NAME: z.string().min(1).catch("GeneralAgentQueue"),
-  ACCOUNTS_QUEUE_NAME: z.string().min(1).catch("AccountQueue"),
-  LENDING_QUEUE_NAME: z.string().min(1).catch("LendingQueue"),
+  FRAUD_QUEUE_NAME: named("FraudQueue"),
+  AGENT_QUEUE_NAME: named("GeneralAgentQueue"),
+  ACCOUNTS_QUEUE_NAME: named("AccountQueue"),
+  LENDING_QUEUE_NAME: named("LendingQueue"),
   SECURITY_EVENT_TTL_DAYS: numberIn(1, 3650, 400),
+  CALLBACK_TTL_DAYS: numberIn(1, 90, 7),
 });
 
 /** Never throws: a bad value falls back to its default so the bot keeps answering. */
@@ -57,6 +67,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): L
   return {
     authStateTable: e.AUTH_STATE_TABLE_NAME,
     securityEventsTable: e.SECURITY_EVENTS_TABLE_NAME,
+    callbackTable: e.CALLBACK_TABLE_NAME,
     fraudTopicArn: e.FRAUD_ALERT_TOPIC_ARN,
     authPushTopicArn: e.AUTH_PUSH_TOPIC_ARN,
     bankingApiUrl: e.BANKING_API_URL,
@@ -71,5 +82,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): L
     accountsQueue: e.ACCOUNTS_QUEUE_NAME,
     lendingQueue: e.LENDING_QUEUE_NAME,
     securityEventTtlDays: e.SECURITY_EVENT_TTL_DAYS,
+    callbackTtlDays: e.CALLBACK_TTL_DAYS,
   };
 }

@@ -9,6 +9,7 @@ import { close, elicitIntent } from "./lex/reply";
 import type { LexResponse } from "./lex/response";
 import { parseTurn } from "./lex/parse";
 import type { Caller, Turn } from "./lex/turn";
+import { withinBudget } from "./shared/budget";
 import { BudgetExceededError } from "./shared/errors";
 import { logger } from "./shared/logger";
 
@@ -65,18 +66,6 @@ async function route(turn: Turn, deps: Deps): Promise<LexResponse> {
   const gate = await authenticate(turn, deps);
   if (gate.kind === "reply") return gate.response;
   return HANDLERS[name]({ ...gate.turn, caller: gate.caller }, deps);
-}
-
-async function withinBudget<T>(work: Promise<T>, budgetMs: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const expiry = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new BudgetExceededError(`turn exceeded ${budgetMs} ms`)), budgetMs);
-  });
-  try {
-    return await Promise.race([work, expiry]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /**

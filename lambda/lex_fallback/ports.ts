@@ -103,7 +103,9 @@ export type SecurityEventType =
   | "AUTH_COMPANION_DECLINED"
   | "AUTH_IDENTITY_MISMATCH"
   | "FRAUD_REPORTED"
-  | "CARD_LOST_STOLEN";
+  | "CARD_LOST_STOLEN"
+  /** The auth flow ran out of PIN attempts (its own loop count; the table lock is AUTH_LOCKED). */
+  | "PIN_LOCKOUT";
 
 export interface SecurityEvent {
   readonly customerId: string;
@@ -138,8 +140,25 @@ export interface Llm {
   answer(question: string, localeId: string): Promise<string>;
 }
 
+/** A caller asked to be called back (callback flow); one request per contact. */
+export interface CallbackRequest {
+  readonly contactId: string;
+  /** Number to call, as keyed or presented (E.164 or national digits); masked in every log. */
+  readonly phoneNumber: string;
+  /** What the call is about (the flow's `Category` attribute), for routing the callback. */
+  readonly category: string;
+  readonly queueArn?: string;
+  readonly queueName?: string;
+}
+
+export interface CallbackQueue {
+  /** Stores the request; "duplicate" when this contact already asked (a retried invocation). */
+  request(request: CallbackRequest): Promise<"queued" | "duplicate">;
+}
+
 export interface Ports {
   readonly banking: BankingApi;
+  readonly callbacks: CallbackQueue;
   readonly auth: AuthStore;
   readonly security: SecurityEvents;
   readonly notifier: Notifier;

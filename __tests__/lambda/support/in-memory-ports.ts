@@ -3,6 +3,8 @@ import type { Deps } from "../../../lambda/lex_fallback/handlers/types";
 import type {
   AuthStore,
   BankingApi,
+  CallbackQueue,
+  CallbackRequest,
   CompanionStatus,
   FraudAlert,
   Llm,
@@ -50,6 +52,16 @@ export class MemoryAuthStore implements AuthStore {
   }
   async companionStatus(requestId: string) {
     return this.companionStatuses.get(requestId) ?? "EXPIRED";
+  }
+}
+
+/** Callback table keyed by contact id, create-only, like the DynamoDB adapter. */
+export class MemoryCallbackQueue implements CallbackQueue {
+  readonly requests = new Map<string, CallbackRequest>();
+  async request(request: CallbackRequest) {
+    if (this.requests.has(request.contactId)) return "duplicate" as const;
+    this.requests.set(request.contactId, request);
+    return "queued" as const;
   }
 }
 
@@ -116,18 +128,27 @@ export interface Harness {
   readonly auth: MemoryAuthStore;
   readonly security: RecordingSecurityEvents;
   readonly notifier: RecordingNotifier;
+  readonly callbacks: MemoryCallbackQueue;
 }
 
 export function harness(
-  options: { bank?: Partial<BankingApi>; llm?: Llm; notifier?: Notifier; security?: SecurityEvents } = {},
+  options: {
+    bank?: Partial<BankingApi>;
+    llm?: Llm;
+    notifier?: Notifier;
+    security?: SecurityEvents;
+    callbacks?: CallbackQueue;
+  } = {},
 ): Harness {
   const auth = new MemoryAuthStore();
   const security = new RecordingSecurityEvents();
   const notifier = new RecordingNotifier();
+  const callbacks = new MemoryCallbackQueue();
   const deps: Deps = {
     config: TEST_CONFIG,
     ports: {
       banking: fakeBank(options.bank),
+      callbacks: options.callbacks ?? callbacks,
       auth,
       security: options.security ?? security,
       notifier: options.notifier ?? notifier,
@@ -135,5 +156,5 @@ export function harness(
       now: () => new Date("2026-11-25T10:00:00Z"),
     },
   };
-  return { deps, auth, security, notifier };
+  return { deps, auth, security, notifier, callbacks };
 }

@@ -1,21 +1,22 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { AccountType, BankingApi, MoneyMovement } from "../ports";
 import { DependencyError } from "../shared/errors";
 import type { RemoteCall } from "../shared/resilience";
 
+const last4 = z.string().check(z.regex(/^\d{4}$/));
 const balance = z.object({
   available: z.number(),
   current: z.number(),
   currency: z.string(),
-  accountLast4: z.string().regex(/^\d{4}$/),
+  accountLast4: last4,
 });
 const transactions = z.object({
   transactions: z.array(z.object({ date: z.string(), description: z.string(), amount: z.number() })),
 });
-const details = z.object({ sortCode: z.string(), accountLast4: z.string().regex(/^\d{4}$/) });
+const details = z.object({ sortCode: z.string(), accountLast4: last4 });
 const reference = z.object({ reference: z.string() });
 const activation = z.object({ result: z.enum(["activated", "not_found", "already_active"]) });
-const blocked = z.object({ blocked: z.number().int().nonnegative() });
+const blocked = z.object({ blocked: z.int().check(z.nonnegative()) });
 const dispute = z.object({ caseId: z.string() });
 const loan = z.object({
   outstanding: z.number(),
@@ -41,7 +42,7 @@ export class HttpBankingApi implements BankingApi {
   private async request<T>(
     method: "GET" | "POST",
     path: string,
-    schema: z.ZodType<T>,
+    schema: z.ZodMiniType<T>,
     body?: object,
     idempotencyKey?: string,
   ): Promise<T | undefined> {
@@ -75,7 +76,7 @@ export class HttpBankingApi implements BankingApi {
   private async required<T>(
     method: "GET" | "POST",
     path: string,
-    schema: z.ZodType<T>,
+    schema: z.ZodMiniType<T>,
     body?: object,
     idempotencyKey?: string,
   ): Promise<T> {

@@ -4,6 +4,7 @@ import { remotePolicy } from "../shared/resilience";
 import { BedrockLlm } from "./bedrock-llm";
 import { bedrockClient, documentClient, secretsClient, snsClient } from "./clients";
 import { DynamoAuthStore } from "./dynamo-auth-store";
+import { DynamoCallbackQueue } from "./dynamo-callback-queue";
 import { DynamoSecurityEvents } from "./dynamo-security-events";
 import { HttpBankingApi } from "./http-banking-api";
 import { SecretCache } from "./secret-cache";
@@ -29,6 +30,13 @@ export function createPorts(config: LambdaConfig): Ports {
       remotePolicy({ timeoutMs: 1200, attempts: 2 }),
     ),
     auth: new DynamoAuthStore(config.authStateTable, documentClient, dynamo, now),
+    callbacks: new DynamoCallbackQueue(
+      config.callbackTable,
+      config.callbackTtlDays,
+      documentClient,
+      dynamo,
+      now,
+    ),
     security: new DynamoSecurityEvents(
       config.securityEventsTable,
       config.securityEventTtlDays,

@@ -1,4 +1,3 @@
-import { MAX_PIN_FAILURES } from "../config";
 import { INPUT_ATTRIBUTES } from "../contract";
 import { transferAttributes } from "../handlers/common";
 import type { Deps } from "../handlers/types";
@@ -6,48 +5,44 @@ import { AUTH_PIN_SLOT } from "../intents";
 import { close, confirmIntent, elicitSlot } from "../lex/reply";
 import type { LexResponse } from "../lex/response";
 import { slotValue, type Caller, type Turn } from "../lex/turn";
-import type { SecurityEventType } from "../ports";
-import { audit } from "./audit";
+import {
+  PIN_FORMAT,
+  blockedByLock,
+  checkPin,
+  companionAnswer,
+  identityMismatch,
+  record,
+  sendCompanion,
+  type AuthContext,
+} from "./decisions";
 
 export type GateResult =
   | { readonly kind: "allowed"; readonly caller: Caller; readonly turn: Turn }
   | { readonly kind: "reply"; readonly response: LexResponse };
 
-const PIN_FORMAT = /^\d{4,6}$/;
 const PIN_PROMPT = "For your security, please key in or say your telephone banking PIN.";
 
 /**
  * Decides whether a sensitive intent may run. Only the auth-state table can say a session is
  * authenticated; session attributes merely claim an identity, which a PIN or the companion app
- * must then prove. Every decision is written as a security event.
+ * must then prove. Every decision is written as a security event (auth/decisions.ts, shared
+ * with the contact-flow entry).
  */
 export async function authenticate(turn: Turn, deps: Deps): Promise<GateResult> {
   const { auth } = deps.ports;
+  const ctx: AuthContext = { deps, sessionId: turn.sessionId, intent: turn.intentName };
   const claimed = turn.attributes[INPUT_ATTRIBUTES.customerId]?.trim() || undefined;
-  const record = (
-    customerId: string,
-    type: SecurityEventType,
-    detail?: Record<string, string | number | boolean>,
-  ) =>
-    audit(deps, {
-      customerId,
-      type,
-      sessionId: turn.sessionId,
-      intent: turn.intentName,
-      ...(detail ? { detail } : {}),
-    });
 
   const session = await auth.getSession(turn.sessionId);
   if (session !== undefined) {
-    if (claimed === undefined || claimed === session.customerId) return allowed(turn, session.customerId);
-    await record(session.customerId, "AUTH_IDENTITY_MISMATCH");
+    if (!(await identityMismatch(ctx, session, claimed))) return allowed(turn, session.customerId);
     return {
       kind: "reply",
       response: toAgent(turn, deps, "I can't continue with that request here.", "IdentityMismatch", "High"),
     };
   }
   if (claimed === undefined) {
-    await record(`unverified#${turn.sessionId}`, "AUTH_REQUIRED", { reason: "no-customer-id" });
+    await record(ctx, `unverified#${turn.sessionId}`, "AUTH_REQUIRED", { reason: "no-customer-id" });
     return {
       kind: "reply",
       response: toAgent(
@@ -59,21 +54,14 @@ export async function authenticate(turn: Turn, deps: Deps): Promise<GateResult> 
       ),
     };
   }
-  if (await auth.isLocked(claimed)) {
-    await record(claimed, "AUTH_BLOCKED_LOCKED");
-    return { kind: "reply", response: lockedOut(turn, deps) };
-  }
+  if (await blockedByLock(ctx, claimed)) return { kind: "reply", response: lockedOut(turn, deps) };
 
   const pending = await auth.pendingCompanion(turn.sessionId);
   if (pending !== undefined && pending.customerId === claimed && turn.confirmationState !== "Denied") {
-    const status = await auth.companionStatus(pending.requestId);
-    if (status === "APPROVE") {
-      await auth.markAuthenticated(turn.sessionId, { customerId: claimed, method: "COMPANION_APP" });
-      await record(claimed, "AUTH_SUCCESS", { method: "COMPANION_APP" });
-      // The yes that confirmed the app approval must not confirm the intent itself (e.g. a payment).
-      return allowed({ ...turn, confirmationState: "None" }, claimed);
-    }
-    if (status === "PENDING") {
+    const answer = await companionAnswer(ctx, claimed, pending.requestId);
+    // The yes that confirmed the app approval must not confirm the intent itself (e.g. a payment).
+    if (answer === "approved") return allowed({ ...turn, confirmationState: "None" }, claimed);
+    if (answer === "pending") {
       return {
         kind: "reply",
         response: confirmIntent(
@@ -82,7 +70,6 @@ export async function authenticate(turn: Turn, deps: Deps): Promise<GateResult> 
         ),
       };
     }
-    await record(claimed, "AUTH_COMPANION_DECLINED", { status });
     return {
       kind: "reply",
       response: elicitSlot(turn, AUTH_PIN_SLOT, `The app request wasn't approved. ${PIN_PROMPT}`),
@@ -91,24 +78,16 @@ export async function authenticate(turn: Turn, deps: Deps): Promise<GateResult> 
 
   const pin = slotValue(turn, AUTH_PIN_SLOT);
   if (pin !== undefined) {
+    // Speech may mis-hear a PIN: re-ask without counting a failure (DTMF in the flow does count).
     if (!PIN_FORMAT.test(pin))
       return {
         kind: "reply",
         response: elicitSlot(turn, AUTH_PIN_SLOT, `Your PIN is four to six digits. ${PIN_PROMPT}`),
       };
-    if (await deps.ports.banking.verifyPin(claimed, pin)) {
-      await auth.markAuthenticated(turn.sessionId, { customerId: claimed, method: "PIN" });
-      await auth.clearPinFailures(claimed);
-      await record(claimed, "AUTH_SUCCESS", { method: "PIN" });
-      return allowed(turn, claimed);
-    }
-    const failure = await auth.recordPinFailure(claimed, MAX_PIN_FAILURES);
-    await record(claimed, "AUTH_PIN_FAILED", { failures: failure.failures });
-    if (failure.locked) {
-      await record(claimed, "AUTH_LOCKED", { failures: failure.failures });
-      return { kind: "reply", response: lockedOut(turn, deps) };
-    }
-    const left = MAX_PIN_FAILURES - failure.failures;
+    const outcome = await checkPin(ctx, claimed, pin);
+    if (outcome.kind === "verified") return allowed(turn, claimed);
+    if (outcome.kind === "locked") return { kind: "reply", response: lockedOut(turn, deps) };
+    const left = outcome.attemptsRemaining;
     return {
       kind: "reply",
       response: elicitSlot(
@@ -123,9 +102,7 @@ export async function authenticate(turn: Turn, deps: Deps): Promise<GateResult> 
     turn.attributes[INPUT_ATTRIBUTES.preferredAuth] === "companion" &&
     deps.config.authPushTopicArn !== undefined
   ) {
-    const requestId = await auth.startCompanion(turn.sessionId, claimed);
-    await deps.ports.notifier.companionPush(requestId, claimed);
-    await record(claimed, "AUTH_COMPANION_SENT");
+    await sendCompanion(ctx, claimed);
     return {
       kind: "reply",
       response: confirmIntent(
@@ -134,7 +111,7 @@ export async function authenticate(turn: Turn, deps: Deps): Promise<GateResult> 
       ),
     };
   }
-  await record(claimed, "AUTH_REQUIRED", { method: "PIN" });
+  await record(ctx, claimed, "AUTH_REQUIRED", { method: "PIN" });
   return { kind: "reply", response: elicitSlot(turn, AUTH_PIN_SLOT, PIN_PROMPT) };
 }
 

@@ -1,50 +1,58 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /**
- * Edge validation of the Lex V2 code-hook event. Every field is tolerant (`.catch`) so one bad
+ * Edge validation of the Lex V2 code-hook event. Every field is tolerant (`z.catch`) so one bad
  * field degrades to a default instead of failing the whole turn; unknown fields are kept.
+ * zod/mini: the classic API costs ~30 ms more module init for the same checks.
  */
 
 /** Lex keeps the text input to 1,024 characters; anything longer did not come from Lex. */
 export const MAX_TRANSCRIPT = 1024;
 
+/** An optional field that becomes undefined when it has the wrong type. */
+const maybe = <T extends z.core.SomeType>(schema: T) => z.catch(z.optional(schema), undefined);
+
 const slotValue = z.looseObject({
-  originalValue: z.string().optional().catch(undefined),
-  interpretedValue: z.string().optional().catch(undefined),
-  resolvedValues: z.array(z.string()).optional().catch(undefined),
+  originalValue: maybe(z.string()),
+  interpretedValue: maybe(z.string()),
+  resolvedValues: maybe(z.array(z.string())),
 });
 
 const slot = z.looseObject({
-  shape: z.string().optional().catch(undefined),
-  value: slotValue.optional().catch(undefined),
+  shape: maybe(z.string()),
+  value: maybe(slotValue),
 });
 
-const slots = z.record(z.string(), slot.nullable().catch(null)).catch({});
+const slots = z.catch(z.record(z.string(), z.catch(z.nullable(slot), null)), {});
 
 const intent = z.looseObject({
-  name: z.string().min(1),
-  slots: slots.optional(),
-  state: z.string().optional().catch(undefined),
-  confirmationState: z.enum(["Confirmed", "Denied", "None"]).optional().catch(undefined),
+  name: z.string().check(z.minLength(1)),
+  slots: z.optional(slots),
+  state: maybe(z.string()),
+  confirmationState: maybe(z.enum(["Confirmed", "Denied", "None"])),
 });
 
 /** Current docs send a number; 2023 docs sent `{ score }`. Both become a number. */
-const confidence = z
-  .union([z.number(), z.looseObject({ score: z.number() }).transform((c) => c.score)])
-  .optional()
-  .catch(undefined);
+const confidence = maybe(
+  z.union([
+    z.number(),
+    z.pipe(
+      z.looseObject({ score: z.number() }),
+      z.transform((c) => c.score),
+    ),
+  ]),
+);
 
 const interpretation = z.looseObject({
-  intent: intent.optional().catch(undefined),
+  intent: maybe(intent),
   nluConfidence: confidence,
-  interpretationSource: z.string().optional().catch(undefined),
+  interpretationSource: maybe(z.string()),
 });
 
 /** Session attributes must be a flat string map; other values are dropped (and counted). */
-const attributes = z
-  .record(z.string(), z.unknown())
-  .catch({})
-  .transform((raw) => {
+const attributes = z.pipe(
+  z.catch(z.record(z.string(), z.unknown()), {}),
+  z.transform((raw) => {
     const clean: Record<string, string> = {};
     let dropped = 0;
     for (const [key, value] of Object.entries(raw)) {
@@ -52,33 +60,29 @@ const attributes = z
       else dropped += 1;
     }
     return { clean, dropped };
-  });
+  }),
+);
 
 export const lexEventSchema = z.looseObject({
-  messageVersion: z.string().optional().catch(undefined),
-  invocationSource: z.enum(["DialogCodeHook", "FulfillmentCodeHook"]).catch("FulfillmentCodeHook"),
-  inputMode: z.enum(["DTMF", "Speech", "Text"]).catch("Text"),
-  sessionId: z.string().min(1).max(256).catch(""),
-  inputTranscript: z
-    .string()
-    .catch("")
-    .transform((t) => t.slice(0, MAX_TRANSCRIPT)),
-  bot: z
-    .looseObject({
-      localeId: z.string().optional().catch(undefined),
-      name: z.string().optional().catch(undefined),
-    })
-    .optional()
-    .catch(undefined),
-  interpretations: z.array(interpretation.catch({})).catch([]),
-  requestAttributes: attributes.optional(),
-  sessionState: z
-    .looseObject({
-      sessionAttributes: attributes.optional(),
-      intent: intent.optional().catch(undefined),
-      originatingRequestId: z.string().optional().catch(undefined),
-    })
-    .catch({}),
+  messageVersion: maybe(z.string()),
+  invocationSource: z.catch(z.enum(["DialogCodeHook", "FulfillmentCodeHook"]), "FulfillmentCodeHook"),
+  inputMode: z.catch(z.enum(["DTMF", "Speech", "Text"]), "Text"),
+  sessionId: z.catch(z.string().check(z.minLength(1), z.maxLength(256)), ""),
+  inputTranscript: z.pipe(
+    z.catch(z.string(), ""),
+    z.transform((t) => t.slice(0, MAX_TRANSCRIPT)),
+  ),
+  bot: maybe(z.looseObject({ localeId: maybe(z.string()), name: maybe(z.string()) })),
+  interpretations: z.catch(z.array(z.catch(interpretation, {})), []),
+  requestAttributes: z.optional(attributes),
+  sessionState: z.catch(
+    z.looseObject({
+      sessionAttributes: z.optional(attributes),
+      intent: maybe(intent),
+      originatingRequestId: maybe(z.string()),
+    }),
+    {},
+  ),
 });
 
 export type RawLexEvent = z.output<typeof lexEventSchema>;

@@ -1,0 +1,68 @@
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+
+/** Loaded on first use with the client, to keep the SDK out of module init. */
+const lib = () => import("@aws-sdk/lib-dynamodb");
+import type { CallbackQueue, CallbackRequest } from "../ports";
+import type { RemoteCall } from "../shared/resilience";
+
+/**
+ * The callback table of the original stack (hash `callback_id`, range `requested_at`, TTL `ttl`),
+ * read by the callback dispatcher, which claims `PENDING` items. `callback_id` is the contact id,
+ * so one contact queues one callback: Connect retries a timed-out invocation, and the read before
+ * the create-only write turns that retry into "duplicate" instead of a second call to the customer.
+ */
+export class DynamoCallbackQueue implements CallbackQueue {
+  constructor(
+    private readonly table: string,
+    private readonly ttlDays: number,
+    private readonly client: () => Promise<DynamoDBDocumentClient>,
+    private readonly call: RemoteCall,
+    private readonly now: () => Date,
+  ) {}
+
+  async request(request: CallbackRequest): Promise<"queued" | "duplicate"> {
+    const existing = await this.call(async (abortSignal) =>
+      (await this.client()).send(
+        new (await lib()).QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: "callback_id = :id",
+          ExpressionAttributeValues: { ":id": request.contactId },
+          ProjectionExpression: "callback_id",
+          ConsistentRead: true,
+          Limit: 1,
+        }),
+        { abortSignal },
+      ),
+    );
+    if ((existing.Count ?? 0) > 0) return "duplicate";
+    const at = this.now();
+    try {
+      await this.call(async (abortSignal) =>
+        (await this.client()).send(
+          new (await lib()).PutCommand({
+            TableName: this.table,
+            Item: {
+              callback_id: request.contactId,
+              requested_at: at.toISOString(),
+              contact_id: request.contactId,
+              customer_phone: request.phoneNumber,
+              category: request.category,
+              status: "PENDING",
+              priority: "NORMAL",
+              queue_id: request.queueArn,
+              queue_name: request.queueName,
+              ttl: Math.floor(at.getTime() / 1000) + this.ttlDays * 86_400,
+            },
+            ConditionExpression: "attribute_not_exists(callback_id)",
+          }),
+          { abortSignal },
+        ),
+      );
+    } catch (error) {
+      if ((error as { name?: unknown } | null)?.name === "ConditionalCheckFailedException")
+        return "duplicate";
+      throw error;
+    }
+    return "queued";
+  }
+}

@@ -1,0 +1,28 @@
+import { PIN_FORMAT, blockedByLock, checkPin, identityMismatch, pinFailed } from "../../auth/decisions";
+import { flowError, reply } from "../response";
+import { authContext, claimedCustomer, noCustomer, type Operation } from "./types";
+
+/**
+ * `verify_pin`: the keyed PIN (`pin` = `$.StoredCustomerInput`) checked through the same decisions
+ * as the Lex gate: lock check, bank check, failure count with lockout at three, security event for
+ * each. Unlike Lex, a keyed entry that is not 4-6 digits counts as a failed attempt: DTMF cannot be
+ * mis-heard, and the flow's own loop counts it, so the table and the flow agree on "three tries".
+ * Returns `status` Verified | Invalid | LockedOut and `attemptsRemaining`.
+ */
+export const verifyPin: Operation = async (call, deps) => {
+  const ctx = authContext(call, deps);
+  const claimed = claimedCustomer(call);
+  if (claimed === undefined) return noCustomer(ctx);
+  const session = await deps.ports.auth.getSession(call.contactId);
+  if (session !== undefined && (await identityMismatch(ctx, session, claimed)))
+    return flowError("identity_mismatch");
+  if (await blockedByLock(ctx, claimed)) return reply("LockedOut", { attemptsRemaining: "0" });
+
+  const pin = (call.parameters.pin ?? "").trim();
+  const outcome = PIN_FORMAT.test(pin)
+    ? await checkPin(ctx, claimed, pin)
+    : await pinFailed(ctx, claimed, { reason: "format" });
+  if (outcome.kind === "verified") return reply("Verified");
+  if (outcome.kind === "locked") return reply("LockedOut", { attemptsRemaining: "0" });
+  return reply("Invalid", { attemptsRemaining: String(outcome.attemptsRemaining) });
+};

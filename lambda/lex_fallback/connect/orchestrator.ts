@@ -1,0 +1,44 @@
+import type { Deps } from "../handlers/types";
+import { withinBudget } from "../shared/budget";
+import { BudgetExceededError } from "../shared/errors";
+import { logger } from "../shared/logger";
+import { parseContactCall } from "./event";
+import { OPERATIONS, isOperation } from "./operations/registry";
+import { flowError, type FlowResponse } from "./response";
+
+/**
+ * One InvokeLambdaFunction call from a contact flow: validate, dispatch on `operation`, run inside
+ * the time budget. Never throws: Connect would retry a failed call (writing twice) before taking
+ * the block's Error branch, so every failure is a `status = Error` answer the flow can branch on.
+ * Parameters are never logged: `verify_pin` carries the PIN in them.
+ */
+export async function handleContactFlow(
+  raw: unknown,
+  deps: Deps,
+  budgetMs = deps.config.turnBudgetMs,
+): Promise<FlowResponse> {
+  const parsed = parseContactCall(raw);
+  if (!parsed.ok) {
+    logger.warn("invalid contact flow event", { reason: parsed.reason });
+    return flowError(parsed.reason);
+  }
+  const { call } = parsed;
+  if (!isOperation(call.operation)) {
+    logger.warn("unknown contact flow operation", {
+      contactId: call.contactId,
+      operation: call.operation.slice(0, 64),
+    });
+    return flowError("unknown_operation");
+  }
+  try {
+    return await withinBudget(OPERATIONS[call.operation](call, deps), budgetMs);
+  } catch (error) {
+    const timedOut = error instanceof BudgetExceededError;
+    logger.error("contact flow operation failed", {
+      contactId: call.contactId,
+      operation: call.operation,
+      error,
+    });
+    return flowError(timedOut ? "timeout" : "dependency_failure");
+  }
+}
