@@ -1,13 +1,21 @@
 import { App } from "cdktf";
 import { ConfigError, loadConfig, resolveEnvName } from "./config/load";
 import { ContactCentreStack, stackNameFor } from "./constructs/contact-centre-stack";
+import { bundleLambda } from "./scripts/build-lambda";
 
-function main(): void {
+async function main(): Promise<void> {
   const app = new App({ skipValidation: false });
   const env = resolveEnvName(process.argv.slice(2), app.node.tryGetContext("env"), process.env);
   const config = loadConfig({ env, overridesFile: process.env.CONNECT_CONFIG_FILE });
   const stackName = stackNameFor(config);
-  const stack = new ContactCentreStack(app, stackName, { config });
+  process.stdout.write(`bundling lambda/lex_fallback (esbuild)…\n`);
+  const bundle = await bundleLambda({
+    entry: "lambda/lex_fallback/index.ts",
+    outDir: "dist",
+    name: "lex_fallback",
+  });
+  const lexFallbackCode = { path: bundle.zipPath, sha256Base64: bundle.sha256Base64 };
+  const stack = new ContactCentreStack(app, stackName, { config, lexFallbackCode });
   app.synth();
 
   const resources = stack.node
@@ -20,17 +28,11 @@ function main(): void {
   );
 }
 
-try {
-  main();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-  // Validation failures from constructs (flows, bots, addresses) carry their own clear message.
-  if (error instanceof Error && /Validation failed/.test(error.message)) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-  throw error;
-}
+main().catch((error: unknown) => {
+  // Config, flow, bot and address errors name the bad input in their message; a stack trace adds
+  // nothing for the user. CONNECT_DEBUG=1 prints it for bugs.
+  const message = error instanceof Error ? error.message : String(error);
+  const stack = error instanceof Error && !(error instanceof ConfigError) ? error.stack : undefined;
+  process.stderr.write(`${process.env.CONNECT_DEBUG && stack ? stack : message}\n`);
+  process.exit(1);
+});

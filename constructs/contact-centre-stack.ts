@@ -1,16 +1,25 @@
 import { Construct } from "constructs";
 import type { StackConfig } from "../config/schema";
+import { BankingGuardrail } from "./ai";
 import { AuditTrail } from "./audit";
 import { CcpSite } from "./ccp";
 import { ConnectCore } from "./connect";
 import { AddressedStack } from "./core/addresses";
 import { ConnectMetricStream, DataLake, LogArchive } from "./datalake";
+import { ContactFlows, flowQueueArns } from "./flows/contact-flows";
+import { LexFallbackLambda, LEX_FALLBACK_METRIC_NAMESPACE } from "./lambda/lex-fallback-lambda";
+import type { LambdaZip } from "./lambda/types";
+import { LexBots } from "./lex";
+import { RetiredResources } from "./migration/retired";
+import { Observability } from "./observability";
 import { Platform } from "./platform/platform";
-import { AlertTopics, SecurityTables } from "./security";
+import { AlertTopics, ApiSecrets, SecurityTables } from "./security";
 
 export interface ContactCentreStackProps {
   /** Validated configuration (config/load.ts). */
   readonly config: StackConfig;
+  /** Built lex_fallback bundle (main.ts bundles at synth; tests pass a prebuilt zip). */
+  readonly lexFallbackCode: LambdaZip;
 }
 
 /** Stack name for an environment: one state file / backend key per environment. */
@@ -21,12 +30,19 @@ export function stackNameFor(config: StackConfig): string {
 /**
  * The whole contact centre. Wiring only: each concern is a construct under constructs/<concern>/,
  * created in dependency order and handed what it needs through typed props.
+ * Names of stateful resources stay the original's (`<project>-…`) so migration renames nothing.
  */
 export class ContactCentreStack extends AddressedStack {
   public readonly platform: Platform;
   public readonly connect: ConnectCore;
   public readonly securityTables: SecurityTables;
   public readonly alertTopics: AlertTopics;
+  public readonly apiSecrets: ApiSecrets;
+  public readonly guardrail: BankingGuardrail;
+  public readonly lexFallback: LexFallbackLambda;
+  public readonly lex: LexBots;
+  public readonly flows: ContactFlows;
+  public readonly observability: Observability;
   public readonly dataLake: DataLake;
   public readonly logArchive: LogArchive;
   public readonly auditTrail: AuditTrail;
@@ -35,89 +51,173 @@ export class ContactCentreStack extends AddressedStack {
   constructor(scope: Construct, id: string, props: ContactCentreStackProps) {
     super(scope, id);
     const { config } = props;
-    const namePrefix = stackNameFor(config);
+    const prefix = config.projectName;
     const tags = { ...config.tags, Environment: config.environment };
 
     this.platform = new Platform(this, "platform", {
       region: config.region,
       tags,
       backend: config.backend,
-      stackName: namePrefix,
+      stackName: stackNameFor(config),
     });
-
-    // --- Connect core (constructs/connect): key, recordings bucket, instance, numbers, queues, profiles, agents.
-    // Flows come after (they need connect.queueArns); then call connect.routeInboundCallsTo(voiceEntryFlowId)
-    // and connect.useQueueTransferFlow(queueTransferFlowId).
-    this.connect = new ConnectCore(this, "connect", {
-      config: config.connect,
-      projectName: config.projectName,
-      environment: config.environment,
-      account: {
-        accountId: this.platform.accountId,
-        region: this.platform.regionName,
-        partition: this.platform.partition,
-      },
-    });
-
-    // --- Security (constructs/security): tables and alert topics under the Connect KMS key, whose policy
-    // already lets CloudWatch publish to encrypted topics (alertTopics.keyPolicyStatements says what it needs).
-    // Names are the original's (`<project>-…`): the moved tables and topics keep their identity.
-    this.securityTables = new SecurityTables(this, "security", {
-      namePrefix: config.projectName,
-      kmsKeyArn: this.connect.key.keyArn,
-      deletionProtection: config.security.deletionProtection,
-    });
-    this.alertTopics = new AlertTopics(this, "alerts", {
-      namePrefix: config.projectName,
-      kmsKeyArn: this.connect.key.keyArn,
-      accountId: this.platform.accountId,
-      fraudAlertEmails: config.security.fraudAlertEmails,
-      alarmEmails: config.security.alarmEmails,
-    });
-
-    // --- Data lake, log archive, audit trail, CCP site (constructs/datalake, audit, ccp). Original names
-    // (`<project>-…`): renaming would replace buckets and streams. Log groups join the archive as their
-    // owners are wired: logGroups keys are the original filter names (lex_logs, banking_lex_logs,
-    // sales_lex_logs, bedrock_mcp_logs, banking_lambda_logs, sales_lambda_logs) → log group name.
     const awsEnv = {
       accountId: this.platform.accountId,
       region: this.platform.regionName,
       partition: this.platform.partition,
     };
+
+    // Connect core: key, recordings bucket, instance, numbers, hours, queues, profiles, agents.
+    this.connect = new ConnectCore(this, "connect", {
+      config: config.connect,
+      projectName: prefix,
+      environment: config.environment,
+      account: awsEnv,
+    });
+    const keyArn = this.connect.key.keyArn;
+
+    // Security: tables, alert topics, API key secrets (values set out of band), LLM guardrail.
+    this.securityTables = new SecurityTables(this, "security", {
+      namePrefix: prefix,
+      kmsKeyArn: keyArn,
+      deletionProtection: config.security.deletionProtection,
+    });
+    this.alertTopics = new AlertTopics(this, "alerts", {
+      namePrefix: prefix,
+      kmsKeyArn: keyArn,
+      accountId: this.platform.accountId,
+      fraudAlertEmails: config.security.fraudAlertEmails,
+      alarmEmails: config.security.alarmEmails,
+    });
+    this.apiSecrets = new ApiSecrets(this, "secrets", {
+      namePrefix: prefix,
+      kmsKeyArn: keyArn,
+      recoveryWindowInDays: config.security.deletionProtection ? 30 : 7,
+    });
+    this.guardrail = new BankingGuardrail(this, "guardrail", {
+      name: `${prefix}-guardrail`,
+      region: config.bedrockRegion,
+      // The stack key lives in the main region; KMS keys do not cross regions.
+      ...(config.bedrockRegion === config.region ? { kmsKeyArn: keyArn } : {}),
+    });
+
+    // The Lex code hook, which also serves the flows' InvokeLambdaFunction calls.
+    this.lexFallback = new LexFallbackLambda(this, "lex_fallback", {
+      functionName: `${prefix}-lex-fallback`,
+      code: props.lexFallbackCode,
+      kmsKeyArn: keyArn,
+      authStateTableArn: this.securityTables.authState.arn,
+      securityEventsTableArn: this.securityTables.securityEvents.arn,
+      fraudTopicArn: this.alertTopics.fraudAlerts.arn,
+      authPushTopicArn: this.alertTopics.authPush.arn,
+      bankingApiUrl: config.lambda.bankingApiUrl,
+      bankingApiSecretArn: this.apiSecrets.bankingApiKey.arn,
+      bedrockModelId: config.lambda.bedrockModelId,
+      bedrockModelArns: [
+        `arn:${this.platform.partition}:bedrock:${config.bedrockRegion}::foundation-model/${config.lambda.bedrockModelId}`,
+      ],
+      guardrail: { arn: this.guardrail.arn, id: this.guardrail.id, version: this.guardrail.versionNumber },
+      confidenceThreshold: config.lambda.lowConfidenceThreshold,
+      logRetentionDays: config.observability.logRetentionDays,
+      ...(config.lambda.reservedConcurrency !== undefined
+        ? { reservedConcurrency: config.lambda.reservedConcurrency }
+        : {}),
+    });
+
+    // Federated Lex V2 bots, associated with the instance as LEX_BOT integrations.
+    this.lex = new LexBots(this, "lex", {
+      config: config.lex,
+      locale: config.locale,
+      voiceId: config.voiceId,
+      namePrefix: prefix,
+      accountId: this.platform.accountId,
+      region: this.platform.regionName,
+      connectInstanceArn: this.connect.instanceArn,
+      codeHook: {
+        functionName: this.lexFallback.function.functionName,
+        aliasName: this.lexFallback.alias.name,
+        aliasArn: this.lexFallback.aliasArn,
+      },
+      logRetentionDays: config.observability.logRetentionDays,
+      kmsKeyArn: keyArn,
+    });
+
+    // Contact flows (validated at synth). The IVR invokes the auth module; the module never refers back.
+    this.flows = new ContactFlows(this, "flows", {
+      instanceId: this.connect.instanceId,
+      queueArns: flowQueueArns(this.connect.queueArns),
+      hoursOfOperationId: this.connect.hoursIds.business,
+      botAliasArns: {
+        gateway: this.lex.gateway.aliasArn,
+        banking: this.lex.banking.aliasArn,
+        sales: this.lex.sales.aliasArn,
+      },
+      lambdaArns: { auth: this.lexFallback.aliasArn, callback: this.lexFallback.aliasArn },
+      lexDependsOn: this.lex.associations,
+      brandName: config.flows.brandName,
+      dtmfTimeoutSeconds: config.flows.dtmfTimeoutSeconds,
+      voice: { name: config.voiceId },
+    });
+    this.connect.routeInboundCallsTo(this.flows.voiceEntry.flowId);
+    this.connect.useQueueTransferFlow(this.flows.queueTransfer.flowId);
+
+    // Dashboard and alarms.
+    this.observability = new Observability(this, "observability", {
+      namePrefix: prefix,
+      region: config.region,
+      config: config.observability,
+      connectInstanceId: this.connect.instanceId,
+      queueNames: Object.keys(config.connect.queues),
+      lexFallbackFunctionName: this.lexFallback.function.functionName,
+      deliveryFailures: {
+        namespace: LEX_FALLBACK_METRIC_NAMESPACE,
+        fraudAlertUndelivered: this.lexFallback.deliveryFailureMetrics.FRAUD_ALERT_UNDELIVERED,
+        securityEventUnwritten: this.lexFallback.deliveryFailureMetrics.SECURITY_EVENT_UNWRITTEN,
+      },
+      alarmTopicArn: this.alertTopics.alarms.arn,
+      fraudTopicArn: this.alertTopics.fraudAlerts.arn,
+    });
+
+    // Data lake, log archive, audit trail, CCP site.
     this.dataLake = new DataLake(this, "datalake", {
-      namePrefix: config.projectName,
+      namePrefix: prefix,
       config: config.datalake,
       env: awsEnv,
-      kmsKeyArn: this.connect.key.keyArn,
+      kmsKeyArn: keyArn,
       connectInstanceId: this.connect.instanceId,
       connectInstanceArn: this.connect.instanceArn,
       connectStorageBucketName: this.connect.storageBucket.bucketName,
     });
+    // Keys are the original subscription filter names. lex_fallback replaces bedrock_mcp as the code hook.
     this.logArchive = new LogArchive(this, "log_archive", {
-      namePrefix: config.projectName,
+      namePrefix: prefix,
       bucketArn: this.dataLake.bucket.bucketArn,
-      kmsKeyArn: this.connect.key.keyArn,
+      kmsKeyArn: keyArn,
       prefix: config.datalake.prefixes.logArchive,
-      logGroups: {},
+      logGroups: {
+        lex_logs: this.lex.gateway.logGroup.name,
+        banking_lex_logs: this.lex.banking.logGroup.name,
+        sales_lex_logs: this.lex.sales.logGroup.name,
+        bedrock_mcp_logs: this.lexFallback.lambda.logGroup.name,
+      },
       bufferingSizeMb: config.datalake.buffering.sizeMb,
       bufferingIntervalSeconds: config.datalake.buffering.intervalSeconds,
       errorLogRetentionDays: config.datalake.deliveryErrorLogRetentionDays,
       env: awsEnv,
     });
     new ConnectMetricStream(this, "metric_stream", {
-      namePrefix: config.projectName,
+      namePrefix: prefix,
       namespaces: config.datalake.metricStreamNamespaces,
       deliveryStreamArn: this.logArchive.delivery.streamArn,
       accountId: this.platform.accountId,
     });
     this.auditTrail = new AuditTrail(this, "audit", {
-      namePrefix: config.projectName,
+      namePrefix: prefix,
       config: config.audit,
       env: awsEnv,
       dataEventBucketArns: [this.dataLake.bucket.bucketArn, this.connect.storageBucket.bucketArn],
     });
     this.ccpSite = new CcpSite(this, "ccp", {
-      namePrefix: config.projectName,
+      namePrefix: prefix,
       config: config.ccp,
       accessUrl: `https://${this.connect.instanceAlias}.my.connect.aws`,
       region: this.platform.regionName,
@@ -125,5 +225,8 @@ export class ContactCentreStack extends AddressedStack {
       usEast1Provider: this.platform.awsUsEast1,
       awsccProvider: this.platform.awscc,
     });
+
+    // Original resources this stack deliberately stops managing (see docs/migration.md).
+    new RetiredResources(this, "retired");
   }
 }

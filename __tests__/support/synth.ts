@@ -1,4 +1,6 @@
 import { Testing } from "cdktf";
+import { join } from "node:path";
+import { zipFromFile } from "../../constructs/lambda/nodejs-lambda";
 import { loadConfig } from "../../config/load";
 import type { StackConfig } from "../../config/schema";
 import { ContactCentreStack, stackNameFor } from "../../constructs/contact-centre-stack";
@@ -15,6 +17,9 @@ export type TerraformJson = {
   [key: string]: unknown;
 };
 
+/** Stack tests never run esbuild: a small prebuilt zip stands in for the bundle. */
+export const PREBUILT_LAMBDA = zipFromFile(join(__dirname, "../lambda/fixtures/prebuilt.zip"));
+
 export function configFor(env: string, overrides?: unknown): StackConfig {
   return loadConfig({ env, overrides });
 }
@@ -26,7 +31,10 @@ export function synthStack(
 ): { json: TerraformJson; text: string; stack: ContactCentreStack } {
   const config = configFor(env, overrides);
   const app = Testing.app();
-  const stack = new ContactCentreStack(app, stackNameFor(config), { config });
+  const stack = new ContactCentreStack(app, stackNameFor(config), {
+    config,
+    lexFallbackCode: PREBUILT_LAMBDA,
+  });
   const text = Testing.synth(stack, true);
   return { json: JSON.parse(text) as TerraformJson, text, stack };
 }

@@ -17,15 +17,11 @@ export const emailAddress = z.email("expected an email address");
 export const positiveInt = z.number().int("expected a whole number").positive("expected a number above 0");
 
 /** CloudWatch Logs accepts only these retention periods. */
-export const logRetentionDays = z.union(
-  [
-    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-  ].map((days) => z.literal(days)) as unknown as [
-    z.ZodLiteral<number>,
-    z.ZodLiteral<number>,
-    ...z.ZodLiteral<number>[],
-  ],
-  { error: "expected a CloudWatch Logs retention period (1, 3, 5, 7, 14, 30, 60, 90, ... 3653 days)" },
-);
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+export const logRetentionDays = z.literal(LOG_RETENTION_DAYS, {
+  error: "expected a CloudWatch Logs retention period (1, 3, 5, 7, 14, 30, 60, 90, ... 3653 days)",
+});
 
 export const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected a 24h time HH:MM");

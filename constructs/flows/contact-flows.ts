@@ -4,8 +4,28 @@ import { ContactFlow } from "./contact-flow";
 import { ContactFlowModule } from "./contact-flow-module";
 
 /** Queues the flows route to (keys of the stack's queue map). */
-export type FlowQueueName =
-  "GeneralAgentQueue" | "AccountQueue" | "LendingQueue" | "OnboardingQueue" | "FraudQueue";
+export const FLOW_QUEUE_NAMES = [
+  "GeneralAgentQueue",
+  "AccountQueue",
+  "LendingQueue",
+  "OnboardingQueue",
+  "FraudQueue",
+] as const;
+export type FlowQueueName = (typeof FLOW_QUEUE_NAMES)[number];
+
+/** The queue ARNs the flows need out of a queue map; names any missing queue. */
+export function flowQueueArns(arns: Readonly<Record<string, string>>): Record<FlowQueueName, string> {
+  const missing = FLOW_QUEUE_NAMES.filter((name) => arns[name] === undefined);
+  if (missing.length > 0) {
+    throw new Error(
+      `ContactFlows: connect.queues must define ${missing.join(", ")}: the contact flows route calls to them`,
+    );
+  }
+  return Object.fromEntries(FLOW_QUEUE_NAMES.map((name) => [name, arns[name]])) as Record<
+    FlowQueueName,
+    string
+  >;
+}
 
 /** Lex V2 bot alias ARNs the flows talk to. */
 export interface FlowBotAliases {

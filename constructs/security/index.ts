@@ -4,3 +4,4 @@ export * from "./secure-topic";
 export * from "./security-tables";
 export * from "./topic-policy";
 export * from "./types";
+export * from "./api-secrets";

@@ -1,0 +1,61 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { buildLedger, parseStateList } from "../../constructs/migration/ledger";
+import { RETIRED_ADDRESSES } from "../../constructs/migration/retired";
+import { resourcesOf, synthStack } from "../support/synth";
+
+const stateList = parseStateList(
+  readFileSync(join(__dirname, "../../docs/migration/original-state-list.txt"), "utf8"),
+);
+
+describe.each(["dev", "prod"])("migration from the original state (%s)", (env) => {
+  const { json, stack } = synthStack(env);
+  const full = stack.toTerraform() as { removed?: Array<{ from: string; "//"?: { reason?: string } }> };
+  const declared = new Set(resourcesOf(json).map(([type, name]) => `${type}.${name}`));
+  const moved = json.moved ?? [];
+  const removed = json.removed ?? [];
+
+  it("accounts for all 244 original addresses: kept, moved, removed on purpose, or a data source", () => {
+    expect(stateList).toHaveLength(244);
+    const unaccounted = buildLedger(stateList, json)
+      .filter((entry) => entry.disposition === "unaccounted")
+      .map((entry) => entry.address);
+    expect(unaccounted).toStrictEqual([]);
+  });
+
+  it("gives every removed block a written reason", () => {
+    const withoutReason = (full.removed ?? []).filter((r) => !r["//"]?.reason).map((r) => r.from);
+    expect(withoutReason).toStrictEqual([]);
+  });
+
+  it("writes moved blocks Terraform accepts: one per source and target, targets declared, sources gone", () => {
+    const froms = moved.map((m) => m.from);
+    const tos = moved.map((m) => m.to);
+    expect(froms.filter((f, i) => froms.indexOf(f) !== i)).toStrictEqual([]);
+    expect(tos.filter((t, i) => tos.indexOf(t) !== i)).toStrictEqual([]);
+    expect(tos.filter((t) => !declared.has(t))).toStrictEqual([]);
+    expect(froms.filter((f) => declared.has(f))).toStrictEqual([]);
+  });
+
+  it("never both moves and removes one address", () => {
+    const removedFroms = new Set(removed.map((r) => r.from));
+    expect(moved.filter((m) => removedFroms.has(m.from.replace(/\[[^\]]*\]$/, "")))).toStrictEqual([]);
+    const removedDeclared = removed.filter((r) => declared.has(r.from)).map((r) => r.from);
+    expect(removedDeclared).toStrictEqual([]);
+  });
+
+  it("keeps stateful objects: nothing with data is destroyed by a removed block", () => {
+    const stateful =
+      /aws_(dynamodb_table|s3_bucket|kms_key|cloudwatch_log_group|kinesis_stream|connect_instance)\./;
+    expect(
+      removed.filter((r) => stateful.test(r.from) && (r as any).lifecycle.destroy).map((r) => r.from),
+    ).toStrictEqual([]);
+  });
+});
+
+describe("retired addresses", () => {
+  it("are unique", () => {
+    const froms = RETIRED_ADDRESSES.map((r) => r.from);
+    expect(froms.filter((f, i) => froms.indexOf(f) !== i)).toStrictEqual([]);
+  });
+});
