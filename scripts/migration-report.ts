@@ -15,7 +15,9 @@ function argValue(flag: string): string | undefined {
 }
 
 function main(): number {
-  const positional = process.argv.slice(2).filter((a, i, all) => !a.startsWith("--") && all[i - 1] !== "--state-list");
+  const positional = process.argv
+    .slice(2)
+    .filter((a, i, all) => !a.startsWith("--") && all[i - 1] !== "--state-list");
   const synthPath = resolve(positional[0] ?? "cdktf.out/stacks/connect-comprehensive-dev/cdk.tf.json");
   const listPath = resolve(argValue("--state-list") ?? "docs/migration/original-state-list.txt");
   for (const [what, path] of [
@@ -23,11 +25,16 @@ function main(): number {
     ["state list", listPath],
   ]) {
     if (!existsSync(path)) {
-      process.stderr.write(`migration:report: ${what} not found: ${path}${what === "synthesized stack" ? " (run npm run synth first)" : ""}\n`);
+      process.stderr.write(
+        `migration:report: ${what} not found: ${path}${what === "synthesized stack" ? " (run npm run synth first)" : ""}\n`,
+      );
       return 2;
     }
   }
-  const ledger = buildLedger(parseStateList(readFileSync(listPath, "utf8")), JSON.parse(readFileSync(synthPath, "utf8")));
+  const ledger = buildLedger(
+    parseStateList(readFileSync(listPath, "utf8")),
+    JSON.parse(readFileSync(synthPath, "utf8")),
+  );
   const order: Disposition[] = ["unaccounted", "removed", "moved", "kept", "data"];
   for (const disposition of order) {
     const entries = ledger.filter((e) => e.disposition === disposition);

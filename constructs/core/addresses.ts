@@ -23,6 +23,12 @@ export function keepAddress<T extends TerraformElement>(element: T, name: string
     );
   }
   element.overrideLogicalId(name);
+  // cdktf caches the id on first reference; an override after that is silently ignored.
+  if (element.friendlyUniqueId !== name) {
+    throw new Error(
+      `keepAddress: ${element.node.path} was already referenced as "${element.friendlyUniqueId}"; call keepAddress("${name}") right after creating it`,
+    );
+  }
   return element;
 }
 
@@ -62,7 +68,9 @@ class MovedBlock extends TerraformElement {
   }
 
   public override toTerraform(): Record<string, unknown> {
-    return { moved: [{ from: this.from, to: `${this.to.terraformResourceType}.${this.to.friendlyUniqueId}` }] };
+    return {
+      moved: [{ from: this.from, to: `${this.to.terraformResourceType}.${this.to.friendlyUniqueId}` }],
+    };
   }
 }
 
