@@ -24,9 +24,10 @@ export async function handleContactFlow(
   }
   const { call } = parsed;
   if (!isOperation(call.operation)) {
+    // Only a plain name is echoed: a miswired block could have put the keyed digits here.
     logger.warn("unknown contact flow operation", {
       contactId: call.contactId,
-      operation: call.operation.slice(0, 64),
+      operation: /^[A-Za-z_]{1,64}$/.test(call.operation) ? call.operation : "[not a name]",
     });
     return flowError("unknown_operation");
   }
