@@ -107,6 +107,7 @@ export class ContactCentreStack extends AddressedStack {
       kmsKeyArn: keyArn,
       authStateTableArn: this.securityTables.authState.arn,
       securityEventsTableArn: this.securityTables.securityEvents.arn,
+      callbackTableArn: this.securityTables.callbacks.arn,
       fraudTopicArn: this.alertTopics.fraudAlerts.arn,
       authPushTopicArn: this.alertTopics.authPush.arn,
       bankingApiUrl: config.lambda.bankingApiUrl,
@@ -122,6 +123,7 @@ export class ContactCentreStack extends AddressedStack {
         ? { reservedConcurrency: config.lambda.reservedConcurrency }
         : {}),
     });
+    this.lexFallback.allowConnect(this.connect.instanceArn);
 
     // Federated Lex V2 bots, associated with the instance as LEX_BOT integrations.
     this.lex = new LexBots(this, "lex", {

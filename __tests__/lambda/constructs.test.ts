@@ -20,6 +20,7 @@ const lexProps = {
   kmsKeyArn: KMS,
   authStateTableArn: "arn:aws:dynamodb:eu-west-2:111122223333:table/cc-auth-state",
   securityEventsTableArn: "arn:aws:dynamodb:eu-west-2:111122223333:table/cc-security-events",
+  callbackTableArn: "arn:aws:dynamodb:eu-west-2:111122223333:table/cc-callbacks",
   fraudTopicArn: "arn:aws:sns:eu-west-2:111122223333:cc-fraud",
   bankingApiUrl: "https://bank.internal",
   bankingApiSecretArn: "arn:aws:secretsmanager:eu-west-2:111122223333:secret:bank-abc",
@@ -105,6 +106,10 @@ describe("LexFallbackLambda", () => {
       [lexProps.authStateTableArn],
     ]);
     expect(byId.SecurityEvents).toStrictEqual([["dynamodb:PutItem"], [lexProps.securityEventsTableArn]]);
+    expect(byId.CallbackRequests).toStrictEqual([
+      ["dynamodb:Query", "dynamodb:PutItem"],
+      [lexProps.callbackTableArn],
+    ]);
     expect(byId.PublishAlerts).toStrictEqual([["sns:Publish"], [lexProps.fraudTopicArn]]);
     expect(byId.BankingApiKey).toStrictEqual([
       ["secretsmanager:GetSecretValue"],
@@ -124,6 +129,7 @@ describe("LexFallbackLambda", () => {
       BEDROCK_GUARDRAIL_VERSION: "1",
       LEX_CONFIDENCE_THRESHOLD: "0.7",
     });
+    expect(env.CALLBACK_TABLE_NAME).toBe('${element(split("/", "' + lexProps.callbackTableArn + '"), 1)}');
     expect(r.aws_lambda_function!.lex_fallback_lambda_function!.timeout).toBe(5);
     expect(r.aws_cloudwatch_log_metric_filter!.lex_fallback_fraud_alert_undelivered).toMatchObject({
       pattern: '{ $.message = "FRAUD_ALERT_UNDELIVERED" }',
@@ -133,6 +139,22 @@ describe("LexFallbackLambda", () => {
         value: "1",
       },
     });
+  });
+
+  it("allowConnect lets one Connect instance invoke the live alias, and only that instance", () => {
+    const instanceArn = "arn:aws:connect:eu-west-2:111122223333:instance/0f3c9f27";
+    const r = synth((s) => new LexFallbackLambda(s, "LexFallback", lexProps).allowConnect(instanceArn));
+    expect(Object.values(r.aws_lambda_permission!)).toStrictEqual([
+      expect.objectContaining({
+        action: "lambda:InvokeFunction",
+        principal: "connect.amazonaws.com",
+        source_arn: instanceArn,
+        qualifier: "${aws_lambda_alias.lex_fallback_lambda_alias.name}",
+      }),
+    ]);
+    expect(() => synth((s) => new LexFallbackLambda(s, "LexFallback", lexProps).allowConnect(""))).toThrow(
+      /exact source ARN/,
+    );
   });
 
   it("refuses a confidence threshold outside (0, 1)", () => {

@@ -17,6 +17,8 @@ export interface LexFallbackLambdaProps {
   readonly authStateTableArn: string;
   /** Security-events table (hash customer_id, range timestamp, TTL attribute ttl). */
   readonly securityEventsTableArn: string;
+  /** Callback table (hash callback_id, range requested_at, TTL ttl) the flows' request_callback writes. */
+  readonly callbackTableArn: string;
   /** SNS topic for fraud alerts. */
   readonly fraudTopicArn: string;
   /** SNS topic pushing companion-app approval requests; the companion path is off without it. @default undefined */
@@ -58,9 +60,10 @@ const DELIVERY_FAILURES = {
 } as const;
 
 /**
- * The Lex V2 code-hook Lambda (lambda/lex_fallback) with exactly the access it uses: read/write of
- * its auth-state items, create-only security events, publish to its topics, one secret, one model
- * and one guardrail. Also counts undelivered fraud alerts and audit writes from its logs.
+ * The Lex V2 code-hook Lambda (lambda/lex_fallback), which also answers the contact flows'
+ * InvokeLambdaFunction calls, with exactly the access it uses: read/write of its auth-state items,
+ * create-only security events, query + create of callback requests, publish to its topics, one
+ * secret, one model and one guardrail. Also counts undelivered fraud alerts and audit writes from its logs.
  */
 export class LexFallbackLambda extends Construct {
   public readonly lambda: NodejsLambda;
@@ -103,6 +106,12 @@ export class LexFallbackLambda extends Construct {
         resources: [props.authStateTableArn],
       },
       { sid: "SecurityEvents", actions: ["dynamodb:PutItem"], resources: [props.securityEventsTableArn] },
+      // request_callback: a consistent Query for this contact's request, then a create-only put.
+      {
+        sid: "CallbackRequests",
+        actions: ["dynamodb:Query", "dynamodb:PutItem"],
+        resources: [props.callbackTableArn],
+      },
       { sid: "PublishAlerts", actions: ["sns:Publish"], resources: topics },
       {
         sid: "EncryptedTopics",
@@ -121,7 +130,8 @@ export class LexFallbackLambda extends Construct {
     this.lambda = new NodejsLambda(this, "Lambda", {
       functionName,
       code: props.code,
-      // Lex waits on the code hook; the handler's own budget is 2.8 s, this is the hard stop.
+      // Lex and Connect (InvokeLambdaFunction, at most 8 s) wait on it; the handler's own budget is
+      // 2.8 s, this is the hard stop.
       timeout: 5,
       memorySize: 1024,
       kmsKeyArn: props.kmsKeyArn,
@@ -134,6 +144,7 @@ export class LexFallbackLambda extends Construct {
         POWERTOOLS_LOG_LEVEL: "INFO",
         AUTH_STATE_TABLE_NAME: tableName(props.authStateTableArn),
         SECURITY_EVENTS_TABLE_NAME: tableName(props.securityEventsTableArn),
+        CALLBACK_TABLE_NAME: tableName(props.callbackTableArn),
         FRAUD_ALERT_TOPIC_ARN: props.fraudTopicArn,
         ...(props.authPushTopicArn ? { AUTH_PUSH_TOPIC_ARN: props.authPushTopicArn } : {}),
         BANKING_API_URL: props.bankingApiUrl,
@@ -170,5 +181,13 @@ export class LexFallbackLambda extends Construct {
   /** Lets one Lex V2 bot alias call the code hook. */
   public allowLex(id: string, botAliasArn: string) {
     return this.lambda.allowInvoke(id, "lexv2.amazonaws.com", botAliasArn);
+  }
+
+  /**
+   * Lets the contact flows of one Connect instance call the function (InvokeLambdaFunction), on the
+   * live alias: the flows must reference `aliasArn`, not the unqualified function ARN.
+   */
+  public allowConnect(instanceArn: string, id = "ConnectInstance") {
+    return this.lambda.allowInvoke(id, "connect.amazonaws.com", instanceArn);
   }
 }
