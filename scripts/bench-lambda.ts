@@ -1,5 +1,8 @@
 import { execFileSync } from "node:child_process";
+import { handleContactFlow } from "../lambda/lex_fallback/connect/orchestrator";
 import { handleTurn } from "../lambda/lex_fallback/orchestrator";
+import { logger } from "../lambda/lex_fallback/shared/logger";
+import { connectEvent } from "../__tests__/lambda/support/connect-events";
 import { harness } from "../__tests__/lambda/support/in-memory-ports";
 import { lexEvent } from "../__tests__/lambda/support/events";
 import { bundleLambda } from "./build-lambda";
@@ -11,9 +14,13 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-/** Median time to require the bundle in a fresh Node process (what a cold start pays for our code). */
+/**
+ * Median time to load the bundle in a fresh Node process, the way the Lambda runtime loads it
+ * (import() for .mjs, require for .js): what a cold start pays for our code before the handler.
+ */
 function initMs(jsPath: string, runs: number): number {
-  const script = `const t=process.hrtime.bigint();require(${JSON.stringify(jsPath)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
+  const load = jsPath.endsWith(".mjs") ? "import(f).then(done)" : "(require(f), done())";
+  const script = `const t=process.hrtime.bigint();const f=${JSON.stringify(jsPath)};const done=()=>process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6));${load}`;
   const times = Array.from({ length: runs }, () =>
     Number(execFileSync(process.execPath, ["-e", script]).toString()),
   );
@@ -24,6 +31,8 @@ function initMs(jsPath: string, runs: number): number {
 }
 
 async function warm(iterations: number): Promise<{ p50: number; p99: number }> {
+  // Log writes to the terminal would dominate the timings; production logs INFO to CloudWatch.
+  logger.setLogLevel("WARN");
   const h = harness();
   h.auth.sessions.set("contact-7f3e", { customerId: "c-123", method: "PIN" });
   const events = [
@@ -36,11 +45,20 @@ async function warm(iterations: number): Promise<{ p50: number; p99: number }> {
     lexEvent("FallbackIntent", { transcript: "when do you open" }),
     lexEvent("BranchLocator", { slots: { Postcode: "SW1A 1AA" } }),
   ];
-  for (let i = 0; i < 200; i++) await handleTurn(events[i % events.length], h.deps);
+  // The flows' calls go through the same function: a PIN check and a callback request.
+  const flowEvents = [
+    connectEvent({ operation: "verify_pin", pin: "4321" }),
+    connectEvent({ operation: "request_callback", category: "Cards" }),
+  ];
+  const invoke = (i: number) =>
+    i % 3 === 2
+      ? handleContactFlow(flowEvents[i % flowEvents.length], h.deps)
+      : handleTurn(events[i % events.length], h.deps);
+  for (let i = 0; i < 200; i++) await invoke(i);
   const times: number[] = [];
   for (let i = 0; i < iterations; i++) {
     const started = process.hrtime.bigint();
-    await handleTurn(events[i % events.length], h.deps);
+    await invoke(i);
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
   times.sort((a, b) => a - b);
@@ -54,20 +72,20 @@ async function main(): Promise<void> {
     name: "lex_fallback",
   });
   const zipKb = built.zipBytes / 1024;
-  const init = initMs(built.jsPath, 7);
+  const init = initMs(built.jsPath, 11);
   const { p50, p99 } = await warm(2000);
   const row = (label: string, value: number, unit: string, budget: number) =>
     console.log(
       `${label.padEnd(22)} ${value.toFixed(1).padStart(8)} ${unit.padEnd(3)} budget ${budget} ${value <= budget ? "ok" : "OVER"}`,
     );
   console.log(
-    `bundle ${built.jsPath} ${(built.jsBytes / 1024).toFixed(0)} KB js, sha256 ${built.sha256Base64}`,
+    `bundle ${built.jsPath} ${(built.jsBytes / 1024).toFixed(0)} KB entry + ${built.files.length - 1} lazy chunks, sha256 ${built.sha256Base64}`,
   );
   row("zip", zipKb, "KB", BUDGET.zipKb);
   row("module init (median)", init, "ms", BUDGET.initMs);
   row("warm invoke p50", p50, "ms", BUDGET.p99Ms);
   row("warm invoke p99", p99, "ms", BUDGET.p99Ms);
-  if (zipKb > BUDGET.zipKb || p99 > BUDGET.p99Ms) process.exitCode = 1;
+  if (zipKb > BUDGET.zipKb || init > BUDGET.initMs || p99 > BUDGET.p99Ms) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {
