@@ -112,6 +112,7 @@ export class ContactCentreStack extends AddressedStack {
       authPushTopicArn: this.alertTopics.authPush.arn,
       bankingApiUrl: config.lambda.bankingApiUrl,
       bankingApiSecretArn: this.apiSecrets.bankingApiKey.arn,
+      bedrockRegion: config.bedrockRegion,
       bedrockModelId: config.lambda.bedrockModelId,
       bedrockModelArns: [
         `arn:${this.platform.partition}:bedrock:${config.bedrockRegion}::foundation-model/${config.lambda.bedrockModelId}`,
@@ -124,6 +125,7 @@ export class ContactCentreStack extends AddressedStack {
         : {}),
     });
     this.lexFallback.allowConnect(this.connect.instanceArn);
+    const lambdaAssociation = this.lexFallback.associateWithInstance(this.connect.instanceId);
 
     // Federated Lex V2 bots, associated with the instance as LEX_BOT integrations.
     this.lex = new LexBots(this, "lex", {
@@ -141,6 +143,7 @@ export class ContactCentreStack extends AddressedStack {
       },
       logRetentionDays: config.observability.logRetentionDays,
       kmsKeyArn: keyArn,
+      tags,
     });
 
     // Contact flows (validated at synth). The IVR invokes the auth module; the module never refers back.
@@ -155,6 +158,7 @@ export class ContactCentreStack extends AddressedStack {
       },
       lambdaArns: { auth: this.lexFallback.aliasArn, callback: this.lexFallback.aliasArn },
       lexDependsOn: this.lex.associations,
+      lambdaDependsOn: [lambdaAssociation],
       brandName: config.flows.brandName,
       dtmfTimeoutSeconds: config.flows.dtmfTimeoutSeconds,
       voice: { name: config.voiceId },

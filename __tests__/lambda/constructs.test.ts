@@ -157,6 +157,15 @@ describe("LexFallbackLambda", () => {
     );
   });
 
+  it("associates the live alias (not $LATEST) with the Connect instance", () => {
+    const r = synth((s) =>
+      new LexFallbackLambda(s, "LexFallback", lexProps).associateWithInstance("instance-1"),
+    );
+    expect(Object.values(r.aws_connect_lambda_function_association!)).toStrictEqual([
+      { instance_id: "instance-1", function_arn: "${aws_lambda_alias.lex_fallback_lambda_alias.arn}" },
+    ]);
+  });
+
   it("refuses a confidence threshold outside (0, 1)", () => {
     expect(() =>
       synth((s) => new LexFallbackLambda(s, "LexFallback", { ...lexProps, confidenceThreshold: 70 })),

@@ -1,3 +1,4 @@
+import { ConnectLambdaFunctionAssociation } from "@cdktf/provider-aws/lib/connect-lambda-function-association";
 import { CloudwatchLogMetricFilter } from "@cdktf/provider-aws/lib/cloudwatch-log-metric-filter";
 import { LambdaAlias } from "@cdktf/provider-aws/lib/lambda-alias";
 import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
@@ -27,6 +28,8 @@ export interface LexFallbackLambdaProps {
   readonly bankingApiUrl: string;
   /** Secrets Manager ARN of the banking API key. */
   readonly bankingApiSecretArn: string;
+  /** Region of the Converse calls; the guardrail must live there. @default the function's region */
+  readonly bedrockRegion?: string;
   /** Bedrock model or inference-profile id used by Converse. */
   readonly bedrockModelId: string;
   /** ARNs IAM must allow for that model (foundation model, and the inference profile if one is used). */
@@ -150,6 +153,7 @@ export class LexFallbackLambda extends Construct {
         BANKING_API_URL: props.bankingApiUrl,
         BANKING_API_SECRET_ID: props.bankingApiSecretArn,
         BEDROCK_MODEL_ID: props.bedrockModelId,
+        ...(props.bedrockRegion ? { BEDROCK_REGION: props.bedrockRegion } : {}),
         BEDROCK_GUARDRAIL_ID: props.guardrail.id,
         BEDROCK_GUARDRAIL_VERSION: props.guardrail.version,
         LEX_CONFIDENCE_THRESHOLD: String(threshold),
@@ -189,5 +193,16 @@ export class LexFallbackLambda extends Construct {
    */
   public allowConnect(instanceArn: string, id = "ConnectInstance") {
     return this.lambda.allowInvoke(id, "connect.amazonaws.com", instanceArn);
+  }
+
+  /**
+   * Adds the live alias to the instance's Lambda functions (AssociateLambdaFunction). Flows created
+   * through the API may only invoke associated functions; make flows depend on the result.
+   */
+  public associateWithInstance(
+    instanceId: string,
+    id = "InstanceAssociation",
+  ): ConnectLambdaFunctionAssociation {
+    return new ConnectLambdaFunctionAssociation(this, id, { instanceId, functionArn: this.aliasArn });
   }
 }

@@ -12,6 +12,8 @@ export interface LambdaConfig {
   readonly bankingApiUrl: string;
   readonly bankingApiSecretId: string;
   readonly bedrockModelId: string;
+  /** Region of the Converse calls (the guardrail lives there). @default the function's own region */
+  readonly bedrockRegion: string | undefined;
   readonly guardrailId: string | undefined;
   readonly guardrailVersion: string | undefined;
   /** Below this NLU confidence a first turn goes to the LLM fallback. */
@@ -49,6 +51,7 @@ const envSchema = z.object({
   BANKING_API_URL: text(""),
   BANKING_API_SECRET_ID: text(""),
   BEDROCK_MODEL_ID: text(""),
+  BEDROCK_REGION: optionalText,
   BEDROCK_GUARDRAIL_ID: optionalText,
   BEDROCK_GUARDRAIL_VERSION: optionalText,
   LEX_CONFIDENCE_THRESHOLD: numberIn(0, 1, 0.7),
@@ -73,6 +76,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): L
     bankingApiUrl: e.BANKING_API_URL,
     bankingApiSecretId: e.BANKING_API_SECRET_ID,
     bedrockModelId: e.BEDROCK_MODEL_ID,
+    bedrockRegion: e.BEDROCK_REGION,
     guardrailId: e.BEDROCK_GUARDRAIL_ID,
     guardrailVersion: e.BEDROCK_GUARDRAIL_VERSION,
     confidenceThreshold: e.LEX_CONFIDENCE_THRESHOLD,

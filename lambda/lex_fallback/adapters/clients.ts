@@ -29,9 +29,10 @@ export function snsClient(): Promise<SNSClient> {
   return sns;
 }
 
-export function bedrockClient(): Promise<BedrockRuntimeClient> {
+/** Bedrock runs in its own region (model availability); the guardrail must live there too. */
+export function bedrockClient(region?: string): Promise<BedrockRuntimeClient> {
   bedrock ??= import("@aws-sdk/client-bedrock-runtime").then(
-    (m) => new m.BedrockRuntimeClient({ maxAttempts: 1 }),
+    (m) => new m.BedrockRuntimeClient({ maxAttempts: 1, ...(region ? { region } : {}) }),
   );
   return bedrock;
 }

@@ -53,7 +53,7 @@ export function createPorts(config: LambdaConfig): Ports {
     llm: new BedrockLlm(
       config.bedrockModelId,
       guardrail,
-      bedrockClient,
+      () => bedrockClient(config.bedrockRegion),
       remotePolicy({ timeoutMs: 1800, attempts: 1, breakAfter: 3 }),
     ),
     now,
