@@ -43,6 +43,8 @@ export interface LexBotProps {
   readonly kmsKeyArn?: string;
   /** Seconds each locale build may take before the apply fails. @default 600 */
   readonly buildTimeoutSeconds?: number;
+  /** Tags of the awscc alias: the awscc provider has no default_tags, so they are passed here. @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -153,6 +155,9 @@ export class LexBot extends Construct {
         botAliasName: aliasName,
         botVersion: this.version.botVersion,
         description: `${def.description} (published version)`,
+        ...(props.tags
+          ? { botAliasTags: Object.entries(props.tags).map(([key, value]) => ({ key, value })) }
+          : {}),
         botAliasLocaleSettings: def.locales.map((locale) => ({
           localeId: locale.localeId,
           botAliasLocaleSetting: {

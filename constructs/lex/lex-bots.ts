@@ -37,6 +37,8 @@ export interface LexBotsProps {
   readonly logRetentionDays?: number;
   /** KMS key ARN for the conversation log groups. @default - CloudWatch-owned key */
   readonly kmsKeyArn?: string;
+  /** Tags for the awscc aliases (aws resources get the provider's default_tags). @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
   /** Emit `removed` blocks for original addresses no longer managed. @default true */
   readonly migrateOriginalState?: boolean;
 }
@@ -92,6 +94,7 @@ export class LexBots extends Construct {
       buildTimeoutSeconds: cfg.buildTimeoutSeconds,
       logRetentionDays: props.logRetentionDays,
       kmsKeyArn: props.kmsKeyArn,
+      tags: props.tags,
     };
 
     this.gateway = new LexBot(this, "gateway", { ...common, definition: gatewayBot(context), codeHook });
