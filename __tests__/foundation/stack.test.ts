@@ -1,0 +1,163 @@
+import { resourcesOf, synthStack } from "../support/synth";
+
+const dev = synthStack("dev");
+const prod = synthStack("prod");
+
+describe.each([
+  ["dev", dev],
+  ["prod", prod],
+])("%s stack", (env, { json, text }) => {
+  it("pins every provider to an exact version and source", () => {
+    const required = (json.terraform as any).required_providers;
+    expect(required.aws).toStrictEqual({ source: "aws", version: "6.25.0" });
+    expect(required.null).toStrictEqual({ source: "null", version: "3.2.4" });
+    expect(required.awscc).toStrictEqual({ source: "hashicorp/awscc", version: "1.69.0" });
+  });
+
+  it("configures aws in the config region plus a us_east_1 alias, both tagging every resource", () => {
+    const aws = json.provider!.aws!;
+    expect(aws.map((p) => [p.alias ?? "default", p.region])).toStrictEqual([
+      ["default", "eu-west-2"],
+      ["us_east_1", "us-east-1"],
+    ]);
+    for (const provider of aws) {
+      expect(provider.default_tags).toStrictEqual([
+        { tags: { Project: "ConnectComprehensive", ManagedBy: "Terraform", Environment: env } },
+      ]);
+    }
+  });
+
+  it("routes every aws resource through a provider that carries default tags", () => {
+    const aliases = new Set(json.provider!.aws!.map((p) => (p.alias ? `aws.${p.alias}` : undefined)));
+    for (const [type, name, body] of resourcesOf(json)) {
+      if (!type.startsWith("aws_")) continue;
+      const provider = body.provider as string | undefined;
+      if (provider !== undefined)
+        expect({ resource: `${type}.${name}`, known: aliases.has(provider) }).toStrictEqual({
+          resource: `${type}.${name}`,
+          known: true,
+        });
+    }
+  });
+
+  it("tags the awscc resources that take tags (awscc has no default_tags)", () => {
+    const aliases = resourcesOf(json).filter(([type]) => type === "awscc_lex_bot_alias");
+    expect(aliases).toHaveLength(3);
+    for (const [, , alias] of aliases) {
+      expect(alias.bot_alias_tags).toStrictEqual(
+        expect.arrayContaining([
+          { key: "Environment", value: env },
+          { key: "ManagedBy", value: "Terraform" },
+        ]),
+      );
+    }
+  });
+
+  it("leaves no unresolved cdktf token in the output", () => {
+    expect(text).not.toMatch(/\$\{TfToken\[|TOKEN\[/);
+  });
+
+  it("keeps the original account and region lookups at their addresses", () => {
+    expect(Object.keys(json.data!.aws_caller_identity!)).toStrictEqual(["current"]);
+    expect(Object.keys(json.data!.aws_region!)).toStrictEqual(["current"]);
+  });
+});
+
+describe("whole-stack wiring (dev)", () => {
+  const { json, text } = dev;
+  const resources = resourcesOf(json);
+  const ofType = (type: string) =>
+    resources.filter(([t]) => t === type).map(([, name, body]) => [name, body] as const);
+
+  it("holds no secret value and no password anywhere", () => {
+    expect(ofType("aws_secretsmanager_secret_version")).toStrictEqual([]);
+    expect(text).not.toMatch(/"password"\s*:/i);
+    for (const [, body] of ofType("aws_secretsmanager_secret")) expect(body.kms_key_id).toBeDefined();
+  });
+
+  it("runs Converse and its guardrail in bedrockRegion, wherever the stack's main region is", () => {
+    const [[, fn]] = ofType("aws_lambda_function");
+    expect((fn as any).environment.variables.BEDROCK_REGION).toBe("us-east-1");
+    const [[, guardrail]] = ofType("aws_bedrock_guardrail");
+    expect(guardrail.region).toBe("us-east-1");
+  });
+
+  it("lets Connect invoke only the live alias, from this instance, with the alias associated", () => {
+    const connectPermissions = ofType("aws_lambda_permission").filter(
+      ([, p]) => p.principal === "connect.amazonaws.com",
+    );
+    expect(connectPermissions).toHaveLength(1);
+    expect(connectPermissions[0][1]).toMatchObject({
+      source_arn: expect.stringContaining("aws_connect_instance."),
+    });
+    const [[, association]] = ofType("aws_connect_lambda_function_association");
+    expect(association.function_arn).toMatch(/^\$\{aws_lambda_alias\./);
+  });
+
+  it("scopes every Lambda permission to one source ARN", () => {
+    for (const [name, permission] of ofType("aws_lambda_permission")) {
+      expect({ name, source_arn: typeof permission.source_arn }).toStrictEqual({
+        name,
+        source_arn: "string",
+      });
+    }
+  });
+
+  it("associates the three Lex V2 aliases with the instance (no Lex V1 association) before flows use them", () => {
+    expect(ofType("aws_connect_bot_association")).toStrictEqual([]);
+    const associations = ofType("awscc_connect_integration_association").filter(
+      ([, a]) => a.integration_type === "LEX_BOT",
+    );
+    expect(associations).toHaveLength(3);
+    const lexFlows = ofType("aws_connect_contact_flow").filter(([, f]) =>
+      String(f.content).includes("awscc_lex_bot_alias"),
+    );
+    expect(lexFlows.length).toBeGreaterThan(0);
+    for (const [name, flow] of lexFlows) {
+      const deps = (flow.depends_on as string[] | undefined) ?? [];
+      expect({
+        name,
+        associated: deps.some((d) => d.startsWith("awscc_connect_integration_association.")),
+      }).toStrictEqual({
+        name,
+        associated: true,
+      });
+    }
+  });
+
+  it("routes both phone numbers to the voice entry flow", () => {
+    const routes = ofType("aws_connect_phone_number_contact_flow_association");
+    expect(routes).toHaveLength(2);
+    for (const [, route] of routes)
+      expect(route.contact_flow_id).toMatch(/aws_connect_contact_flow\.voice_entry\./);
+  });
+});
+
+describe("backends", () => {
+  it("default to local state so a fresh clone needs nothing", () => {
+    expect((dev.json.terraform as any).backend).toStrictEqual({
+      local: { path: "terraform.connect-comprehensive-dev.tfstate" },
+    });
+  });
+
+  it("use encrypted S3 with native locking in prod", () => {
+    expect((prod.json.terraform as any).backend).toStrictEqual({
+      s3: {
+        bucket: "connect-comprehensive-tfstate-prod",
+        key: "connect-comprehensive/prod/terraform.tfstate",
+        region: "eu-west-2",
+        encrypt: true,
+        use_lockfile: true,
+      },
+    });
+  });
+});
+
+describe("synthesized stacks", () => {
+  it("match the dev snapshot", () => {
+    expect(dev.json).toMatchSnapshot();
+  });
+  it("match the prod snapshot", () => {
+    expect(prod.json).toMatchSnapshot();
+  });
+});
