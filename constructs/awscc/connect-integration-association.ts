@@ -1,6 +1,6 @@
 import { TerraformMetaArguments, TerraformResource, stringToTerraform } from "cdktf";
 import { Construct } from "constructs";
-import { AWSCC_PROVIDER_VERSION } from "./provider";
+import { awsccResourceConfig } from "./resource";
 
 /** Integration types CloudFormation accepts for AWS::Connect::IntegrationAssociation. */
 export type ConnectIntegrationType =
@@ -33,17 +33,7 @@ export class ConnectIntegrationAssociation extends TerraformResource {
   private _integrationType: ConnectIntegrationType;
 
   constructor(scope: Construct, id: string, config: ConnectIntegrationAssociationConfig) {
-    super(scope, id, {
-      terraformResourceType: "awscc_connect_integration_association",
-      terraformGeneratorMetadata: { providerName: "awscc", providerVersion: AWSCC_PROVIDER_VERSION },
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, awsccResourceConfig("awscc_connect_integration_association", config));
     this._instanceId = config.instanceId;
     this._integrationArn = config.integrationArn;
     this._integrationType = config.integrationType;

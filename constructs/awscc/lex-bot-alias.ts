@@ -6,7 +6,7 @@ import {
   stringToTerraform,
 } from "cdktf";
 import { Construct } from "constructs";
-import { AWSCC_PROVIDER_VERSION } from "./provider";
+import { awsccResourceConfig } from "./resource";
 
 export interface LexBotAliasLambdaCodeHook {
   /** ARN of the Lambda (use the `live` alias ARN, not $LATEST). */
@@ -135,17 +135,7 @@ export class LexBotAlias extends TerraformResource {
   private readonly config: LexBotAliasConfig;
 
   constructor(scope: Construct, id: string, config: LexBotAliasConfig) {
-    super(scope, id, {
-      terraformResourceType: "awscc_lex_bot_alias",
-      terraformGeneratorMetadata: { providerName: "awscc", providerVersion: AWSCC_PROVIDER_VERSION },
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, awsccResourceConfig("awscc_lex_bot_alias", config));
     this.config = config;
   }
 

@@ -12,7 +12,7 @@ import type { AwsccProvider } from "../awscc/provider";
 import { RemovedFromState, keepAddress } from "../core/addresses";
 import { PrivateBucket } from "../datalake/private-bucket";
 import { CcpWaf } from "./ccp-waf";
-import { ConnectApprovedOrigin } from "./connect-approved-origin";
+import { ConnectApprovedOrigin } from "../awscc";
 import { CONNECT_STREAMS_KEY, renderCcpPage } from "./render-page";
 
 export interface CcpSiteProps {

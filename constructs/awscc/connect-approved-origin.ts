@@ -1,6 +1,6 @@
 import { TerraformMetaArguments, TerraformResource, stringToTerraform } from "cdktf";
 import { Construct } from "constructs";
-import { AWSCC_PROVIDER_VERSION } from "../awscc/provider";
+import { awsccResourceConfig } from "./resource";
 
 export interface ConnectApprovedOriginConfig extends TerraformMetaArguments {
   /** ARN of the Amazon Connect instance (CloudFormation's InstanceId takes the ARN). */
@@ -12,7 +12,6 @@ export interface ConnectApprovedOriginConfig extends TerraformMetaArguments {
 /**
  * awscc_connect_approved_origin (AWS::Connect::ApprovedOrigin): declarative replacement for the
  * original `null_resource.associate_origin` + AWS CLI script. hashicorp/aws has no such resource.
- * Hand-written like the bindings in constructs/awscc (no prebuilt awscc package exists).
  */
 export class ConnectApprovedOrigin extends TerraformResource {
   public static readonly tfResourceType = "awscc_connect_approved_origin";
@@ -21,17 +20,7 @@ export class ConnectApprovedOrigin extends TerraformResource {
   private readonly _origin: string;
 
   constructor(scope: Construct, id: string, config: ConnectApprovedOriginConfig) {
-    super(scope, id, {
-      terraformResourceType: "awscc_connect_approved_origin",
-      terraformGeneratorMetadata: { providerName: "awscc", providerVersion: AWSCC_PROVIDER_VERSION },
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, awsccResourceConfig("awscc_connect_approved_origin", config));
     this._instanceId = config.instanceId;
     this._origin = config.origin;
   }
