@@ -125,6 +125,57 @@ describe("whole-stack wiring (dev)", () => {
     }
   });
 
+  it("holds every flow of the original stack and the guide, with no reference cycle between flows", () => {
+    const flows = new Map(ofType("aws_connect_contact_flow"));
+    const modules = new Map(ofType("aws_connect_contact_flow_module"));
+    for (const name of [
+      "voice_entry",
+      "chat_entry",
+      "bedrock_primary",
+      "callback_task",
+      "queue_transfer",
+      "customer_queue",
+    ]) {
+      expect(flows.has(name)).toBe(true);
+    }
+    expect(flows.size).toBeGreaterThanOrEqual(12);
+    expect(modules.size).toBeGreaterThanOrEqual(1);
+
+    // Edges: a flow's content or depends_on naming another flow or module.
+    const nodes = new Map<string, Record<string, unknown>>([
+      ...[...flows].map(([n, b]) => [`aws_connect_contact_flow.${n}`, b] as const),
+      ...[...modules].map(([n, b]) => [`aws_connect_contact_flow_module.${n}`, b] as const),
+    ]);
+    const edges = new Map<string, string[]>();
+    for (const [id, body] of nodes) {
+      const text = JSON.stringify([body.content, body.depends_on ?? []]);
+      const refersTo = (other: string) => text.includes(`${other}.`) || text.includes(`"${other}"`);
+      edges.set(
+        id,
+        [...nodes.keys()].filter((other) => other !== id && refersTo(other)),
+      );
+    }
+    const state = new Map<string, "visiting" | "done">();
+    const cycle: string[] = [];
+    const visit = (id: string, path: string[]): void => {
+      if (state.get(id) === "done" || cycle.length > 0) return;
+      if (state.get(id) === "visiting") {
+        cycle.push(...path.slice(path.indexOf(id)), id);
+        return;
+      }
+      state.set(id, "visiting");
+      for (const next of edges.get(id) ?? []) visit(next, [...path, id]);
+      state.set(id, "done");
+    };
+    for (const id of nodes.keys()) visit(id, []);
+    expect(cycle).toStrictEqual([]);
+    // The IVR invokes the auth module; the module refers to no flow.
+    const ivrEdges = edges.get("aws_connect_contact_flow.voice_ivr") ?? [];
+    expect(ivrEdges.some((e) => e.startsWith("aws_connect_contact_flow_module."))).toBe(true);
+    for (const [id, out] of edges)
+      if (id.startsWith("aws_connect_contact_flow_module.")) expect(out).toStrictEqual([]);
+  });
+
   it("routes both phone numbers to the voice entry flow", () => {
     const routes = ofType("aws_connect_phone_number_contact_flow_association");
     expect(routes).toHaveLength(2);
