@@ -103,9 +103,26 @@ describe("ContactFlows", () => {
     expect(byId("set-voice")).toStrictEqual({ TextToSpeechVoice: "Emma", TextToSpeechEngine: "Neural" });
   });
 
+  it("caps the customer number the auth module collects at customerNumberMaxDigits", () => {
+    const module = synth(
+      (stack) => new ContactFlows(stack, "Flows", { ...PROPS, customerNumberMaxDigits: 10 }),
+    ).resource["aws_connect_contact_flow_module"]?.["auth_module"];
+    const content = JSON.parse(module?.["content"] as string) as {
+      Actions: { Identifier: string; Parameters: Record<string, unknown> }[];
+    };
+    expect(content.Actions.find((a) => a.Identifier === "get-customer-number")?.Parameters).toMatchObject({
+      InputValidation: { CustomValidation: { MaximumLength: "10" } },
+    });
+  });
+
   it.each([
     ["dtmfTimeoutSeconds 0", { dtmfTimeoutSeconds: 0 }, /Flows: dtmfTimeoutSeconds 0 is outside 1-180/],
     ["an empty prompt", { prompts: { hold: " " } }, /Flows: prompts\.hold is empty/],
+    [
+      "customerNumberMaxDigits 21",
+      { customerNumberMaxDigits: 21 },
+      /Flows: customerNumberMaxDigits 21 is outside 1-20/,
+    ],
   ])("rejects %s naming the construct and the fix", (_name, override, message) => {
     expect(() => synth((stack) => new ContactFlows(stack, "Flows", { ...PROPS, ...override }))).toThrow(
       message,

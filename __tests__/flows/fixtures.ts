@@ -28,7 +28,7 @@ export const TEMPLATE_VARIABLES: Readonly<Record<string, Readonly<Record<string,
     general_queue_arn: QUEUE_ARNS.GeneralAgentQueue,
     customer_queue_flow_arn: FLOW_ARN,
   },
-  "auth_module_flow.json.tftpl": { auth_lambda_arn: LAMBDA_ARN },
+  "auth_module_flow.json.tftpl": { auth_lambda_arn: LAMBDA_ARN, customer_number_max_digits: "12" },
   "bedrock_primary_flow.json.tftpl": {
     gateway_bot_alias_arn: BOT_ALIAS,
     banking_bot_alias_arn: BOT_ALIAS,

@@ -86,6 +86,8 @@ export interface ContactFlowsProps {
   readonly voice?: FlowVoice;
   /** Seconds the IVR menu waits for a key (1-180). @default 8 */
   readonly dtmfTimeoutSeconds?: number;
+  /** Most digits the authentication module collects for the customer number (1-20). @default 12 */
+  readonly customerNumberMaxDigits?: number;
   /** Tags for every flow. @default - none */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -120,6 +122,12 @@ export class ContactFlows extends Construct {
     if (!Number.isInteger(dtmfTimeout) || dtmfTimeout < 1 || dtmfTimeout > 180) {
       throw new Error(
         `${this.node.path}: dtmfTimeoutSeconds ${dtmfTimeout} is outside 1-180; pass a whole number of seconds such as 8`,
+      );
+    }
+    const customerDigits = props.customerNumberMaxDigits ?? 12;
+    if (!Number.isInteger(customerDigits) || customerDigits < 1 || customerDigits > 20) {
+      throw new Error(
+        `${this.node.path}: customerNumberMaxDigits ${customerDigits} is outside 1-20 (the bounds of CustomValidation.MaximumLength); pass the length of your customer numbers, such as 12`,
       );
     }
     for (const [key, text] of Object.entries(props.prompts ?? {})) {
@@ -198,9 +206,13 @@ export class ContactFlows extends Construct {
       ...common,
       name: "AuthenticationModule",
       address: "auth_module",
-      description: "Companion-app push or PIN (3 tries, then lockout); sets $.Attributes.AuthResult",
+      description:
+        "Customer number, then companion-app push or PIN (3 tries, then lockout); sets $.Attributes.AuthResult",
       template: "auth_module_flow.json.tftpl",
-      variables: { auth_lambda_arn: props.lambdaArns.auth },
+      variables: {
+        auth_lambda_arn: props.lambdaArns.auth,
+        customer_number_max_digits: String(customerDigits),
+      },
       dependsOn: lambda,
     });
     this.voiceIvr = new ContactFlow(this, "VoiceIvr", {
