@@ -109,6 +109,8 @@ describe("CcpSite", () => {
     const sse = resource(json, "aws_s3_bucket_server_side_encryption_configuration", "ccp_bucket_encryption")
       .rule[0];
     expect(sse.apply_server_side_encryption_by_default.sse_algorithm).toBe("AES256");
+    // CloudFront cannot read objects a lifecycle moved to GLACIER.
+    expect(names(json, "aws_s3_bucket_lifecycle_configuration")).toEqual([]);
   });
 
   it("publishes the page with the instance's CCP URL and approves the distribution on the instance", () => {

@@ -1,4 +1,4 @@
-import { EncryptionKey, SecureBucket } from "../../constructs/storage";
+import { EncryptionKey, SecureBucket, archiveLifecycle } from "../../constructs/storage";
 import { ACCOUNT, newStack, synthJson } from "./helpers";
 
 const KEY_ARN = "arn:aws:kms:eu-west-2:111122223333:key/abcd";
@@ -220,13 +220,159 @@ describe("SecureBucket", () => {
     expect(withLogs.removed.map((r: any) => r.from)).toStrictEqual(["module.old.aws_s3_bucket_acl.this"]);
   });
 
+  it("encrypts with SSE-S3 and no bucket key when asked, for readers that cannot use a customer key", () => {
+    const json = bucketJson({ sseAlgorithm: "AES256", kmsKeyArn: undefined });
+    expect(json.resource.aws_s3_bucket_server_side_encryption_configuration.b_encryption.rule).toStrictEqual([
+      { apply_server_side_encryption_by_default: { sse_algorithm: "AES256" } },
+    ]);
+  });
+
+  it("lets Terraform complete a name from bucketPrefix", () => {
+    const bucket = bucketJson({ bucketName: undefined, bucketPrefix: "proj-site-" }).resource.aws_s3_bucket
+      .b_bucket;
+    expect(bucket.bucket_prefix).toBe("proj-site-");
+    expect(bucket.bucket).toBeUndefined();
+  });
+
+  it("archives with the original rule id, expiring after GLACIER", () => {
+    const json = bucketJson({
+      lifecycle: archiveLifecycle({
+        infrequentAccessAfterDays: 30,
+        glacierAfterDays: 90,
+        expireAfterDays: 2557,
+      }),
+    });
+    const [rule] = json.resource.aws_s3_bucket_lifecycle_configuration.b_lifecycle.rule;
+    expect(rule).toMatchObject({
+      id: "archive",
+      transition: [
+        { days: 30, storage_class: "STANDARD_IA" },
+        { days: 90, storage_class: "GLACIER" },
+      ],
+      expiration: [{ days: 2557 }],
+    });
+  });
+
+  it("drops the lifecycle and its moved block when lifecycle is false", () => {
+    const json = bucketJson({ lifecycle: false, movedFromModule: "old" });
+    expect(json.resource.aws_s3_bucket_lifecycle_configuration).toBeUndefined();
+    expect(json.moved.map((m: any) => m.from)).not.toContain(
+      "module.old.aws_s3_bucket_lifecycle_configuration.this[0]",
+    );
+  });
+
+  it("pins root addresses from the original stack, including the policy data source", () => {
+    const json = bucketJson({
+      policyFromDataSource: true,
+      keepAddresses: {
+        bucket: "site",
+        publicAccessBlock: "site",
+        policy: "site",
+        policyDocument: "site_policy",
+      },
+    });
+    expect(Object.keys(json.resource.aws_s3_bucket)).toStrictEqual(["site"]);
+    expect(Object.keys(json.resource.aws_s3_bucket_public_access_block)).toStrictEqual(["site"]);
+    expect(json.resource.aws_s3_bucket_policy.site).toMatchObject({
+      bucket: "${aws_s3_bucket.site.id}",
+      policy: "${data.aws_iam_policy_document.site_policy.json}",
+      depends_on: ["aws_s3_bucket_public_access_block.site"],
+    });
+  });
+
+  it("renders the same statements through a policy data source, one condition block per key", () => {
+    const json = bucketJson({
+      policyFromDataSource: true,
+      policyStatements: () => [
+        {
+          Sid: "Write",
+          Effect: "Allow",
+          Principal: { Service: "cloudtrail.amazonaws.com" },
+          Action: "s3:PutObject",
+          Resource: "arn:aws:s3:::my-bucket/AWSLogs/*",
+          Condition: {
+            StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": ["a", "b"] },
+          },
+        },
+      ],
+    });
+    const [deny, write] = json.data.aws_iam_policy_document.b_policy_document.statement;
+    expect(deny).toStrictEqual({
+      sid: "DenyInsecureTransport",
+      effect: "Deny",
+      principals: [{ type: "*", identifiers: ["*"] }],
+      actions: ["s3:*"],
+      resources: ["${aws_s3_bucket.b_bucket.arn}", "${aws_s3_bucket.b_bucket.arn}/*"],
+      condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
+    });
+    expect(write).toStrictEqual({
+      sid: "Write",
+      effect: "Allow",
+      principals: [{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }],
+      actions: ["s3:PutObject"],
+      resources: ["arn:aws:s3:::my-bucket/AWSLogs/*"],
+      condition: [
+        { test: "StringEquals", variable: "s3:x-amz-acl", values: ["bucket-owner-full-control"] },
+        { test: "StringEquals", variable: "aws:SourceArn", values: ["a", "b"] },
+      ],
+    });
+  });
+
+  it.each([false, true])(
+    "adds statements naming resources created later (policyFromDataSource %p)",
+    (policyFromDataSource) => {
+      const stack = newStack();
+      const b = new SecureBucket(stack, "b", {
+        bucketName: "my-bucket",
+        kmsKeyArn: KEY_ARN,
+        policyFromDataSource,
+      });
+      b.addPolicyStatements({
+        Sid: "ReadByDistribution",
+        Effect: "Allow",
+        Principal: { Service: "cloudfront.amazonaws.com" },
+        Action: "s3:GetObject",
+        Resource: `${b.bucketArn}/*`,
+        Condition: { StringEquals: { "AWS:SourceArn": "arn:aws:cloudfront::111122223333:distribution/D1" } },
+      });
+      const json = synthJson(stack);
+      const sids = policyFromDataSource
+        ? json.data.aws_iam_policy_document.b_policy_document.statement.map((s: any) => s.sid)
+        : JSON.parse(json.resource.aws_s3_bucket_policy.b_policy.policy).Statement.map((s: any) => s.Sid);
+      expect(sids).toStrictEqual(["DenyInsecureTransport", "ReadByDistribution"]);
+    },
+  );
+
   it.each([
     [{ bucketName: "Bad_Name" }, /bucketName "Bad_Name" is not a valid S3 bucket name/],
+    [{ bucketName: undefined }, /give exactly one of bucketName and bucketPrefix \(got neither\)/],
+    [{ bucketPrefix: "p-" }, /give exactly one of bucketName and bucketPrefix \(got both\)/],
+    [
+      { bucketName: undefined, bucketPrefix: "a-prefix-much-longer-than-thirty-seven-chars-" },
+      /bucketPrefix "a-prefix-much-longer-than-thirty-seven-chars-" is not a valid S3 bucket name prefix/,
+    ],
+    [{ kmsKeyArn: undefined }, /sseAlgorithm "aws:kms" needs kmsKeyArn/],
+    [{ sseAlgorithm: "AES256" as const }, /sseAlgorithm "AES256" ignores kmsKeyArn "arn:aws:kms:/],
     [
       { lifecycle: { transitions: [{ days: 90, storageClass: "GLACIER" }], expirationDays: 60 } },
       /lifecycle\.expirationDays 60 is not after the last transition \(90 days\)/,
     ],
+    [
+      {
+        lifecycle: {
+          transitions: [
+            { days: 90, storageClass: "GLACIER" },
+            { days: 30, storageClass: "STANDARD_IA" },
+          ],
+        },
+      },
+      /lifecycle\.transitions days \[90, 30\] are not ascending/,
+    ],
     [{ movedFromModule: "module.x" }, /movedFromModule "module.x" is not a module name/],
+    [
+      { keepAddresses: { policyDocument: "doc" } },
+      /keepAddresses\.policyDocument "doc" needs policyFromDataSource: true/,
+    ],
   ])("rejects %p naming the construct path", (props, message) => {
     expect(
       () => new SecureBucket(newStack(), "b", { bucketName: "ok-name", kmsKeyArn: KEY_ARN, ...props }),

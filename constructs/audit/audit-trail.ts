@@ -6,7 +6,7 @@ import type { AuditConfig } from "../../config/schema";
 import { keepAddress } from "../core/addresses";
 import type { AwsEnvironment } from "../datalake/delivery-stream";
 import { policyDocument } from "../datalake/iam";
-import { PrivateBucket } from "../datalake/private-bucket";
+import { SecureBucket, archiveLifecycle } from "../storage";
 
 export interface AuditTrailProps {
   /** Prefix of every name, as the original's project_name: the trail is `<prefix>-trail`. */
@@ -29,7 +29,7 @@ export interface AuditTrailProps {
  */
 export class AuditTrail extends Construct {
   public readonly trail: Cloudtrail;
-  public readonly bucket: PrivateBucket;
+  public readonly bucket: SecureBucket;
   public readonly key: KmsKey;
 
   constructor(scope: Construct, id: string, props: AuditTrailProps) {
@@ -99,33 +99,32 @@ export class AuditTrail extends Construct {
     });
     new KmsAlias(this, "key_alias", { name: `alias/${namePrefix}-cloudtrail`, targetKeyId: this.key.keyId });
 
-    const fromThisTrail = [{ test: "StringEquals", variable: "aws:SourceArn", values: [trailArn] }];
-    this.bucket = new PrivateBucket(this, "bucket", {
+    const fromThisTrail = { "aws:SourceArn": trailArn };
+    this.bucket = new SecureBucket(this, "bucket", {
       bucketName,
       // Log files are SSE-KMS with this.key by CloudTrail itself; the bucket default stays SSE-S3 so
       // digest files, which CloudTrail writes without the trail's key context, are always accepted.
-      lifecycle: config.lifecycle,
-      originalModule: "cloudtrail_bucket",
+      sseAlgorithm: "AES256",
+      lifecycle: archiveLifecycle(config.lifecycle),
+      movedFromModule: "cloudtrail_bucket",
+      policyFromDataSource: true,
       keepAddresses: { policyDocument: "cloudtrail_bucket_policy" },
-      policyStatements: [
+      policyStatements: () => [
         {
-          sid: "AWSCloudTrailAclCheck",
-          effect: "Allow",
-          principals: [{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }],
-          actions: ["s3:GetBucketAcl"],
-          resources: [bucketArn],
-          condition: fromThisTrail,
+          Sid: "AWSCloudTrailAclCheck",
+          Effect: "Allow",
+          Principal: { Service: "cloudtrail.amazonaws.com" },
+          Action: "s3:GetBucketAcl",
+          Resource: bucketArn,
+          Condition: { StringEquals: fromThisTrail },
         },
         {
-          sid: "AWSCloudTrailWrite",
-          effect: "Allow",
-          principals: [{ type: "Service", identifiers: ["cloudtrail.amazonaws.com"] }],
-          actions: ["s3:PutObject"],
-          resources: [`${bucketArn}/AWSLogs/${env.accountId}/*`],
-          condition: [
-            { test: "StringEquals", variable: "s3:x-amz-acl", values: ["bucket-owner-full-control"] },
-            ...fromThisTrail,
-          ],
+          Sid: "AWSCloudTrailWrite",
+          Effect: "Allow",
+          Principal: { Service: "cloudtrail.amazonaws.com" },
+          Action: "s3:PutObject",
+          Resource: `${bucketArn}/AWSLogs/${env.accountId}/*`,
+          Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", ...fromThisTrail } },
         },
       ],
     });
@@ -133,7 +132,7 @@ export class AuditTrail extends Construct {
     this.trail = keepAddress(
       new Cloudtrail(this, "trail", {
         name: trailName,
-        s3BucketName: this.bucket.bucketName,
+        s3BucketName: this.bucket.bucket.bucket,
         kmsKeyId: this.key.arn,
         isMultiRegionTrail: true,
         includeGlobalServiceEvents: true,

@@ -10,7 +10,7 @@ import { Construct } from "constructs";
 import type { CcpConfig } from "../../config/schema";
 import type { AwsccProvider } from "../awscc/provider";
 import { RemovedFromState, keepAddress } from "../core/addresses";
-import { PrivateBucket } from "../datalake/private-bucket";
+import { SecureBucket } from "../storage";
 import { CcpWaf } from "./ccp-waf";
 import { ConnectApprovedOrigin } from "../awscc";
 import { CONNECT_STREAMS_KEY, renderCcpPage } from "./render-page";
@@ -42,7 +42,7 @@ const SECURITY_HEADERS_POLICY = "67f7725c-6f97-4210-82d7-5512b31e9d03";
  * origin on the Connect instance so the embedded CCP accepts it.
  */
 export class CcpSite extends Construct {
-  public readonly bucket: PrivateBucket;
+  public readonly bucket: SecureBucket;
   public readonly distribution: CloudfrontDistribution;
   public readonly waf: CcpWaf;
   public readonly approvedOrigin: ConnectApprovedOrigin;
@@ -69,8 +69,12 @@ export class CcpSite extends Construct {
 
     // SSE-S3: CloudFront OAC reads SSE-KMS objects only if the key policy trusts CloudFront, and
     // the page and library are public code, not customer data.
-    this.bucket = new PrivateBucket(this, "bucket", {
+    this.bucket = new SecureBucket(this, "bucket", {
       bucketPrefix: `${props.namePrefix}-ccp-site-`,
+      sseAlgorithm: "AES256",
+      // No tiering: CloudFront cannot read objects that moved to GLACIER.
+      lifecycle: false,
+      policyFromDataSource: true,
       keepAddresses: { bucket: "ccp_site", publicAccessBlock: "ccp_site", policy: "ccp_site" },
     });
     const bucketId = this.bucket.bucket.id;
@@ -119,12 +123,12 @@ export class CcpSite extends Construct {
 
     // Only this distribution may read, and only objects (no listing).
     this.bucket.addPolicyStatements({
-      sid: "AllowCloudFrontServicePrincipal",
-      effect: "Allow",
-      principals: [{ type: "Service", identifiers: ["cloudfront.amazonaws.com"] }],
-      actions: ["s3:GetObject"],
-      resources: [`${this.bucket.bucketArn}/*`],
-      condition: [{ test: "StringEquals", variable: "AWS:SourceArn", values: [this.distribution.arn] }],
+      Sid: "AllowCloudFrontServicePrincipal",
+      Effect: "Allow",
+      Principal: { Service: "cloudfront.amazonaws.com" },
+      Action: "s3:GetObject",
+      Resource: `${this.bucket.bucketArn}/*`,
+      Condition: { StringEquals: { "AWS:SourceArn": this.distribution.arn } },
     });
 
     keepAddress(

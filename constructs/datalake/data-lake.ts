@@ -3,11 +3,11 @@ import { KinesisStream } from "@cdktf/provider-aws/lib/kinesis-stream";
 import { Construct } from "constructs";
 import type { DatalakeConfig } from "../../config/schema";
 import { keepAddress, movedFrom } from "../core/addresses";
+import { SecureBucket, archiveLifecycle } from "../storage";
 import { DeliveryStream, type AwsEnvironment } from "./delivery-stream";
 import { GlueCatalog } from "./glue-catalog";
 import { glueTables } from "./glue-tables";
 import { ContactLifecycleEvents } from "./lifecycle-events";
-import { PrivateBucket } from "./private-bucket";
 
 export interface DataLakeProps {
   /** Prefix of every name, as the original's project_name (e.g. `connect-comprehensive`). */
@@ -40,7 +40,7 @@ const AWS_MANAGED_KINESIS_KEY = "alias/aws/kinesis";
  * in Glue for Athena. Every resource keeps the address it had in the original stack.
  */
 export class DataLake extends Construct {
-  public readonly bucket: PrivateBucket;
+  public readonly bucket: SecureBucket;
   public readonly ctrStream: KinesisStream;
   public readonly agentEventsStream: KinesisStream;
   /** Stream the AI-reporting Lambda writes to (grant it kinesis:PutRecord/PutRecords). */
@@ -65,11 +65,12 @@ export class DataLake extends Construct {
     const streamKmsKeyId = props.streamKmsKeyId ?? AWS_MANAGED_KINESIS_KEY;
     const databaseName = config.glueDatabaseName ?? `${namePrefix.replace(/-/g, "_")}_datalake`;
 
-    this.bucket = new PrivateBucket(this, "bucket", {
+    this.bucket = new SecureBucket(this, "bucket", {
       bucketName: `${namePrefix}-datalake-${env.accountId}`,
       kmsKeyArn: props.kmsKeyArn,
-      lifecycle: config.lifecycle,
-      originalModule: "datalake_bucket",
+      lifecycle: archiveLifecycle(config.lifecycle),
+      policyFromDataSource: true,
+      movedFromModule: "datalake_bucket",
     });
 
     // Construct ids repeat the original module names, so addresses read alike (datalake_kinesis_ctr).
@@ -147,7 +148,7 @@ export class DataLake extends Construct {
     this.catalog = new GlueCatalog(this, "catalog", {
       databaseName,
       tables: glueTables(config.prefixes),
-      datalakeBucketName: this.bucket.bucketName,
+      datalakeBucketName: this.bucket.bucket.bucket,
       connectStorageBucketName: props.connectStorageBucketName,
       originalModule: "glue_datalake",
     });

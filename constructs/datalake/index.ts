@@ -6,4 +6,3 @@ export * from "./iam";
 export * from "./lifecycle-events";
 export * from "./log-archive";
 export * from "./metric-stream";
-export * from "./private-bucket";

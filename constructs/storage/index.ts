@@ -1,3 +1,4 @@
 export * from "./encryption-key";
+export * from "./lifecycle";
 export * from "./secure-bucket";
 export * from "./types";

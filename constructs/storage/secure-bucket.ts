@@ -1,3 +1,4 @@
+import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
@@ -6,31 +7,42 @@ import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
-import { TerraformResource, Token } from "cdktf";
+import { TerraformElement, TerraformResource, Token } from "cdktf";
 import { Construct } from "constructs";
-import { RemovedFromState, movedFrom } from "../core/addresses";
-import { type PolicyStatement, policyJson } from "./types";
+import { RemovedFromState, keepAddress, movedFrom } from "../core/addresses";
+import { type BucketLifecycle, DEFAULT_LIFECYCLE, lifecycleProblems, lifecycleRule } from "./lifecycle";
+import { type PolicyStatement, documentStatement, policyJson } from "./types";
 
-/** When objects move to cheaper storage and when they expire. */
-export interface BucketLifecycle {
-  /** Storage class transitions by object age, e.g. `[{ days: 30, storageClass: "STANDARD_IA" }]`. */
-  readonly transitions: readonly { readonly days: number; readonly storageClass: string }[];
-  /** Age in days at which current objects expire. @default - never */
-  readonly expirationDays?: number;
-  /** Days a replaced or deleted version is kept. @default 90 */
-  readonly noncurrentVersionExpirationDays?: number;
+/** Exact Terraform names for parts that were root resources (or data sources) in the original stack. */
+export interface SecureBucketAddresses {
+  /** Name of the aws_s3_bucket. @default - allocated from the construct path */
+  readonly bucket?: string;
+  /** Name of the aws_s3_bucket_public_access_block. @default - allocated from the construct path */
+  readonly publicAccessBlock?: string;
+  /** Name of the aws_s3_bucket_policy. @default - allocated from the construct path */
+  readonly policy?: string;
+  /** Name of the data.aws_iam_policy_document (needs `policyFromDataSource`). @default - allocated from the construct path */
+  readonly policyDocument?: string;
 }
 
 export interface SecureBucketProps {
-  /** Globally unique bucket name. */
-  readonly bucketName: string;
-  /** KMS key ARN for default SSE-KMS encryption. */
-  readonly kmsKeyArn: string;
+  /** Exact, globally unique bucket name. @default - none: give `bucketPrefix` instead */
+  readonly bucketName?: string;
+  /** Prefix of a name Terraform completes (bucket_prefix, at most 37 characters). @default - none: give `bucketName` instead */
+  readonly bucketPrefix?: string;
   /**
-   * Lifecycle rule applied to every object.
+   * Default encryption: "aws:kms" with `kmsKeyArn` and S3 Bucket Keys, or "AES256" (SSE-S3) only where
+   * a reader or writer cannot use a customer key (CloudFront OAC reads, CloudTrail digest files).
+   * @default "aws:kms"
+   */
+  readonly sseAlgorithm?: "aws:kms" | "AES256";
+  /** KMS key ARN for SSE-KMS; required with "aws:kms", refused with "AES256". @default - none */
+  readonly kmsKeyArn?: string;
+  /**
+   * Lifecycle rule applied to every object; `false` for none (objects and old versions are kept).
    * @default STANDARD_IA at 30 days, GLACIER at 90 days, no expiry, old versions kept 90 days
    */
-  readonly lifecycle?: BucketLifecycle;
+  readonly lifecycle?: BucketLifecycle | false;
   /**
    * Where S3 server access logs go.
    * @default - no access logging
@@ -38,9 +50,16 @@ export interface SecureBucketProps {
   readonly accessLogs?: { readonly targetBucket: string; readonly targetPrefix: string };
   /**
    * Statements added to the bucket policy after the TLS-only deny, given the bucket ARN.
+   * Statements that need resources created later go through `addPolicyStatements`.
    * @default - none
    */
   readonly policyStatements?: (bucketArn: string) => readonly PolicyStatement[];
+  /**
+   * Render the policy through a `data.aws_iam_policy_document` instead of inline JSON. Only for buckets
+   * whose deployed plan already reads one (the CloudTrail bucket's is an original address).
+   * @default false
+   */
+  readonly policyFromDataSource?: boolean;
   /**
    * Whether `terraform destroy` may delete a bucket that still holds objects.
    * @default false
@@ -52,36 +71,43 @@ export interface SecureBucketProps {
    * @default - a new bucket, no moved blocks
    */
   readonly movedFromModule?: string;
+  /**
+   * Pin parts that were root resources in the original stack to their exact names.
+   * @default - every name allocated from the construct path
+   */
+  readonly keepAddresses?: SecureBucketAddresses;
 }
 
-const DEFAULT_LIFECYCLE: BucketLifecycle = {
-  transitions: [
-    { days: 30, storageClass: "STANDARD_IA" },
-    { days: 90, storageClass: "GLACIER" },
-  ],
-};
-
 /**
- * A private S3 bucket: versioned, SSE-KMS with bucket keys, all public access blocked, ACLs disabled
- * (BucketOwnerEnforced), TLS-only policy, lifecycle, optional access logs.
+ * A private S3 bucket: versioned, encrypted (SSE-KMS with bucket keys unless SSE-S3 is chosen), all
+ * public access blocked, ACLs disabled (BucketOwnerEnforced), TLS-only policy, lifecycle, optional
+ * access logs. Its parts mirror the original resources/s3 module one to one so state can move.
  */
 export class SecureBucket extends Construct {
   public readonly bucket: S3Bucket;
+  public readonly publicAccessBlock: S3BucketPublicAccessBlock;
   public readonly policy: S3BucketPolicy;
-  /** Bucket name (= id). */
+  /** The policy's data source, when `policyFromDataSource` is set. */
+  public readonly policyDocument?: DataAwsIamPolicyDocument;
+  /** Bucket name (= id; known after apply with `bucketPrefix`). */
   public readonly bucketName: string;
   public readonly bucketArn: string;
+  private readonly statements: PolicyStatement[];
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
+    validate(this.node.path, props);
     const lifecycle = props.lifecycle ?? DEFAULT_LIFECYCLE;
-    validate(this.node.path, props, lifecycle);
-    const noncurrentDays = lifecycle.noncurrentVersionExpirationDays ?? 90;
+    const pin = props.keepAddresses ?? {};
 
-    this.bucket = new S3Bucket(this, "bucket", {
-      bucket: props.bucketName,
-      forceDestroy: props.forceDestroy ?? false,
-    });
+    this.bucket = keep(
+      new S3Bucket(this, "bucket", {
+        bucket: props.bucketName,
+        bucketPrefix: props.bucketPrefix,
+        forceDestroy: props.forceDestroy ?? false,
+      }),
+      pin.bucket,
+    );
     const bucket = this.bucket.id;
     const versioning = new S3BucketVersioningA(this, "versioning", {
       bucket,
@@ -90,69 +116,79 @@ export class SecureBucket extends Construct {
     const encryption = new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
       bucket,
       rule: [
-        {
-          applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.kmsKeyArn },
-          // One KMS call per bucket key instead of per object: cheaper, fewer throttles.
-          bucketKeyEnabled: true,
-        },
+        props.kmsKeyArn === undefined
+          ? { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }
+          : {
+              applyServerSideEncryptionByDefault: {
+                sseAlgorithm: "aws:kms",
+                kmsMasterKeyId: props.kmsKeyArn,
+              },
+              // One KMS call per bucket key instead of per object: cheaper, fewer throttles.
+              bucketKeyEnabled: true,
+            },
       ],
     });
-    const publicAccess = new S3BucketPublicAccessBlock(this, "public_access_block", {
-      bucket,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
+    this.publicAccessBlock = keep(
+      new S3BucketPublicAccessBlock(this, "public_access_block", {
+        bucket,
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+      }),
+      pin.publicAccessBlock,
+    );
     const ownership = new S3BucketOwnershipControls(this, "ownership", {
       bucket,
       rule: { objectOwnership: "BucketOwnerEnforced" },
     });
-    const lifecycleConfig = new S3BucketLifecycleConfiguration(this, "lifecycle", {
-      bucket,
-      rule: [
-        {
-          id: "tiering-and-expiry",
-          status: "Enabled",
-          filter: [{ prefix: "" }],
-          transition: lifecycle.transitions.map((t) => ({ days: t.days, storageClass: t.storageClass })),
-          expiration:
-            lifecycle.expirationDays === undefined ? undefined : [{ days: lifecycle.expirationDays }],
-          noncurrentVersionExpiration: [{ noncurrentDays }],
-          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
-        },
-      ],
-      // Lifecycle rules on an unversioned bucket would treat noncurrent rules as a no-op.
-      dependsOn: [versioning],
-    });
-    this.policy = new S3BucketPolicy(this, "policy", {
-      bucket,
-      policy: policyJson([tlsOnly(this.bucket.arn), ...(props.policyStatements?.(this.bucket.arn) ?? [])]),
-      // S3 rejects a policy write racing the public access block update.
-      dependsOn: [publicAccess],
-    });
+    const lifecycleConfig =
+      lifecycle === false
+        ? undefined
+        : new S3BucketLifecycleConfiguration(this, "lifecycle", {
+            bucket,
+            rule: [lifecycleRule(lifecycle)],
+            // Lifecycle rules on an unversioned bucket would treat noncurrent rules as a no-op.
+            dependsOn: [versioning],
+          });
+
+    this.statements = [tlsOnly(this.bucket.arn), ...(props.policyStatements?.(this.bucket.arn) ?? [])];
+    this.policyDocument = props.policyFromDataSource
+      ? keep(
+          new DataAwsIamPolicyDocument(this, "policy_document", {
+            statement: this.statements.map(documentStatement),
+          }),
+          pin.policyDocument,
+        )
+      : undefined;
+    this.policy = keep(
+      new S3BucketPolicy(this, "policy", {
+        bucket,
+        policy: this.policyDocument?.json ?? policyJson(this.statements),
+        // S3 rejects a policy write racing the public access block update.
+        dependsOn: [this.publicAccessBlock],
+      }),
+      pin.policy,
+    );
     const logging = props.accessLogs
       ? new S3BucketLoggingA(this, "logging", { bucket, ...props.accessLogs })
       : undefined;
 
     if (props.movedFromModule) {
       const module = `module.${props.movedFromModule}`;
-      const parts: TerraformResource[] = [
-        this.bucket,
+      // The original resources/s3 module creates these parts with `count` (so their state address
+      // carries [0]); the bucket, encryption and public access block have no count.
+      const counted: (TerraformResource | undefined)[] = [
         versioning,
-        encryption,
-        publicAccess,
         ownership,
         lifecycleConfig,
         this.policy,
+        logging,
       ];
-      if (logging) parts.push(logging);
-      // The original resources/s3 module creates these parts with `count` (so their state address
-      // carries [0]); the bucket, encryption and public access block have no count.
-      const counted = new Set<TerraformResource>([versioning, ownership, lifecycleConfig, this.policy]);
-      if (logging) counted.add(logging);
+      const parts = [this.bucket, encryption, this.publicAccessBlock, ...counted];
       for (const part of parts) {
-        movedFrom(part, `${module}.${part.terraformResourceType}.this${counted.has(part) ? "[0]" : ""}`);
+        if (part === undefined) continue;
+        movedFrom(part, `${module}.${part.terraformResourceType}.this${counted.includes(part) ? "[0]" : ""}`);
       }
       new RemovedFromState(this, "removed_acl", {
         from: `${module}.aws_s3_bucket_acl.this`,
@@ -171,6 +207,17 @@ export class SecureBucket extends Construct {
     this.bucketName = this.bucket.id;
     this.bucketArn = this.bucket.arn;
   }
+
+  /** Add statements that name resources created after the bucket (e.g. a CloudFront distribution ARN). */
+  public addPolicyStatements(...statements: PolicyStatement[]): void {
+    this.statements.push(...statements);
+    if (this.policyDocument) this.policyDocument.putStatement(this.statements.map(documentStatement));
+    else this.policy.policy = policyJson(this.statements);
+  }
+}
+
+function keep<T extends TerraformElement>(element: T, name: string | undefined): T {
+  return name === undefined ? element : keepAddress(element, name);
 }
 
 function tlsOnly(bucketArn: string): PolicyStatement {
@@ -184,23 +231,44 @@ function tlsOnly(bucketArn: string): PolicyStatement {
   };
 }
 
-function validate(path: string, props: SecureBucketProps, lifecycle: BucketLifecycle): void {
-  // Tokens (e.g. an account id) resolve later; only literal names can be checked here.
-  const literal = Token.isUnresolved(props.bucketName) ? undefined : props.bucketName;
-  if (literal !== undefined && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(literal)) {
-    throw new Error(
-      `SecureBucket at ${path}: bucketName "${literal}" is not a valid S3 bucket name; use 3–63 lower-case letters, digits, . or -`,
+function validate(path: string, props: SecureBucketProps): void {
+  const fail = (problem: string): never => {
+    throw new Error(`SecureBucket at ${path}: ${problem}`);
+  };
+  if ((props.bucketName === undefined) === (props.bucketPrefix === undefined)) {
+    fail(
+      `give exactly one of bucketName and bucketPrefix (got ${props.bucketName === undefined ? "neither" : "both"})`,
     );
   }
-  const lastTransition = Math.max(0, ...lifecycle.transitions.map((t) => t.days));
-  if (lifecycle.expirationDays !== undefined && lifecycle.expirationDays <= lastTransition) {
-    throw new Error(
-      `SecureBucket at ${path}: lifecycle.expirationDays ${lifecycle.expirationDays} is not after the last transition (${lastTransition} days); expire later or drop the transition`,
+  // Tokens (e.g. an account id) resolve later; only literal names can be checked here.
+  const name = props.bucketName;
+  if (name !== undefined && !Token.isUnresolved(name) && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name)) {
+    fail(`bucketName "${name}" is not a valid S3 bucket name; use 3–63 lower-case letters, digits, . or -`);
+  }
+  const prefix = props.bucketPrefix;
+  if (prefix !== undefined && !Token.isUnresolved(prefix) && !/^[a-z0-9][a-z0-9.-]{0,36}$/.test(prefix)) {
+    fail(
+      `bucketPrefix "${prefix}" is not a valid S3 bucket name prefix; use 1–37 lower-case letters, digits, . or - (Terraform appends 26 characters)`,
     );
+  }
+  const algorithm = props.sseAlgorithm ?? "aws:kms";
+  if (algorithm === "aws:kms" && props.kmsKeyArn === undefined) {
+    fail(`sseAlgorithm "aws:kms" needs kmsKeyArn; pass the key, or sseAlgorithm "AES256" for SSE-S3`);
+  }
+  if (algorithm === "AES256" && props.kmsKeyArn !== undefined) {
+    fail(`sseAlgorithm "AES256" ignores kmsKeyArn "${props.kmsKeyArn}"; drop the key or use "aws:kms"`);
+  }
+  if (props.lifecycle) {
+    for (const problem of lifecycleProblems(props.lifecycle)) fail(problem);
   }
   if (props.movedFromModule !== undefined && !/^[A-Za-z_][A-Za-z0-9_-]*$/.test(props.movedFromModule)) {
-    throw new Error(
-      `SecureBucket at ${path}: movedFromModule "${props.movedFromModule}" is not a module name; pass e.g. "connect_storage_bucket"`,
+    fail(
+      `movedFromModule "${props.movedFromModule}" is not a module name; pass e.g. "connect_storage_bucket"`,
+    );
+  }
+  if (props.keepAddresses?.policyDocument !== undefined && !props.policyFromDataSource) {
+    fail(
+      `keepAddresses.policyDocument "${props.keepAddresses.policyDocument}" needs policyFromDataSource: true (an inline policy has no data source to name)`,
     );
   }
 }
