@@ -253,12 +253,16 @@ describe("SecureBucket", () => {
     });
   });
 
-  it("drops the lifecycle and its moved block when lifecycle is false", () => {
+  it("drops the lifecycle when it is false and deletes the original rule so nothing expires", () => {
     const json = bucketJson({ lifecycle: false, movedFromModule: "old" });
     expect(json.resource.aws_s3_bucket_lifecycle_configuration).toBeUndefined();
     expect(json.moved.map((m: any) => m.from)).not.toContain(
       "module.old.aws_s3_bucket_lifecycle_configuration.this[0]",
     );
+    expect(
+      json.removed.find((r: any) => r.from === "module.old.aws_s3_bucket_lifecycle_configuration.this")
+        ?.lifecycle.destroy,
+    ).toBe(true);
   });
 
   it("pins root addresses from the original stack, including the policy data source", () => {

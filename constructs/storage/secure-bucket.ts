@@ -195,6 +195,14 @@ export class SecureBucket extends Construct {
         reason:
           "BucketOwnerEnforced disables ACLs: S3 rejects PutBucketAcl, so the ACL resource is forgotten, not applied",
       });
+      if (!lifecycleConfig) {
+        new RemovedFromState(this, "removed_lifecycle", {
+          from: `${module}.aws_s3_bucket_lifecycle_configuration.this`,
+          reason:
+            "this bucket has no lifecycle: delete the original rule so it stops moving and expiring objects",
+          destroy: true,
+        });
+      }
       if (!logging) {
         new RemovedFromState(this, "removed_logging", {
           from: `${module}.aws_s3_bucket_logging.this`,
