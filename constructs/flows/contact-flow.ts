@@ -9,13 +9,12 @@ import { formatFinding, type Severity } from "./validator";
 /** Longest flow name Connect accepts. */
 export const MAX_FLOW_NAME = 127;
 
-export interface ContactFlowProps {
+/** What flows and flow modules are made from: a template, its values, and where it goes. */
+export interface FlowSourceProps {
   /** Amazon Connect instance id. */
   readonly instanceId: string;
-  /** Flow name in Connect (unique per instance). */
+  /** Name in Connect (unique per instance). */
   readonly name: string;
-  /** Flow type; must match the template's `Metadata.type` when it declares one. @default "CONTACT_FLOW" */
-  readonly type?: ContactFlowType;
   /** Template file name under `contact_flows/`, or an absolute path. */
   readonly template: string;
   /** Values for the template's `${name}` placeholders (cdktf tokens allowed). @default {} */
@@ -26,10 +25,27 @@ export interface ContactFlowProps {
   readonly tags?: Readonly<Record<string, string>>;
   /** Exact Terraform name to keep (e.g. "voice_entry" from the original HCL). @default - derived from the construct path */
   readonly address?: string;
-  /** Resources the flow needs at create time, e.g. LEX_BOT integration associations. @default [] */
+  /** Resources needed at create time, e.g. LEX_BOT or Lambda associations. @default [] */
   readonly dependsOn?: readonly ITerraformDependable[];
   /** Per-rule severity overrides for the flow validator. @default - registry severities */
   readonly severities?: Readonly<Record<string, Severity>>;
+}
+
+export interface ContactFlowProps extends FlowSourceProps {
+  /** Flow type; must match the template's `Metadata.type` when it declares one. @default "CONTACT_FLOW" */
+  readonly type?: ContactFlowType;
+}
+
+/** Resource attributes flows and modules share. */
+export function flowResourceFields(props: FlowSourceProps, content: string) {
+  return {
+    instanceId: props.instanceId,
+    name: props.name,
+    content,
+    ...(props.description === undefined ? {} : { description: props.description }),
+    ...(props.tags === undefined ? {} : { tags: { ...props.tags } }),
+    ...(props.dependsOn === undefined ? {} : { dependsOn: [...props.dependsOn] }),
+  };
 }
 
 /** An `aws_connect_contact_flow` whose content is rendered from a template and validated at construction. */
@@ -53,15 +69,7 @@ export class ContactFlow extends Construct {
       props.severities,
     );
 
-    this.resource = new ConnectContactFlow(this, "Resource", {
-      instanceId: props.instanceId,
-      name: props.name,
-      type,
-      content,
-      ...(props.description === undefined ? {} : { description: props.description }),
-      ...(props.tags === undefined ? {} : { tags: { ...props.tags } }),
-      ...(props.dependsOn === undefined ? {} : { dependsOn: [...props.dependsOn] }),
-    });
+    this.resource = new ConnectContactFlow(this, "Resource", { ...flowResourceFields(props, content), type });
     if (props.address !== undefined) keepAddress(this.resource, props.address);
     for (const w of warnings) Annotations.of(this).addWarning(`${props.template}: ${formatFinding(w)}`);
 
