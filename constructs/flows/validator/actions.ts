@@ -1,4 +1,4 @@
-import type { FlowType } from "../types";
+import { FLOW_TYPES, type FlowType } from "../types";
 import { getPath, isTrueString } from "./values";
 
 /**
@@ -82,19 +82,7 @@ const WHISPER: readonly FlowType[] = ["CUSTOMER_WHISPER", "AGENT_WHISPER", "OUTB
 const HOLD: readonly FlowType[] = ["CUSTOMER_HOLD", "AGENT_HOLD"];
 const QUEUE: readonly FlowType[] = ["CUSTOMER_QUEUE"];
 const ALL_BUT = (...excluded: (readonly FlowType[])[]): readonly FlowType[] =>
-  [
-    "CONTACT_FLOW",
-    "CUSTOMER_QUEUE",
-    "CUSTOMER_HOLD",
-    "CUSTOMER_WHISPER",
-    "AGENT_HOLD",
-    "AGENT_WHISPER",
-    "OUTBOUND_WHISPER",
-    "AGENT_TRANSFER",
-    "QUEUE_TRANSFER",
-    "CAMPAIGN",
-    "MODULE",
-  ].filter((t) => !excluded.some((group) => group.includes(t as FlowType))) as FlowType[];
+  FLOW_TYPES.filter((t) => !excluded.some((group) => group.includes(t)));
 
 const PROMPT = ["Text", "SSML", "PromptId", "Media"] as const;
 const NO_MATCHING_ERROR: ErrorSpec = { allowed: ["NoMatchingError"] };
