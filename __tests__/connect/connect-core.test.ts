@@ -213,7 +213,7 @@ describe("ConnectCore storage", () => {
 
   it("creates the instance with inbound and outbound calls, flow logs, Contact Lens and the alias", () => {
     expect(json.resource.aws_connect_instance.connect_instance_instance).toMatchObject({
-      instance_alias: "connect-comprehensive-dev",
+      instance_alias: "my-connect-instance-demo-123",
       identity_management_type: "CONNECT_MANAGED",
       inbound_calls_enabled: true,
       outbound_calls_enabled: true,

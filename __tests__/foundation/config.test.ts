@@ -24,6 +24,7 @@ describe("config defaults", () => {
     expect(config.bedrockRegion).toBe("us-east-1");
     expect(config.tags).toStrictEqual({ Project: "ConnectComprehensive", ManagedBy: "Terraform" });
     expect(config.backend).toStrictEqual({ type: "local" });
+    expect(config.connect.instanceAlias).toBe("my-connect-instance-demo-123");
     for (const [name, description] of [
       ["GeneralAgentQueue", "Queue for general agents"],
       ["AccountQueue", "Queue for account services"],

@@ -3,4 +3,9 @@ import type { ConfigInput } from "../schema";
 /** Development: everything from the defaults (the original variables.tf), local state. */
 export const dev: ConfigInput = {
   environment: "dev",
+  connect: {
+    // The original stack's default alias. The alias forces a new Connect instance (numbers, users,
+    // flows, history) when it changes, so the environment migrated from the HCL stack keeps it.
+    instanceAlias: "my-connect-instance-demo-123",
+  },
 };
