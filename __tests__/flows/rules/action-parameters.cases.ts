@@ -1,0 +1,102 @@
+import { BOT, errors, lambda, type RuleCases, single } from "./support";
+
+/** Cases for the action-parameters rule: valid flows (including near misses) and invalid ones. */
+export const cases: RuleCases = {
+  valid: [
+    {
+      name: "TransferContactToQueue without Parameters (console export)",
+      flow: single("TransferContactToQueue", undefined, {
+        NextAction: "end",
+        Errors: errors("QueueAtCapacity", "NoMatchingError"),
+      }),
+    },
+    {
+      name: "GetParticipantInput storing input with validation",
+      flow: single(
+        "GetParticipantInput",
+        { Text: "x", StoreInput: "True", InputValidation: { CustomValidation: { MaximumLength: "4" } } },
+        { NextAction: "end", Errors: errors("NoMatchingError") },
+      ),
+    },
+    {
+      name: "CallbackNumber as JSONPath",
+      flow: single("UpdateContactCallbackNumber", { CallbackNumber: "$.CustomerEndpoint.Address" }),
+    },
+  ],
+  invalid: [
+    {
+      name: "message without Parameters",
+      flow: single("MessageParticipant", undefined),
+      messageId: "missingParameters",
+      path: "Actions[0]",
+    },
+    {
+      name: "Lambda without ARN",
+      flow: single("InvokeLambdaFunction", { InvocationTimeLimitSeconds: "3" }),
+      messageId: "missingRequired",
+      path: "Actions[0].Parameters.LambdaFunctionARN",
+    },
+    {
+      name: "message with no prompt",
+      flow: single("MessageParticipant", {}),
+      messageId: "noneOf",
+      path: "Actions[0].Parameters",
+    },
+    {
+      name: "message with Text and SSML",
+      flow: single("MessageParticipant", { Text: "a", SSML: "<speak>a</speak>" }),
+      messageId: "severalOf",
+      path: "Actions[0].Parameters.SSML",
+    },
+    {
+      name: "GetParticipantInput with a Lex bot",
+      flow: single(
+        "GetParticipantInput",
+        { Text: "x", LexV2Bot: { AliasArn: BOT } },
+        { NextAction: "end", Errors: errors("NoMatchingError") },
+      ),
+      messageId: "forbidden",
+      path: "Actions[0].Parameters.LexV2Bot",
+    },
+    {
+      name: "StoreInput True without InputValidation",
+      flow: single(
+        "GetParticipantInput",
+        { Text: "x", StoreInput: "True" },
+        { NextAction: "end", Errors: errors("NoMatchingError") },
+      ),
+      messageId: "requiredWhen",
+      path: "Actions[0].Parameters.InputValidation",
+    },
+    {
+      name: "InputValidation while StoreInput False",
+      flow: single(
+        "GetParticipantInput",
+        { Text: "x", StoreInput: "False", InputValidation: { CustomValidation: { MaximumLength: "4" } } },
+        { NextAction: "end", Errors: errors("NoMatchingError") },
+      ),
+      messageId: "forbiddenWhen",
+      path: "Actions[0].Parameters.InputValidation",
+    },
+    {
+      name: "two event hooks in one block",
+      flow: single("UpdateContactEventHooks", {
+        EventHooks: { CustomerQueue: "$.x", CustomerRemaining: "$.y" },
+      }),
+      messageId: "singleKey",
+      path: "Actions[0].Parameters.EventHooks",
+    },
+    {
+      name: "InvocationType lowercase",
+      flow: single("InvokeLambdaFunction", lambda({ InvocationType: "sync" })),
+      messageId: "badEnum",
+      path: "Actions[0].Parameters.InvocationType",
+    },
+    {
+      name: "static callback number",
+      flow: single("UpdateContactCallbackNumber", { CallbackNumber: "+441234567890" }),
+      messageId: "jsonPathOnly",
+      path: "Actions[0].Parameters.CallbackNumber",
+    },
+  ],
+};

@@ -1,0 +1,89 @@
+import { errors, type RuleCases, single } from "./support";
+
+/** Cases for the error-types rule: valid flows (including near misses) and invalid ones. */
+export const cases: RuleCases = {
+  valid: [
+    {
+      name: "transfer with both queue errors",
+      flow: single(
+        "TransferContactToQueue",
+        {},
+        { NextAction: "end", Errors: errors("QueueAtCapacity", "NoMatchingError") },
+      ),
+    },
+    {
+      name: "InvalidPhoneNumber with phone validation",
+      flow: single(
+        "GetParticipantInput",
+        {
+          Text: "x",
+          StoreInput: "True",
+          InputValidation: { PhoneNumberValidation: { NumberFormat: "Local", CountryCode: "GB" } },
+        },
+        { NextAction: "end", Errors: errors("NoMatchingError", "InvalidPhoneNumber") },
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: "Compare with NoMatchingError",
+      flow: single(
+        "Compare",
+        { ComparisonValue: "$.Attributes.x" },
+        { NextAction: "end", Errors: errors("NoMatchingError") },
+      ),
+      messageId: "notAllowed",
+      path: "Actions[0].Transitions.Errors[0].ErrorType",
+    },
+    {
+      name: "UpdateFlowLoggingBehavior with Errors",
+      flow: single(
+        "UpdateFlowLoggingBehavior",
+        { FlowLoggingBehavior: "Enabled" },
+        { NextAction: "end", Errors: errors("NoMatchingError") },
+      ),
+      messageId: "noErrors",
+      path: "Actions[0].Transitions.Errors",
+    },
+    {
+      name: "GetParticipantInput without NoMatchingError",
+      flow: single(
+        "GetParticipantInput",
+        { Text: "x" },
+        { NextAction: "end", Errors: errors("InputTimeLimitExceeded") },
+      ),
+      messageId: "missingRequired",
+      path: "Actions[0].Transitions.Errors",
+    },
+    {
+      name: "NoMatchingCondition while storing input",
+      flow: single(
+        "GetParticipantInput",
+        { Text: "x", StoreInput: "True", InputValidation: { CustomValidation: { MaximumLength: "4" } } },
+        { NextAction: "end", Errors: errors("NoMatchingError", "NoMatchingCondition") },
+      ),
+      messageId: "notAllowed",
+      path: "Actions[0].Transitions.Errors[1].ErrorType",
+    },
+    {
+      name: "numeric ErrorType",
+      flow: single(
+        "MessageParticipant",
+        { Text: "x" },
+        { NextAction: "end", Errors: [{ ErrorType: 1, NextAction: "end" }] },
+      ),
+      messageId: "notString",
+      path: "Actions[0].Transitions.Errors[0].ErrorType",
+    },
+    {
+      name: "same error twice",
+      flow: single(
+        "MessageParticipant",
+        { Text: "x" },
+        { NextAction: "end", Errors: errors("NoMatchingError", "NoMatchingError") },
+      ),
+      messageId: "duplicate",
+      path: "Actions[0].Transitions.Errors[1].ErrorType",
+    },
+  ],
+};
