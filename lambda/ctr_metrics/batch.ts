@@ -1,0 +1,73 @@
+import type { KinesisStreamRecord } from "aws-lambda";
+import { decodeContactRecord } from "./contact-record";
+import { contactMetricLine } from "./emf";
+import { queueOutcome } from "./outcome";
+
+/** A record that carried no usable contact record, identified without repeating its content. */
+export interface SkippedRecord {
+  readonly sequenceNumber: string;
+  readonly reason: string;
+}
+
+export interface BatchMetrics {
+  /** EMF documents, one per queued contact that was handled or abandoned. */
+  readonly lines: readonly string[];
+  /** Records that could not be read; logged as warnings and not retried (retrying cannot fix them). */
+  readonly malformed: readonly SkippedRecord[];
+  readonly counts: {
+    readonly handled: number;
+    readonly abandoned: number;
+    /** Contacts that were never queued or left the queue another way. */
+    readonly uncounted: number;
+    /** Repeats of a ContactId already counted in this batch (Connect delivers at least once). */
+    readonly duplicates: number;
+  };
+}
+
+/**
+ * Kinesis arrival time of the record (when Connect wrote the CTR), so a batch replayed or processed
+ * late lands in the period the contact ended in, not the one it was processed in.
+ */
+function timestampOf(record: KinesisStreamRecord, now: number): number {
+  const seconds = record.kinesis?.approximateArrivalTimestamp;
+  return typeof seconds === "number" && Number.isFinite(seconds) && seconds > 0
+    ? Math.round(seconds * 1000)
+    : now;
+}
+
+/** The metric lines of one batch; pure, never throws (a throw would block the shard). */
+export function batchMetrics(
+  records: readonly KinesisStreamRecord[],
+  namespace: string,
+  now: number,
+): BatchMetrics {
+  const lines: string[] = [];
+  const malformed: SkippedRecord[] = [];
+  const seen = new Set<string>();
+  const counts = { handled: 0, abandoned: 0, uncounted: 0, duplicates: 0 };
+  records.forEach((record, index) => {
+    const sequenceNumber = record?.kinesis?.sequenceNumber ?? `#${index}`;
+    const data = record?.kinesis?.data;
+    const decoded =
+      typeof data === "string"
+        ? decodeContactRecord(data)
+        : ({ ok: false, reason: "kinesis.data missing" } as const);
+    if (!decoded.ok) {
+      malformed.push({ sequenceNumber, reason: decoded.reason });
+      return;
+    }
+    const outcome = queueOutcome(decoded.record);
+    if (seen.has(outcome.contactId)) {
+      counts.duplicates++;
+      return;
+    }
+    seen.add(outcome.contactId);
+    if (outcome.kind === "none") {
+      counts.uncounted++;
+      return;
+    }
+    counts[outcome.kind]++;
+    lines.push(contactMetricLine(namespace, outcome, timestampOf(record, now)));
+  });
+  return { lines, malformed, counts };
+}
