@@ -30,6 +30,8 @@ export interface LambdaConfig {
   readonly securityEventTtlDays: number;
   /** Days a callback request is kept (DynamoDB TTL); the original kept them a week. */
   readonly callbackTtlDays: number;
+  /** CloudWatch namespace of the AI metrics (EMF); the construct passes config's aiMetricsNamespace. */
+  readonly aiMetricsNamespace: string;
 }
 
 /** Failed PINs before the customer is locked out; a policy, not a tuning knob. */
@@ -62,6 +64,8 @@ const envSchema = z.object({
   LENDING_QUEUE_NAME: named("LendingQueue"),
   SECURITY_EVENT_TTL_DAYS: numberIn(1, 3650, 400),
   CALLBACK_TTL_DAYS: numberIn(1, 90, 7),
+  // The config default (config/schema/observability.ts), the original's namespace.
+  AI_METRICS_NAMESPACE: named("Connect/BedrockMCP"),
 });
 
 /** Never throws: a bad value falls back to its default so the bot keeps answering. */
@@ -87,5 +91,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): L
     lendingQueue: e.LENDING_QUEUE_NAME,
     securityEventTtlDays: e.SECURITY_EVENT_TTL_DAYS,
     callbackTtlDays: e.CALLBACK_TTL_DAYS,
+    aiMetricsNamespace: e.AI_METRICS_NAMESPACE,
   };
 }

@@ -12,6 +12,7 @@ import type { Caller, Turn } from "./lex/turn";
 import { withinBudget } from "./shared/budget";
 import { BudgetExceededError } from "./shared/errors";
 import { logger } from "./shared/logger";
+import { emitAiMetrics, handoverMetrics } from "./shared/metrics";
 
 /** Urgent or explicit requests are served even when Lex was unsure. */
 const NEVER_DIVERT: ReadonlySet<string> = new Set(["ReportFraud", "ReportLostStolenCard", "TransferToAgent"]);
@@ -77,6 +78,12 @@ export async function handleTurn(
   deps: Deps,
   budgetMs = deps.config.turnBudgetMs,
 ): Promise<LexResponse> {
+  const response = await answerTurn(raw, deps, budgetMs);
+  emitAiMetrics(deps.config.aiMetricsNamespace, handoverMetrics(response));
+  return response;
+}
+
+async function answerTurn(raw: unknown, deps: Deps, budgetMs: number): Promise<LexResponse> {
   const parsed = parseTurn(raw);
   if (!parsed.ok) {
     logger.warn("invalid Lex event", { reason: parsed.reason });

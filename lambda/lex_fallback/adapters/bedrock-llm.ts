@@ -2,7 +2,7 @@ import type { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
 
 const lib = () => import("@aws-sdk/client-bedrock-runtime");
 import type { Llm } from "../ports";
-import { DependencyError } from "../shared/errors";
+import { DependencyError, GuardrailInterventionError } from "../shared/errors";
 import type { RemoteCall } from "../shared/resilience";
 
 /** Limits the model to what the bank can say without knowing who is calling. */
@@ -52,8 +52,7 @@ export class BedrockLlm implements Llm {
         { abortSignal },
       ),
     );
-    if (out.stopReason === "guardrail_intervened")
-      throw new DependencyError("bedrock", "guardrail intervened", false);
+    if (out.stopReason === "guardrail_intervened") throw new GuardrailInterventionError();
     const text = (out.output?.message?.content ?? [])
       .map((block) => ("text" in block && typeof block.text === "string" ? block.text : ""))
       .join(" ")

@@ -11,6 +11,13 @@ export class DependencyError extends Error {
   }
 }
 
+/** The Bedrock guardrail blocked the question or the answer (Converse stopReason guardrail_intervened). */
+export class GuardrailInterventionError extends DependencyError {
+  constructor() {
+    super("bedrock", "guardrail intervened", false);
+  }
+}
+
 /** The turn ran out of its time budget. */
 export class BudgetExceededError extends Error {
   public override readonly name = "BudgetExceededError";

@@ -1,6 +1,7 @@
 import { OUTPUT_ATTRIBUTES } from "../../contract";
 import { close, elicitIntent } from "../../lex/reply";
 import { logger } from "../../shared/logger";
+import { emitAiMetrics, llmMetrics } from "../../shared/metrics";
 import { transferAttributes } from "../common";
 import type { IntentHandler } from "../types";
 
@@ -34,10 +35,12 @@ export const fallback: IntentHandler = async (input, deps) => {
   if (question.length > 0) {
     try {
       const answer = await deps.ports.llm.answer(question, input.localeId);
+      emitAiMetrics(deps.config.aiMetricsNamespace, llmMetrics());
       return elicitIntent(input, `${answer} Is there anything else I can help with?`, {
         attributes: { [OUTPUT_ATTRIBUTES.fallbackCount]: "0" },
       });
     } catch (error) {
+      emitAiMetrics(deps.config.aiMetricsNamespace, llmMetrics(error));
       logger.warn("llm fallback unavailable", { error });
     }
   }
