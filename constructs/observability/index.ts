@@ -1,4 +1,5 @@
 export * from "./alarm-definitions";
+export * from "./contact-record-metrics";
 export * from "./dashboard-body";
 export * from "./metrics";
 export * from "./observability";
