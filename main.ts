@@ -1,21 +1,21 @@
 import { App } from "cdktf";
 import { ConfigError, loadConfig, resolveEnvName } from "./config/load";
 import { ContactCentreStack, stackNameFor } from "./constructs/contact-centre-stack";
-import { bundleLambda } from "./scripts/build-lambda";
+import { bundleAll, LAMBDAS, type BundleResult } from "./scripts/build-lambda";
 
 async function main(): Promise<void> {
   const app = new App({ skipValidation: false });
   const env = resolveEnvName(process.argv.slice(2), app.node.tryGetContext("env"), process.env);
   const config = loadConfig({ env, overridesFile: process.env.CONNECT_CONFIG_FILE });
   const stackName = stackNameFor(config);
-  process.stdout.write(`bundling lambda/lex_fallback (esbuild)…\n`);
-  const bundle = await bundleLambda({
-    entry: "lambda/lex_fallback/index.ts",
-    outDir: "dist",
-    name: "lex_fallback",
+  process.stdout.write(`bundling ${LAMBDAS.map((l) => l.name).join(", ")} (esbuild)…\n`);
+  const bundles = await bundleAll("dist");
+  const code = (b: BundleResult) => ({ path: b.zipPath, sha256Base64: b.sha256Base64 });
+  const stack = new ContactCentreStack(app, stackName, {
+    config,
+    lexFallbackCode: code(bundles.lex_fallback),
+    ctrMetricsCode: code(bundles.ctr_metrics),
   });
-  const lexFallbackCode = { path: bundle.zipPath, sha256Base64: bundle.sha256Base64 };
-  const stack = new ContactCentreStack(app, stackName, { config, lexFallbackCode });
   app.synth();
 
   const resources = stack.node

@@ -11,7 +11,7 @@ import { LexFallbackLambda, LEX_FALLBACK_METRIC_NAMESPACE } from "./lambda/lex-f
 import type { LambdaZip } from "./lambda/types";
 import { LexBots } from "./lex";
 import { RetiredResources } from "./migration/retired";
-import { Observability } from "./observability";
+import { ContactRecordMetrics, Observability } from "./observability";
 import { Platform } from "./platform/platform";
 import { AlertTopics, ApiSecrets, SecurityTables } from "./security";
 
@@ -20,6 +20,8 @@ export interface ContactCentreStackProps {
   readonly config: StackConfig;
   /** Built lex_fallback bundle (main.ts bundles at synth; tests pass a prebuilt zip). */
   readonly lexFallbackCode: LambdaZip;
+  /** Built ctr_metrics bundle (main.ts bundles at synth; tests pass a prebuilt zip). */
+  readonly ctrMetricsCode: LambdaZip;
 }
 
 /** Stack name for an environment: one state file / backend key per environment. */
@@ -44,6 +46,7 @@ export class ContactCentreStack extends AddressedStack {
   public readonly flows: ContactFlows;
   public readonly observability: Observability;
   public readonly dataLake: DataLake;
+  public readonly contactRecordMetrics: ContactRecordMetrics;
   public readonly logArchive: LogArchive;
   public readonly auditTrail: AuditTrail;
   public readonly ccpSite: CcpSite;
@@ -120,6 +123,7 @@ export class ContactCentreStack extends AddressedStack {
       guardrail: { arn: this.guardrail.arn, id: this.guardrail.id, version: this.guardrail.versionNumber },
       confidenceThreshold: config.lambda.lowConfidenceThreshold,
       logRetentionDays: config.observability.logRetentionDays,
+      aiMetricsNamespace: config.observability.aiMetricsNamespace,
       ...(config.lambda.reservedConcurrency !== undefined
         ? { reservedConcurrency: config.lambda.reservedConcurrency }
         : {}),
@@ -166,7 +170,8 @@ export class ContactCentreStack extends AddressedStack {
     this.connect.routeInboundCallsTo(this.flows.voiceEntry.flowId);
     this.connect.useQueueTransferFlow(this.flows.queueTransfer.flowId);
 
-    // Dashboard and alarms.
+    // Dashboard and alarms. The contact-record consumer (below, after its stream) is graphed too.
+    const ctrMetricsFunctionName = `${prefix}-ctr-metrics`;
     this.observability = new Observability(this, "observability", {
       namePrefix: prefix,
       region: config.region,
@@ -174,6 +179,7 @@ export class ContactCentreStack extends AddressedStack {
       connectInstanceId: this.connect.instanceId,
       queueNames: Object.keys(config.connect.queues),
       lexFallbackFunctionName: this.lexFallback.function.functionName,
+      otherFunctionNames: [ctrMetricsFunctionName],
       deliveryFailures: {
         namespace: LEX_FALLBACK_METRIC_NAMESPACE,
         fraudAlertUndelivered: this.lexFallback.deliveryFailureMetrics.FRAUD_ALERT_UNDELIVERED,
@@ -193,6 +199,18 @@ export class ContactCentreStack extends AddressedStack {
       connectInstanceArn: this.connect.instanceArn,
       connectStorageBucketName: this.connect.storageBucket.bucketName,
     });
+    // Contact-record metrics: ContactsHandled / ContactsAbandoned for the queue abandonment alarms.
+    this.contactRecordMetrics = new ContactRecordMetrics(this, "contact_metrics", {
+      functionName: ctrMetricsFunctionName,
+      code: props.ctrMetricsCode,
+      kmsKeyArn: keyArn,
+      // The data lake encrypts its streams with the AWS managed key: no key grant needed.
+      streamArn: this.dataLake.ctrStream.arn,
+      namespace: config.observability.contactMetricsNamespace,
+      logRetentionDays: config.observability.logRetentionDays,
+      alarmTopicArn: this.alertTopics.alarms.arn,
+    });
+
     // Keys are the original subscription filter names. lex_fallback replaces bedrock_mcp as the code hook.
     this.logArchive = new LogArchive(this, "log_archive", {
       namePrefix: prefix,

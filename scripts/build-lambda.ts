@@ -136,7 +136,20 @@ export async function bundleLambda(options: BundleOptions): Promise<BundleResult
 }
 
 /** The Lambdas this repo builds. */
-export const LAMBDAS = [{ entry: "lambda/lex_fallback/index.ts", name: "lex_fallback" }] as const;
+export const LAMBDAS = [
+  { entry: "lambda/lex_fallback/index.ts", name: "lex_fallback" },
+  { entry: "lambda/ctr_metrics/index.ts", name: "ctr_metrics" },
+] as const;
+
+export type LambdaName = (typeof LAMBDAS)[number]["name"];
+
+/** Bundles every Lambda in LAMBDAS once, concurrently (esbuild runs them in parallel). */
+export async function bundleAll(outDir: string): Promise<Record<LambdaName, BundleResult>> {
+  const built = await Promise.all(
+    LAMBDAS.map(async (l) => [l.name, await bundleLambda({ entry: l.entry, outDir, name: l.name })] as const),
+  );
+  return Object.fromEntries(built) as Record<LambdaName, BundleResult>;
+}
 
 async function main(): Promise<void> {
   const sourcemap = process.argv.includes("--sourcemap");

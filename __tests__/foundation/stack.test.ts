@@ -76,7 +76,7 @@ describe("whole-stack wiring (dev)", () => {
   });
 
   it("runs Converse and its guardrail in bedrockRegion, wherever the stack's main region is", () => {
-    const [[, fn]] = ofType("aws_lambda_function");
+    const [, fn] = ofType("aws_lambda_function").find(([name]) => name === "lex_fallback_lambda_function")!;
     expect((fn as any).environment.variables.BEDROCK_REGION).toBe("us-east-1");
     const [[, guardrail]] = ofType("aws_bedrock_guardrail");
     expect(guardrail.region).toBe("us-east-1");

@@ -128,6 +128,13 @@ describe("LexFallbackLambda", () => {
       BEDROCK_GUARDRAIL_ID: "g1",
       BEDROCK_GUARDRAIL_VERSION: "1",
       LEX_CONFIDENCE_THRESHOLD: "0.7",
+      AI_METRICS_NAMESPACE: "Connect/BedrockMCP",
+    });
+    const custom = synth(
+      (s) => new LexFallbackLambda(s, "LexFallback", { ...lexProps, aiMetricsNamespace: "Bank/AI" }),
+    );
+    expect(custom.aws_lambda_function!.lex_fallback_lambda_function!.environment.variables).toMatchObject({
+      AI_METRICS_NAMESPACE: "Bank/AI",
     });
     expect(env.CALLBACK_TABLE_NAME).toBe('${element(split("/", "' + lexProps.callbackTableArn + '"), 1)}');
     expect(r.aws_lambda_function!.lex_fallback_lambda_function!.timeout).toBe(5);

@@ -34,6 +34,7 @@ export function synthStack(
   const stack = new ContactCentreStack(app, stackNameFor(config), {
     config,
     lexFallbackCode: PREBUILT_LAMBDA,
+    ctrMetricsCode: PREBUILT_LAMBDA,
   });
   const text = Testing.synth(stack, true);
   return { json: JSON.parse(text) as TerraformJson, text, stack };

@@ -45,6 +45,8 @@ export interface LexFallbackLambdaProps {
     readonly accounts?: string;
     readonly lending?: string;
   };
+  /** Namespace of the AI metrics the function publishes (EMF): config `observability.aiMetricsNamespace`. @default "Connect/BedrockMCP" */
+  readonly aiMetricsNamespace?: string;
   /** @default 365 */
   readonly logRetentionDays?: LogRetentionDays;
   /** @default undefined */
@@ -161,6 +163,7 @@ export class LexFallbackLambda extends Construct {
         AGENT_QUEUE_NAME: queues.agent,
         ACCOUNTS_QUEUE_NAME: queues.accounts,
         LENDING_QUEUE_NAME: queues.lending,
+        AI_METRICS_NAMESPACE: props.aiMetricsNamespace ?? "Connect/BedrockMCP",
       },
     });
     this.function = this.lambda.function;
