@@ -35,3 +35,36 @@ describe("bundleLambda", () => {
     expect(loaded).toBe("function");
   }, 60_000);
 });
+
+describe("bundleLambda: ctr_metrics", () => {
+  it("is one small module that, loaded like the runtime loads it, turns a Kinesis batch into EMF lines", async () => {
+    const out = await bundleLambda({
+      entry: join(__dirname, "../../lambda/ctr_metrics/index.ts"),
+      outDir: mkdtempSync(join(tmpdir(), "ctr-")),
+      name: "ctr_metrics",
+    });
+    expect(out.files).toStrictEqual(["index.mjs"]);
+    expect(out.zipBytes).toBeLessThanOrEqual(50 * 1024);
+    const record = readFileSync(join(__dirname, "events/ctr/abandoned.json")).toString("base64");
+    const event = {
+      Records: [{ kinesis: { data: record, sequenceNumber: "1", approximateArrivalTimestamp: 1 } }],
+    };
+    const stdout = execFileSync(
+      process.execPath,
+      [
+        "-e",
+        `import(${JSON.stringify(out.jsPath)}).then(async (m) => process.stdout.write("RESULT " + JSON.stringify(await m.handler(${JSON.stringify(event)})) + "\\n"))`,
+      ],
+      { env: { ...process.env, CONTACT_METRICS_NAMESPACE: "Bundle/Test" } },
+    ).toString();
+    const lines = stdout.split("\n");
+    const emf = JSON.parse(lines.find((l) => l.startsWith('{"_aws"'))!);
+    expect(emf).toMatchObject({
+      _aws: { Timestamp: 1000, CloudWatchMetrics: [{ Namespace: "Bundle/Test" }] },
+      QueueName: "FraudQueue",
+      ContactsAbandoned: 1,
+      ContactsHandled: 0,
+    });
+    expect(lines).toContain('RESULT {"batchItemFailures":[]}');
+  }, 60_000);
+});
