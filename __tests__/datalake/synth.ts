@@ -1,3 +1,4 @@
+import { buildLedger } from "../../constructs/migration/ledger";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Testing } from "cdktf";
 import { loadConfig } from "../../config/load";
@@ -48,17 +49,9 @@ export function statements(policy: string): any[] {
   return (JSON.parse(policy) as { Statement: any[] }).Statement;
 }
 
-/**
- * Every address of the original state that `json` accounts for: a `moved` source, a `removed` source,
- * or a resource / data source declared under the same address.
- */
-export function accountedAddresses(json: TfJson): Set<string> {
-  const out = new Set<string>();
-  for (const m of json.moved ?? []) out.add(m.from.replace(/\[\d+\]$/, ""));
-  for (const r of json.removed ?? []) out.add(r.from);
-  for (const [type, byName] of Object.entries(json.resource))
-    for (const name of Object.keys(byName)) out.add(`${type}.${name}`);
-  for (const [type, byName] of Object.entries(json.data ?? {}))
-    for (const name of Object.keys(byName)) out.add(`data.${type}.${name}`);
-  return out;
+/** Original addresses the synthesized JSON neither keeps, moves, removes nor reads as data (shared ledger). */
+export function unaccountedAddresses(addresses: readonly string[], json: TfJson): string[] {
+  return buildLedger(addresses, json as Parameters<typeof buildLedger>[1])
+    .filter((entry) => entry.disposition === "unaccounted")
+    .map((entry) => entry.address);
 }
