@@ -52,6 +52,16 @@ describe("config defaults", () => {
   });
 });
 
+/** A valid routing profile; tests change one field. */
+function routingProfile(queue: string) {
+  return {
+    description: "profile",
+    defaultOutboundQueue: "GeneralAgentQueue",
+    mediaConcurrencies: [{ channel: "VOICE", concurrency: 1 }],
+    queueConfigs: [{ queue, channel: "VOICE", delay: 0, priority: 1 }],
+  };
+}
+
 describe("config errors", () => {
   it("name the field and the expectation in one line", () => {
     const error = errorOf(() => loadConfig({ env: "dev", overrides: { region: "europe" } }));
@@ -66,14 +76,7 @@ describe("config errors", () => {
         env: "dev",
         overrides: {
           connect: {
-            routingProfiles: {
-              Sales: {
-                description: "sales",
-                defaultOutboundQueue: "GeneralAgentQueue",
-                mediaConcurrencies: [{ channel: "VOICE", concurrency: 1 }],
-                queueConfigs: [{ queue: "NoSuchQueue", channel: "VOICE", delay: 0, priority: 1 }],
-              },
-            },
+            routingProfiles: { Sales: routingProfile("NoSuchQueue") },
           },
         },
       }),
@@ -90,14 +93,7 @@ describe("config errors", () => {
         env: "dev",
         overrides: {
           connect: {
-            routingProfiles: {
-              Basic: {
-                description: "basic",
-                defaultOutboundQueue: "GeneralAgentQueue",
-                mediaConcurrencies: [{ channel: "VOICE", concurrency: 1 }],
-                queueConfigs: [{ queue: "GeneralAgentQueue", channel: "VOICE", delay: 0, priority: 1 }],
-              },
-            },
+            routingProfiles: { Basic: routingProfile("GeneralAgentQueue") },
             agents: {
               jdoe: {
                 firstName: "J",
