@@ -1,6 +1,3 @@
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { CloudfrontDistribution } from "@cdktf/provider-aws/lib/cloudfront-distribution";
 import { CloudfrontOriginAccessControl } from "@cdktf/provider-aws/lib/cloudfront-origin-access-control";
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
@@ -13,7 +10,9 @@ import { RemovedFromState, keepAddress } from "../core/addresses";
 import { SecureBucket } from "../storage";
 import { CcpWaf } from "./ccp-waf";
 import { ConnectApprovedOrigin } from "../awscc";
-import { CONNECT_STREAMS_KEY, renderCcpPage } from "./render-page";
+import type { CcpAsset, CcpSiteAssets } from "./assets";
+import { renderCcpPage } from "./render-page";
+import { CcpSecurityHeaders } from "./security-headers";
 
 export interface CcpSiteProps {
   /** Prefix of every name, as the original's project_name. */
@@ -24,6 +23,8 @@ export interface CcpSiteProps {
   readonly accessUrl: string;
   /** Region of the Connect instance. */
   readonly region: string;
+  /** The page's built scripts and styles (scripts/build-ccp-site.ts). */
+  readonly assets: CcpSiteAssets;
   /** Connect instance ARN: the distribution's origin is approved on it. */
   readonly connectInstanceArn: string;
   /** Platform.awsUsEast1: the CloudFront web ACL lives in us-east-1. */
@@ -32,9 +33,10 @@ export interface CcpSiteProps {
   readonly awsccProvider?: AwsccProvider;
 }
 
-// AWS-managed CloudFront policies (global ids, the same in every account).
+// AWS-managed CloudFront cache policy (a global id, the same in every account).
 const CACHING_OPTIMIZED_POLICY = "658327ea-f89d-4fab-a63d-7e88639e58f6";
-const SECURITY_HEADERS_POLICY = "67f7725c-6f97-4210-82d7-5512b31e9d03";
+/** Hashed asset names change with their bytes, so browsers and CloudFront may keep them for a year. */
+const IMMUTABLE = "public, max-age=31536000, immutable";
 
 /**
  * The agent softphone page: a private S3 bucket read only by one CloudFront distribution through
@@ -45,21 +47,33 @@ export class CcpSite extends Construct {
   public readonly bucket: SecureBucket;
   public readonly distribution: CloudfrontDistribution;
   public readonly waf: CcpWaf;
+  public readonly securityHeaders: CcpSecurityHeaders;
   public readonly approvedOrigin: ConnectApprovedOrigin;
   /** https URL agents open. */
   public readonly url: string;
 
   constructor(scope: Construct, id: string, props: CcpSiteProps) {
     super(scope, id);
-    const streamsFile = props.config.connectStreamsFile
-      ? resolve(props.config.connectStreamsFile)
+    const { config, assets } = props;
+    const crm = config.crmApiUrl
+      ? { apiUrl: config.crmApiUrl.replace(/\/+$/, ""), tokenStorageKey: config.crmTokenStorageKey }
       : undefined;
-    if (streamsFile && !existsSync(streamsFile)) {
-      throw new Error(
-        `${this.node.path}: ccp.connectStreamsFile "${props.config.connectStreamsFile}" does not exist (resolved to ${streamsFile}); point it at the amazon-connect-streams release file or leave it unset`,
-      );
-    }
-    const page = renderCcpPage({ accessUrl: props.accessUrl, region: props.region });
+    const page = renderCcpPage(
+      {
+        accessUrl: props.accessUrl,
+        region: props.region,
+        customerIdAttribute: config.customerIdAttribute,
+        crm,
+      },
+      assets,
+    );
+    this.securityHeaders = new CcpSecurityHeaders(this, "security_headers", {
+      namePrefix: props.namePrefix,
+      origins: {
+        connect: props.accessUrl.replace(/\/+$/, ""),
+        crmApi: crm ? new URL(crm.apiUrl).origin : undefined,
+      },
+    });
 
     this.waf = new CcpWaf(this, "waf", {
       namePrefix: props.namePrefix,
@@ -113,7 +127,7 @@ export class CcpSite extends Construct {
           viewerProtocolPolicy: "redirect-to-https",
           compress: true,
           cachePolicyId: CACHING_OPTIMIZED_POLICY,
-          responseHeadersPolicyId: SECURITY_HEADERS_POLICY,
+          responseHeadersPolicyId: this.securityHeaders.policy.id,
         },
         restrictions: { geoRestriction: { restrictionType: "none" } },
         viewerCertificate: { cloudfrontDefaultCertificate: true },
@@ -137,34 +151,28 @@ export class CcpSite extends Construct {
         key: "index.html",
         content: page,
         contentType: "text/html; charset=utf-8",
-        // Agents get a new page as soon as it is deployed; the library below may be cached.
+        // Agents get a new page as soon as it is deployed; the hashed files below may be cached.
         cacheControl: "no-cache",
       }),
       "index_html",
     );
 
-    if (streamsFile) {
-      const asset = new TerraformAsset(this, "connect_streams_asset", {
-        path: streamsFile,
-        type: AssetType.FILE,
+    // Created before the old object goes, so a page loaded mid-deploy still finds its library.
+    const upload = (id: string, asset: CcpAsset) => {
+      const file = new TerraformAsset(this, `${id}_asset`, { path: asset.path, type: AssetType.FILE });
+      return new S3Object(this, id, {
+        bucket: bucketId,
+        key: asset.key,
+        source: file.path,
+        etag: asset.md5,
+        contentType: asset.contentType,
+        cacheControl: IMMUTABLE,
+        lifecycle: { createBeforeDestroy: true },
       });
-      keepAddress(
-        new S3Object(this, "connect_streams", {
-          bucket: bucketId,
-          key: CONNECT_STREAMS_KEY,
-          source: asset.path,
-          etag: createHash("md5").update(readFileSync(streamsFile)).digest("hex"),
-          contentType: "application/javascript",
-        }),
-        "connect_streams",
-      );
-    } else {
-      new RemovedFromState(this, "removed_connect_streams", {
-        from: "aws_s3_object.connect_streams",
-        reason:
-          "amazon-connect-streams is third-party code and is not vendored in this repo; the deployed object is left in place until config ccp.connectStreamsFile names the release file to upload.",
-      });
-    }
+    };
+    keepAddress(upload("connect_streams", assets.streams), "connect_streams");
+    upload("app", assets.app);
+    upload("styles", assets.styles);
 
     this.url = `https://${this.distribution.domainName}`;
     this.approvedOrigin = new ConnectApprovedOrigin(this, "approved_origin", {
