@@ -142,6 +142,12 @@ describe("CcpSite", () => {
       expect(object.source).toMatch(new RegExp(`assets/.*${asset.key.replace(".", "\\.")}$`));
       expect(page).toContain(asset.key.endsWith(".css") ? `href="${asset.key}"` : `src="${asset.key}"`);
     }
+    // The page switches to new file names only once those files are uploaded.
+    expect(resource(json, "aws_s3_object", "index_html").depends_on).toEqual([
+      "aws_s3_object.connect_streams",
+      "aws_s3_object.ccp_app",
+      "aws_s3_object.ccp_styles",
+    ]);
     // The original's streams object is kept at its address, now managed by default.
     expect((json.removed ?? []).map((r) => r.from)).not.toContain("aws_s3_object.connect_streams");
   });

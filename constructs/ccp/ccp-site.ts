@@ -145,19 +145,8 @@ export class CcpSite extends Construct {
       Condition: { StringEquals: { "AWS:SourceArn": this.distribution.arn } },
     });
 
-    keepAddress(
-      new S3Object(this, "index_html", {
-        bucket: bucketId,
-        key: "index.html",
-        content: page,
-        contentType: "text/html; charset=utf-8",
-        // Agents get a new page as soon as it is deployed; the hashed files below may be cached.
-        cacheControl: "no-cache",
-      }),
-      "index_html",
-    );
-
-    // Created before the old object goes, so a page loaded mid-deploy still finds its library.
+    // Each file is created before its old version goes, and the page changes only once its new
+    // files exist, so a page loaded mid-deploy always finds what it names.
     const upload = (id: string, asset: CcpAsset) => {
       const file = new TerraformAsset(this, `${id}_asset`, { path: asset.path, type: AssetType.FILE });
       return new S3Object(this, id, {
@@ -170,9 +159,24 @@ export class CcpSite extends Construct {
         lifecycle: { createBeforeDestroy: true },
       });
     };
-    keepAddress(upload("connect_streams", assets.streams), "connect_streams");
-    upload("app", assets.app);
-    upload("styles", assets.styles);
+    const files = [
+      keepAddress(upload("connect_streams", assets.streams), "connect_streams"),
+      upload("app", assets.app),
+      upload("styles", assets.styles),
+    ];
+
+    keepAddress(
+      new S3Object(this, "index_html", {
+        bucket: bucketId,
+        key: "index.html",
+        content: page,
+        contentType: "text/html; charset=utf-8",
+        // Agents get a new page as soon as it is deployed; the hashed files above may be cached.
+        cacheControl: "no-cache",
+        dependsOn: files,
+      }),
+      "index_html",
+    );
 
     this.url = `https://${this.distribution.domainName}`;
     this.approvedOrigin = new ConnectApprovedOrigin(this, "approved_origin", {
