@@ -1,4 +1,4 @@
-import { Testing } from "cdktf";
+import { TerraformVariable, Testing } from "cdktf";
 import { CcpSite, ccpContentSecurityPolicy, HSTS_MAX_AGE_SECONDS, renderCcpPage } from "../../constructs/ccp";
 import { AddressedStack } from "../../constructs/core/addresses";
 import { Platform } from "../../constructs/platform/platform";
@@ -7,7 +7,7 @@ import { PREBUILT_CCP_ASSETS } from "../support/synth";
 
 const INSTANCE_ARN = "arn:aws:connect:eu-west-2:111122223333:instance/abc";
 
-function site(configOverrides?: unknown): TfJson {
+function site(configOverrides?: unknown, crmApiUrl?: (stack: AddressedStack) => string): TfJson {
   const stack = new AddressedStack(Testing.app(), "test");
   const platform = new Platform(stack, "platform", {
     region: "eu-west-2",
@@ -19,6 +19,7 @@ function site(configOverrides?: unknown): TfJson {
     namePrefix: "connect-comprehensive",
     config: devConfig(configOverrides).ccp,
     assets: PREBUILT_CCP_ASSETS,
+    crmApiUrl: crmApiUrl?.(stack),
     accessUrl: "https://connect-comprehensive.my.connect.aws",
     region: "eu-west-2",
     connectInstanceArn: INSTANCE_ARN,
@@ -181,6 +182,20 @@ describe("CcpSite", () => {
       .security_headers_config.content_security_policy.content_security_policy as string;
     expect(csp).toContain(
       "connect-src 'self' https://connect-comprehensive.my.connect.aws https://crm.example.com;",
+    );
+  });
+
+  it("takes the CRM API endpoint from another resource of the stack", () => {
+    const withApi = site(
+      undefined,
+      (stack) => new TerraformVariable(stack, "crm_endpoint", { type: "string" }).stringValue,
+    );
+    const page = resource(withApi, "aws_s3_object", "index_html").content as string;
+    expect(page).toContain('"crm":{"apiUrl":"${var.crm_endpoint}","tokenStorageKey":"crm_access_token"}');
+    const csp = Object.values(withApi.resource.aws_cloudfront_response_headers_policy)[0]
+      .security_headers_config.content_security_policy.content_security_policy as string;
+    expect(csp).toContain(
+      "connect-src 'self' https://connect-comprehensive.my.connect.aws ${var.crm_endpoint};",
     );
   });
 

@@ -2,7 +2,7 @@ import { CloudfrontDistribution } from "@cdktf/provider-aws/lib/cloudfront-distr
 import { CloudfrontOriginAccessControl } from "@cdktf/provider-aws/lib/cloudfront-origin-access-control";
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
-import { AssetType, TerraformAsset } from "cdktf";
+import { AssetType, TerraformAsset, Token } from "cdktf";
 import { Construct } from "constructs";
 import type { CcpConfig } from "../../config/schema";
 import type { AwsccProvider } from "../awscc/provider";
@@ -25,6 +25,11 @@ export interface CcpSiteProps {
   readonly region: string;
   /** The page's built scripts and styles (scripts/build-ccp-site.ts). */
   readonly assets: CcpSiteAssets;
+  /**
+   * Base URL of the CRM API, e.g. an HTTP API's `apiEndpoint` token.
+   * @default config.crmApiUrl (none: the customer panel says lookup is not configured)
+   */
+  readonly crmApiUrl?: string;
   /** Connect instance ARN: the distribution's origin is approved on it. */
   readonly connectInstanceArn: string;
   /** Platform.awsUsEast1: the CloudFront web ACL lives in us-east-1. */
@@ -55,8 +60,9 @@ export class CcpSite extends Construct {
   constructor(scope: Construct, id: string, props: CcpSiteProps) {
     super(scope, id);
     const { config, assets } = props;
-    const crm = config.crmApiUrl
-      ? { apiUrl: config.crmApiUrl.replace(/\/+$/, ""), tokenStorageKey: config.crmTokenStorageKey }
+    const crmApiUrl = props.crmApiUrl ?? config.crmApiUrl;
+    const crm = crmApiUrl
+      ? { apiUrl: crmApiUrl.replace(/\/+$/, ""), tokenStorageKey: config.crmTokenStorageKey }
       : undefined;
     const page = renderCcpPage(
       {
@@ -71,7 +77,8 @@ export class CcpSite extends Construct {
       namePrefix: props.namePrefix,
       origins: {
         connect: props.accessUrl.replace(/\/+$/, ""),
-        crmApi: crm ? new URL(crm.apiUrl).origin : undefined,
+        // An HTTP API's endpoint attribute is already an origin; a literal URL may carry a path.
+        crmApi: crm && (Token.isUnresolved(crm.apiUrl) ? crm.apiUrl : new URL(crm.apiUrl).origin),
       },
     });
 
