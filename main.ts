@@ -1,6 +1,7 @@
 import { App } from "cdktf";
 import { ConfigError, loadConfig, resolveEnvName } from "./config/load";
 import { ContactCentreStack, stackNameFor } from "./constructs/contact-centre-stack";
+import { buildCcpSite } from "./scripts/build-ccp-site";
 import { bundleAll, LAMBDAS, type BundleResult } from "./scripts/build-lambda";
 
 async function main(): Promise<void> {
@@ -8,13 +9,18 @@ async function main(): Promise<void> {
   const env = resolveEnvName(process.argv.slice(2), app.node.tryGetContext("env"), process.env);
   const config = loadConfig({ env, overridesFile: process.env.CONNECT_CONFIG_FILE });
   const stackName = stackNameFor(config);
-  process.stdout.write(`bundling ${LAMBDAS.map((l) => l.name).join(", ")} (esbuild)…\n`);
-  const bundles = await bundleAll("dist");
+  process.stdout.write(`bundling ${LAMBDAS.map((l) => l.name).join(", ")} and the CCP site (esbuild)…\n`);
+  const [bundles, ccpSite] = await Promise.all([
+    bundleAll("dist"),
+    buildCcpSite({ outDir: "dist", streamsFile: config.ccp.connectStreamsFile }),
+  ]);
+  process.stdout.write(`CCP site scripts ${ccpSite.cached ? "unchanged, reused" : "built"} (esbuild)\n`);
   const code = (b: BundleResult) => ({ path: b.zipPath, sha256Base64: b.sha256Base64 });
   const stack = new ContactCentreStack(app, stackName, {
     config,
     lexFallbackCode: code(bundles.lex_fallback),
     ctrMetricsCode: code(bundles.ctr_metrics),
+    ccpSiteAssets: ccpSite.assets,
   });
   app.synth();
 

@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import type { StackConfig } from "../config/schema";
 import { BankingGuardrail } from "./ai";
 import { AuditTrail } from "./audit";
-import { CcpSite } from "./ccp";
+import { CcpSite, type CcpSiteAssets } from "./ccp";
 import { ConnectCore } from "./connect";
 import { AddressedStack } from "./core/addresses";
 import { ConnectMetricStream, DataLake, LogArchive } from "./datalake";
@@ -22,6 +22,8 @@ export interface ContactCentreStackProps {
   readonly lexFallbackCode: LambdaZip;
   /** Built ctr_metrics bundle (main.ts bundles at synth; tests pass a prebuilt zip). */
   readonly ctrMetricsCode: LambdaZip;
+  /** Built CCP page scripts and styles (main.ts builds them at synth; tests pass prebuilt files). */
+  readonly ccpSiteAssets: CcpSiteAssets;
 }
 
 /** Stack name for an environment: one state file / backend key per environment. */
@@ -243,6 +245,7 @@ export class ContactCentreStack extends AddressedStack {
     this.ccpSite = new CcpSite(this, "ccp", {
       namePrefix: prefix,
       config: config.ccp,
+      assets: props.ccpSiteAssets,
       accessUrl: `https://${this.connect.instanceAlias}.my.connect.aws`,
       region: this.platform.regionName,
       connectInstanceArn: this.connect.instanceArn,

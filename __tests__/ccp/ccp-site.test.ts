@@ -1,16 +1,13 @@
-import { createHash } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Testing } from "cdktf";
-import { CcpSite, renderCcpPage } from "../../constructs/ccp";
+import { TerraformVariable, Testing } from "cdktf";
+import { CcpSite, ccpContentSecurityPolicy, HSTS_MAX_AGE_SECONDS, renderCcpPage } from "../../constructs/ccp";
 import { AddressedStack } from "../../constructs/core/addresses";
 import { Platform } from "../../constructs/platform/platform";
 import { unaccountedAddresses, devConfig, names, resource, type TfJson } from "../datalake/synth";
+import { PREBUILT_CCP_ASSETS } from "../support/synth";
 
 const INSTANCE_ARN = "arn:aws:connect:eu-west-2:111122223333:instance/abc";
 
-function site(configOverrides?: unknown): TfJson {
+function site(configOverrides?: unknown, crmApiUrl?: (stack: AddressedStack) => string): TfJson {
   const stack = new AddressedStack(Testing.app(), "test");
   const platform = new Platform(stack, "platform", {
     region: "eu-west-2",
@@ -21,6 +18,8 @@ function site(configOverrides?: unknown): TfJson {
   new CcpSite(stack, "ccp", {
     namePrefix: "connect-comprehensive",
     config: devConfig(configOverrides).ccp,
+    assets: PREBUILT_CCP_ASSETS,
+    crmApiUrl: crmApiUrl?.(stack),
     accessUrl: "https://connect-comprehensive.my.connect.aws",
     region: "eu-west-2",
     connectInstanceArn: INSTANCE_ARN,
@@ -115,7 +114,7 @@ describe("CcpSite", () => {
   it("publishes the page with the instance's CCP URL and approves the distribution on the instance", () => {
     const page = resource(json, "aws_s3_object", "index_html");
     expect(page.content).toContain(
-      '{"ccpUrl":"https://connect-comprehensive.my.connect.aws/ccp-v2/","region":"eu-west-2"}',
+      '{"ccpUrl":"https://connect-comprehensive.my.connect.aws/ccp-v2/","region":"eu-west-2","customerIdAttribute":"customerId"}',
     );
     expect(page.cache_control).toBe("no-cache");
     expect(resource(json, "awscc_connect_approved_origin", "ccp_approved_origin")).toMatchObject({
@@ -125,56 +124,161 @@ describe("CcpSite", () => {
     });
   });
 
-  it("leaves the deployed streams library alone until a release file is configured", () => {
-    expect(names(json, "aws_s3_object")).toEqual(["index_html"]);
-    expect(json.removed?.find((r) => r.from === "aws_s3_object.connect_streams")?.lifecycle.destroy).toBe(
-      false,
+  it("uploads the library, the page module and its styles under hashed keys the page names", () => {
+    expect(names(json, "aws_s3_object")).toEqual(["ccp_app", "ccp_styles", "connect_streams", "index_html"]);
+    const page = resource(json, "aws_s3_object", "index_html").content as string;
+    for (const [name, asset] of [
+      ["connect_streams", PREBUILT_CCP_ASSETS.streams],
+      ["ccp_app", PREBUILT_CCP_ASSETS.app],
+      ["ccp_styles", PREBUILT_CCP_ASSETS.styles],
+    ] as const) {
+      const object = resource(json, "aws_s3_object", name);
+      expect(object).toMatchObject({
+        key: asset.key,
+        etag: asset.md5,
+        content_type: asset.contentType,
+        cache_control: "public, max-age=31536000, immutable",
+        lifecycle: { create_before_destroy: true },
+      });
+      expect(object.source).toMatch(new RegExp(`assets/.*${asset.key.replace(".", "\\.")}$`));
+      expect(page).toContain(asset.key.endsWith(".css") ? `href="${asset.key}"` : `src="${asset.key}"`);
+    }
+    // The page switches to new file names only once those files are uploaded.
+    expect(resource(json, "aws_s3_object", "index_html").depends_on).toEqual([
+      "aws_s3_object.connect_streams",
+      "aws_s3_object.ccp_app",
+      "aws_s3_object.ccp_styles",
+    ]);
+    // The original's streams object is kept at its address, now managed by default.
+    expect((json.removed ?? []).map((r) => r.from)).not.toContain("aws_s3_object.connect_streams");
+  });
+
+  it("serves the site with its own security headers policy", () => {
+    const policy = resource(json, "aws_cloudfront_response_headers_policy", "ccp_security_headers_policy");
+    expect(
+      resource(json, "aws_cloudfront_distribution", "ccp_site").default_cache_behavior
+        .response_headers_policy_id,
+    ).toBe("${aws_cloudfront_response_headers_policy.ccp_security_headers_policy.id}");
+    const headers = policy.security_headers_config;
+    expect(headers.content_security_policy.content_security_policy).toBe(
+      ccpContentSecurityPolicy({ connect: "https://connect-comprehensive.my.connect.aws" }),
+    );
+    expect(headers.strict_transport_security).toEqual({
+      access_control_max_age_sec: HSTS_MAX_AGE_SECONDS,
+      include_subdomains: true,
+      override: true,
+    });
+    expect(headers.content_type_options).toEqual({ override: true });
+    expect(headers.frame_options).toEqual({ frame_option: "DENY", override: true });
+  });
+
+  it("lets the page call the configured CRM API and tells it where to find the agent's token", () => {
+    const withCrm = site({
+      ccp: { crmApiUrl: "https://crm.example.com/v1/", crmTokenStorageKey: "idp_token" },
+    });
+    const page = resource(withCrm, "aws_s3_object", "index_html").content as string;
+    expect(page).toContain('"crm":{"apiUrl":"https://crm.example.com/v1","tokenStorageKey":"idp_token"}');
+    const csp = Object.values(withCrm.resource.aws_cloudfront_response_headers_policy)[0]
+      .security_headers_config.content_security_policy.content_security_policy as string;
+    expect(csp).toContain(
+      "connect-src 'self' https://connect-comprehensive.my.connect.aws https://crm.example.com;",
     );
   });
 
-  it("uploads a configured streams file with its MD5 as etag", () => {
-    const file = join(mkdtempSync(join(tmpdir(), "ccp-")), "connect-streams-min.js");
-    writeFileSync(file, "window.connect = {};\n");
-    const withStreams = site({ ccp: { connectStreamsFile: file } });
-    const object = resource(withStreams, "aws_s3_object", "connect_streams");
-    expect(object.key).toBe("connect-streams-min.js");
-    expect(object.etag).toBe(createHash("md5").update("window.connect = {};\n").digest("hex"));
-    expect(object.source).toMatch(/assets\/.*connect-streams-min\.js$/);
-    expect((withStreams.removed ?? []).map((r) => r.from)).not.toContain("aws_s3_object.connect_streams");
+  it("takes the CRM API endpoint from another resource of the stack", () => {
+    const withApi = site(
+      undefined,
+      (stack) => new TerraformVariable(stack, "crm_endpoint", { type: "string" }).stringValue,
+    );
+    const page = resource(withApi, "aws_s3_object", "index_html").content as string;
+    expect(page).toContain('"crm":{"apiUrl":"${var.crm_endpoint}","tokenStorageKey":"crm_access_token"}');
+    const csp = Object.values(withApi.resource.aws_cloudfront_response_headers_policy)[0]
+      .security_headers_config.content_security_policy.content_security_policy as string;
+    expect(csp).toContain(
+      "connect-src 'self' https://connect-comprehensive.my.connect.aws ${var.crm_endpoint};",
+    );
   });
 
-  it("names a missing streams file and the fix", () => {
-    expect(() => site({ ccp: { connectStreamsFile: "no/such/file.js" } })).toThrow(
-      /ccp: ccp.connectStreamsFile "no\/such\/file.js" does not exist/,
-    );
+  it("refuses a CRM API that is not https", () => {
+    expect(() => site({ ccp: { crmApiUrl: "http://crm.example.com" } })).toThrow(/crmApiUrl.*https/s);
+  });
+});
+
+describe("ccpContentSecurityPolicy", () => {
+  const csp = ccpContentSecurityPolicy({
+    connect: "https://bank.my.connect.aws",
+    crmApi: "https://crm.bank.com",
+  });
+  const directive = (name: string) =>
+    csp
+      .split("; ")
+      .find((d) => d.startsWith(`${name} `))
+      ?.slice(name.length + 1);
+
+  it("allows only the site's own scripts and styles, no inline code", () => {
+    expect(directive("script-src")).toBe("'self'");
+    expect(directive("style-src")).toBe("'self'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+  });
+
+  it("frames only Connect and lets nobody frame the page", () => {
+    expect(directive("frame-src")).toBe("https://bank.my.connect.aws");
+    expect(directive("frame-ancestors")).toBe("'none'");
+    expect(directive("object-src")).toBe("'none'");
+  });
+
+  it("lets the page call only itself, Connect and the CRM API", () => {
+    expect(directive("connect-src")).toBe("'self' https://bank.my.connect.aws https://crm.bank.com");
   });
 });
 
 describe("renderCcpPage", () => {
   const template =
-    '<script type="application/json">{{SETTINGS_JSON}}</script><script src="{{STREAMS_PATH}}"></script>';
+    '<script type="application/json">{{SETTINGS_JSON}}</script><script src="{{STREAMS_PATH}}"></script>' +
+    '<script src="{{APP_PATH}}"></script><link href="{{STYLES_PATH}}">';
+  const settings = {
+    accessUrl: "https://x.my.connect.aws",
+    region: "eu-west-2",
+    customerIdAttribute: "customerId",
+  };
 
   it("escapes settings so a value cannot close the script element", () => {
     const html = renderCcpPage(
-      { accessUrl: "https://x.my.connect.aws/</script><script>alert(1)", region: "eu-west-2" },
+      { ...settings, accessUrl: "https://x.my.connect.aws/</script><script>alert(1)" },
+      PREBUILT_CCP_ASSETS,
       template,
     );
     expect(html).not.toContain("</script><script>alert");
     expect(html).toContain("\\u003c/script\\u003e");
   });
 
-  it("rejects a template Terraform would interpolate", () => {
-    expect(() =>
-      renderCcpPage({ accessUrl: "https://x", region: "eu-west-2" }, template + "${var.x}"),
-    ).toThrow(/contains "\$\{"/);
-    expect(() => renderCcpPage({ accessUrl: "https://x", region: "eu-west-2" }, "{{SETTINGS_JSON}}")).toThrow(
+  it("rejects a template Terraform would interpolate or that lacks a placeholder", () => {
+    expect(() => renderCcpPage(settings, PREBUILT_CCP_ASSETS, template + "${var.x}")).toThrow(
+      /contains "\$\{"/,
+    );
+    expect(() => renderCcpPage(settings, PREBUILT_CCP_ASSETS, "{{SETTINGS_JSON}}")).toThrow(
       /lacks the placeholder \{\{STREAMS_PATH\}\}/,
     );
   });
 
-  it("renders the shipped template", () => {
-    const html = renderCcpPage({ accessUrl: "https://bank.my.connect.aws/", region: "eu-west-2" });
+  it("refuses an asset key that would need escaping in the page", () => {
+    const bad = {
+      ...PREBUILT_CCP_ASSETS,
+      app: { ...PREBUILT_CCP_ASSETS.app, key: 'x.js" onload="alert(1)' },
+    };
+    expect(() => renderCcpPage(settings, bad, template)).toThrow(/asset key/);
+  });
+
+  it("renders the shipped template with no inline script", () => {
+    const html = renderCcpPage(
+      { ...settings, accessUrl: "https://bank.my.connect.aws/" },
+      PREBUILT_CCP_ASSETS,
+    );
     expect(html).toContain('"ccpUrl":"https://bank.my.connect.aws/ccp-v2/"');
-    expect(html).toContain('<script src="connect-streams-min.js"></script>');
+    expect(html).toContain('<script src="connect-streams-PREBUILT.js"></script>');
+    expect(html).toContain('<script src="ccp-PREBUILT.js"></script>');
+    // Every script element either loads a file or is the JSON data block: the CSP allows nothing else.
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].map((m) => m[1]);
+    expect(inline).toEqual([' id="ccp-settings" type="application/json"']);
   });
 });

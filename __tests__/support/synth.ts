@@ -1,5 +1,8 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { Testing } from "cdktf";
 import { join } from "node:path";
+import type { CcpAsset, CcpSiteAssets } from "../../constructs/ccp/assets";
 import { zipFromFile } from "../../constructs/lambda/nodejs-lambda";
 import { loadConfig } from "../../config/load";
 import type { StackConfig } from "../../config/schema";
@@ -20,6 +23,18 @@ export type TerraformJson = {
 /** Stack tests never run esbuild: a small prebuilt zip stands in for the bundle. */
 export const PREBUILT_LAMBDA = zipFromFile(join(__dirname, "../lambda/fixtures/prebuilt.zip"));
 
+function prebuiltAsset(key: string, contentType: string): CcpAsset {
+  const path = join(__dirname, "../ccp/fixtures/prebuilt", key);
+  return { key, path, contentType, md5: createHash("md5").update(readFileSync(path)).digest("hex") };
+}
+
+/** Stack tests never run esbuild: small files stand in for the CCP site's built scripts and styles. */
+export const PREBUILT_CCP_ASSETS: CcpSiteAssets = {
+  streams: prebuiltAsset("connect-streams-PREBUILT.js", "text/javascript; charset=utf-8"),
+  app: prebuiltAsset("ccp-PREBUILT.js", "text/javascript; charset=utf-8"),
+  styles: prebuiltAsset("ccp-PREBUILT.css", "text/css; charset=utf-8"),
+};
+
 export function configFor(env: string, overrides?: unknown): StackConfig {
   return loadConfig({ env, overrides });
 }
@@ -35,6 +50,7 @@ export function synthStack(
     config,
     lexFallbackCode: PREBUILT_LAMBDA,
     ctrMetricsCode: PREBUILT_LAMBDA,
+    ccpSiteAssets: PREBUILT_CCP_ASSETS,
   });
   const text = Testing.synth(stack, true);
   return { json: JSON.parse(text) as TerraformJson, text, stack };

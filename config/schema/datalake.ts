@@ -79,11 +79,23 @@ export const ccpSchema = z.object({
   /** CloudFront price class (edge locations served). */
   priceClass: z.enum(["PriceClass_100", "PriceClass_200", "PriceClass_All"]).default("PriceClass_100"),
   /**
-   * Path (relative to the repo root) of the amazon-connect-streams release file served beside the page,
-   * e.g. node_modules/amazon-connect-streams/release/connect-streams-min.js. Third-party code is not
-   * vendored here. @default - none: the object is not managed and the page shows a setup notice
+   * Path (relative to the repo root) of an amazon-connect-streams release file to serve instead of
+   * the npm package bundled at synth, for teams that pin their own copy.
+   * @default - none: the amazon-connect-streams package in package.json is bundled
    */
   connectStreamsFile: z.string().min(1).optional(),
+  /**
+   * Base URL of the CRM HTTP API the customer panel calls (`GET /customer`, JWT authorizer).
+   * @default - none: the panel shows "customer lookup not configured"
+   */
+  crmApiUrl: z
+    .url({ protocol: /^https$/, error: "expected an https:// URL" })
+    .refine((url) => new URL(url).search === "" && new URL(url).hash === "", "expected no query or fragment")
+    .optional(),
+  /** sessionStorage key where the identity provider sign-in leaves the agent's bearer token for the CRM API. */
+  crmTokenStorageKey: z.string().min(1).max(128).default("crm_access_token"),
+  /** Contact attribute the flows set to the identified customer's id (auth module flow: customerId). */
+  customerIdAttribute: z.string().min(1).max(32767).default("customerId"),
   /** Requests per 5 minutes from one IP before WAF blocks it. */
   rateLimitPerFiveMinutes: z.number().int().min(100).max(2_000_000_000).default(2000),
 });

@@ -1,11 +1,8 @@
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { CloudfrontDistribution } from "@cdktf/provider-aws/lib/cloudfront-distribution";
 import { CloudfrontOriginAccessControl } from "@cdktf/provider-aws/lib/cloudfront-origin-access-control";
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
-import { AssetType, TerraformAsset } from "cdktf";
+import { AssetType, TerraformAsset, Token } from "cdktf";
 import { Construct } from "constructs";
 import type { CcpConfig } from "../../config/schema";
 import type { AwsccProvider } from "../awscc/provider";
@@ -13,7 +10,9 @@ import { RemovedFromState, keepAddress } from "../core/addresses";
 import { SecureBucket } from "../storage";
 import { CcpWaf } from "./ccp-waf";
 import { ConnectApprovedOrigin } from "../awscc";
-import { CONNECT_STREAMS_KEY, renderCcpPage } from "./render-page";
+import type { CcpAsset, CcpSiteAssets } from "./assets";
+import { renderCcpPage } from "./render-page";
+import { CcpSecurityHeaders } from "./security-headers";
 
 export interface CcpSiteProps {
   /** Prefix of every name, as the original's project_name. */
@@ -24,6 +23,13 @@ export interface CcpSiteProps {
   readonly accessUrl: string;
   /** Region of the Connect instance. */
   readonly region: string;
+  /** The page's built scripts and styles (scripts/build-ccp-site.ts). */
+  readonly assets: CcpSiteAssets;
+  /**
+   * Base URL of the CRM API, e.g. an HTTP API's `apiEndpoint` token.
+   * @default config.crmApiUrl (none: the customer panel says lookup is not configured)
+   */
+  readonly crmApiUrl?: string;
   /** Connect instance ARN: the distribution's origin is approved on it. */
   readonly connectInstanceArn: string;
   /** Platform.awsUsEast1: the CloudFront web ACL lives in us-east-1. */
@@ -32,9 +38,10 @@ export interface CcpSiteProps {
   readonly awsccProvider?: AwsccProvider;
 }
 
-// AWS-managed CloudFront policies (global ids, the same in every account).
+// AWS-managed CloudFront cache policy (a global id, the same in every account).
 const CACHING_OPTIMIZED_POLICY = "658327ea-f89d-4fab-a63d-7e88639e58f6";
-const SECURITY_HEADERS_POLICY = "67f7725c-6f97-4210-82d7-5512b31e9d03";
+/** Hashed asset names change with their bytes, so browsers and CloudFront may keep them for a year. */
+const IMMUTABLE = "public, max-age=31536000, immutable";
 
 /**
  * The agent softphone page: a private S3 bucket read only by one CloudFront distribution through
@@ -45,21 +52,35 @@ export class CcpSite extends Construct {
   public readonly bucket: SecureBucket;
   public readonly distribution: CloudfrontDistribution;
   public readonly waf: CcpWaf;
+  public readonly securityHeaders: CcpSecurityHeaders;
   public readonly approvedOrigin: ConnectApprovedOrigin;
   /** https URL agents open. */
   public readonly url: string;
 
   constructor(scope: Construct, id: string, props: CcpSiteProps) {
     super(scope, id);
-    const streamsFile = props.config.connectStreamsFile
-      ? resolve(props.config.connectStreamsFile)
+    const { config, assets } = props;
+    const crmApiUrl = props.crmApiUrl ?? config.crmApiUrl;
+    const crm = crmApiUrl
+      ? { apiUrl: crmApiUrl.replace(/\/+$/, ""), tokenStorageKey: config.crmTokenStorageKey }
       : undefined;
-    if (streamsFile && !existsSync(streamsFile)) {
-      throw new Error(
-        `${this.node.path}: ccp.connectStreamsFile "${props.config.connectStreamsFile}" does not exist (resolved to ${streamsFile}); point it at the amazon-connect-streams release file or leave it unset`,
-      );
-    }
-    const page = renderCcpPage({ accessUrl: props.accessUrl, region: props.region });
+    const page = renderCcpPage(
+      {
+        accessUrl: props.accessUrl,
+        region: props.region,
+        customerIdAttribute: config.customerIdAttribute,
+        crm,
+      },
+      assets,
+    );
+    this.securityHeaders = new CcpSecurityHeaders(this, "security_headers", {
+      namePrefix: props.namePrefix,
+      origins: {
+        connect: props.accessUrl.replace(/\/+$/, ""),
+        // An HTTP API's endpoint attribute is already an origin; a literal URL may carry a path.
+        crmApi: crm && (Token.isUnresolved(crm.apiUrl) ? crm.apiUrl : new URL(crm.apiUrl).origin),
+      },
+    });
 
     this.waf = new CcpWaf(this, "waf", {
       namePrefix: props.namePrefix,
@@ -113,7 +134,7 @@ export class CcpSite extends Construct {
           viewerProtocolPolicy: "redirect-to-https",
           compress: true,
           cachePolicyId: CACHING_OPTIMIZED_POLICY,
-          responseHeadersPolicyId: SECURITY_HEADERS_POLICY,
+          responseHeadersPolicyId: this.securityHeaders.policy.id,
         },
         restrictions: { geoRestriction: { restrictionType: "none" } },
         viewerCertificate: { cloudfrontDefaultCertificate: true },
@@ -131,40 +152,38 @@ export class CcpSite extends Construct {
       Condition: { StringEquals: { "AWS:SourceArn": this.distribution.arn } },
     });
 
+    // Each file is created before its old version goes, and the page changes only once its new
+    // files exist, so a page loaded mid-deploy always finds what it names.
+    const upload = (id: string, asset: CcpAsset) => {
+      const file = new TerraformAsset(this, `${id}_asset`, { path: asset.path, type: AssetType.FILE });
+      return new S3Object(this, id, {
+        bucket: bucketId,
+        key: asset.key,
+        source: file.path,
+        etag: asset.md5,
+        contentType: asset.contentType,
+        cacheControl: IMMUTABLE,
+        lifecycle: { createBeforeDestroy: true },
+      });
+    };
+    const files = [
+      keepAddress(upload("connect_streams", assets.streams), "connect_streams"),
+      upload("app", assets.app),
+      upload("styles", assets.styles),
+    ];
+
     keepAddress(
       new S3Object(this, "index_html", {
         bucket: bucketId,
         key: "index.html",
         content: page,
         contentType: "text/html; charset=utf-8",
-        // Agents get a new page as soon as it is deployed; the library below may be cached.
+        // Agents get a new page as soon as it is deployed; the hashed files above may be cached.
         cacheControl: "no-cache",
+        dependsOn: files,
       }),
       "index_html",
     );
-
-    if (streamsFile) {
-      const asset = new TerraformAsset(this, "connect_streams_asset", {
-        path: streamsFile,
-        type: AssetType.FILE,
-      });
-      keepAddress(
-        new S3Object(this, "connect_streams", {
-          bucket: bucketId,
-          key: CONNECT_STREAMS_KEY,
-          source: asset.path,
-          etag: createHash("md5").update(readFileSync(streamsFile)).digest("hex"),
-          contentType: "application/javascript",
-        }),
-        "connect_streams",
-      );
-    } else {
-      new RemovedFromState(this, "removed_connect_streams", {
-        from: "aws_s3_object.connect_streams",
-        reason:
-          "amazon-connect-streams is third-party code and is not vendored in this repo; the deployed object is left in place until config ccp.connectStreamsFile names the release file to upload.",
-      });
-    }
 
     this.url = `https://${this.distribution.domainName}`;
     this.approvedOrigin = new ConnectApprovedOrigin(this, "approved_origin", {
