@@ -12,7 +12,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { formatDifference, unexpectedDifferences } from "./cdktn/compare";
-import { CDKTN_PACKAGES, toCdktnPackageJson, toCdktnSource } from "./cdktn/rewrite";
+import { CONSTRUCTS_FOR_CDKTN, PACKAGE_SWAPS, toCdktnPackageJson, toCdktnSource } from "./cdktn/rewrite";
 
 const ROOT = resolve(__dirname, "..");
 const MAX_SHOWN = 40;
@@ -108,7 +108,7 @@ function main(): number {
     copyProject(files, copy);
     const pkgPath = join(copy, "package.json");
     writeFileSync(pkgPath, toCdktnPackageJson(readFileSync(pkgPath, "utf8")));
-    const pins = Object.entries(CDKTN_PACKAGES).map(([name, version]) => `${name}@${version}`);
+    const pins = [...PACKAGE_SWAPS.map((s) => `${s.to}@${s.version}`), `constructs@${CONSTRUCTS_FOR_CDKTN}`];
     step(`installing ${pins.join(", ")} (npm install, lockfile kept for everything else)`);
     run("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--prefer-offline"], copy);
     step(`rewrote imports in ${rewriteSources(files, copy)} files`);

@@ -1,18 +1,31 @@
 import { NullProvider } from "@cdktf/provider-null/lib/provider";
-import { Resource } from "@cdktf/provider-null/lib/resource";
+import { Resource, type ResourceConfig } from "@cdktf/provider-null/lib/resource";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { Testing, TerraformStack } from "cdktf";
+import { type ITerraformDependable, Testing, TerraformStack } from "cdktf";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import * as binding from "../../scripts/cdktn/null-binding";
 import { unexpectedDifferences } from "../../scripts/cdktn/compare";
-import { CDKTN_PACKAGES, NULL_BINDING, toCdktnPackageJson, toCdktnSource } from "../../scripts/cdktn/rewrite";
+import {
+  CONSTRUCTS_FOR_CDKTN,
+  NULL_BINDING,
+  PACKAGE_SWAPS,
+  toCdktnPackageJson,
+  toCdktnSource,
+} from "../../scripts/cdktn/rewrite";
 
 const root = resolve(__dirname, "../..");
 
-type NullClasses = { NullProvider: typeof NullProvider; Resource: typeof Resource };
+type NullClasses = {
+  NullProvider: new (scope: TerraformStack, id: string) => unknown;
+  Resource: new (
+    scope: TerraformStack,
+    id: string,
+    config: ResourceConfig,
+  ) => ITerraformDependable & { id: string };
+};
 
 /** The same small stack on either null binding: provider, triggers, provisioner, depends_on. */
 function nullStack(classes: NullClasses, hcl: boolean): string {
@@ -88,8 +101,11 @@ describe("the source rewrite", () => {
     const pkg = JSON.parse(toCdktnPackageJson(readFileSync(join(root, "package.json"), "utf8")));
     const all = { ...pkg.dependencies, ...pkg.devDependencies };
     expect(Object.keys(all).filter((name) => /^(cdktf|@cdktf\/)/.test(name))).toEqual([]);
-    for (const [name, version] of Object.entries(CDKTN_PACKAGES)) expect(all[name]).toBe(version);
-    expect(all.constructs).toMatch(/^10\.[67]\.\d+$/);
+    for (const { to, version } of PACKAGE_SWAPS) expect(all[to]).toBe(version);
+    expect(all.constructs).toBe(CONSTRUCTS_FOR_CDKTN);
+    expect(CONSTRUCTS_FOR_CDKTN).toMatch(/^10\.[67]\.\d+$/);
+    // Dev tools stay dev tools.
+    expect(pkg.devDependencies["@cdktn/hcl2json"]).toBeDefined();
   });
 });
 
