@@ -57,7 +57,7 @@ function run(command: string, args: readonly string[], cwd: string, env: NodeJS.
 }
 
 function synth(projectDir: string, env: string, outdir: string): unknown {
-  run(process.execPath, ["--import", "tsx", "main.ts"], projectDir, {
+  run(process.execPath, ["scripts/run-app.cjs"], projectDir, {
     CDKTF_OUTDIR: outdir,
     CONNECT_ENV: env,
   });
