@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { build } from "esbuild";
+import { bundleCache } from "./support/bundle-cache";
 import { zipSync } from "fflate";
 
 /**
@@ -75,6 +76,9 @@ export async function bundleLambda(options: BundleOptions): Promise<BundleResult
   const name = options.name ?? dirname(entry).split(/[\\/]/).pop() ?? "lambda";
   const outDir = resolve(options.outDir);
   const bundleDir = join(outDir, name);
+  const cache = bundleCache(outDir, name, { ...options, entry });
+  const cached = cache.read();
+  if (cached) return cached;
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -105,7 +109,8 @@ export async function bundleLambda(options: BundleOptions): Promise<BundleResult
     write: false,
     outdir: bundleDir,
     logLevel: "silent",
-    metafile: false,
+    // The inputs list keys the bundle cache: the next synth rebuilds only if one of them changed.
+    metafile: true,
   });
 
   const files: Record<string, [Uint8Array, { mtime: Date; level: 9 }]> = {};
@@ -125,7 +130,7 @@ export async function bundleLambda(options: BundleOptions): Promise<BundleResult
   }
   const zipPath = join(outDir, `${name}.zip`);
   writeFileSync(zipPath, zip);
-  return {
+  const bundle: BundleResult = {
     zipPath,
     jsPath: join(bundleDir, ENTRY_FILE),
     files: Object.keys(files),
@@ -133,6 +138,8 @@ export async function bundleLambda(options: BundleOptions): Promise<BundleResult
     zipBytes: zip.byteLength,
     jsBytes: js[0].byteLength,
   };
+  cache.write(Object.keys(result.metafile.inputs), bundle);
+  return bundle;
 }
 
 /** The Lambdas this repo builds. */

@@ -1,7 +1,9 @@
+import { parse as parseHcl } from "@cdktf/hcl2json";
 import { Testing } from "cdktf";
 import {
   AWSCC_PROVIDER_VERSION,
   AwsccProvider,
+  ConnectApprovedOrigin,
   ConnectIntegrationAssociation,
   LexBotAlias,
 } from "../../constructs/awscc";
@@ -100,5 +102,58 @@ describe("awscc bindings", () => {
       integration_arn: "${awscc_lex_bot_alias.alias.arn}",
       integration_type: "LEX_BOT",
     });
+  });
+
+  it("write the same arguments to HCL as to JSON, as HashiCorp's HCL parser reads them back", async () => {
+    const build = (stack: AddressedStack) => {
+      new AwsccProvider(stack, "awscc_us", { region: "us-east-1", alias: "us" });
+      const alias = new LexBotAlias(stack, "alias", {
+        botId: "BOT123",
+        botAliasName: "prod",
+        botVersion: "3",
+        description: 'Quotes " survive',
+        botAliasLocaleSettings: [
+          {
+            localeId: "en_GB",
+            botAliasLocaleSetting: {
+              enabled: true,
+              codeHookSpecification: {
+                lambdaCodeHook: {
+                  lambdaArn: "arn:aws:lambda:eu-west-2:1:function:f:live",
+                  codeHookInterfaceVersion: "1.0",
+                },
+              },
+            },
+          },
+          { localeId: "en_US", botAliasLocaleSetting: { enabled: false } },
+        ],
+        sentimentAnalysisSettings: { detectSentiment: false },
+        botAliasTags: [{ key: "Project", value: "ConnectComprehensive" }],
+      });
+      new ConnectIntegrationAssociation(stack, "assoc", {
+        instanceId: "arn:aws:connect:eu-west-2:1:instance/abc",
+        integrationArn: alias.arn,
+        integrationType: "LEX_BOT",
+      });
+      new ConnectApprovedOrigin(stack, "origin", {
+        instanceId: "arn:aws:connect:eu-west-2:1:instance/abc",
+        origin: "https://ccp.example.com",
+      });
+    };
+    const json = synth(build);
+    const stack = new AddressedStack(Testing.app(), "test");
+    new AwsccProvider(stack, "awscc", { region: "eu-west-2" });
+    build(stack);
+    const hcl = await parseHcl("cdk.tf", Testing.synthHcl(stack));
+
+    const awsccTypes = Object.keys(json.resource).filter((type) => type.startsWith("awscc_"));
+    expect(awsccTypes).toHaveLength(3);
+    for (const type of awsccTypes) {
+      for (const [name, body] of Object.entries<Record<string, unknown>>(json.resource[type])) {
+        const args = Object.fromEntries(Object.entries(body).filter(([key]) => key !== "//"));
+        expect([type, name, hcl.resource[type][name][0]]).toStrictEqual([type, name, args]);
+      }
+    }
+    expect(hcl.provider.awscc).toStrictEqual(json.provider.awscc);
   });
 });

@@ -38,7 +38,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
 describe("main.ts", () => {
   it("synthesizes offline with no terraform and no credentials, printing a summary", () => {
     const outdir = mkdtempSync(join(tmpdir(), "synth-"));
-    const { status, stdout } = run(process.execPath, ["--import", "tsx", "main.ts"], {
+    const { status, stdout } = run(process.execPath, ["scripts/run-app.cjs"], {
       CDKTF_OUTDIR: outdir,
     });
     expect(status).toBe(0);
@@ -55,7 +55,7 @@ describe("main.ts", () => {
     const dir = mkdtempSync(join(tmpdir(), "cfg-"));
     const file = join(dir, "override.json");
     writeFileSync(file, JSON.stringify({ observability: { logRetentionDays: 42 } }));
-    const { status, stderr } = run(process.execPath, ["--import", "tsx", "main.ts"], {
+    const { status, stderr } = run(process.execPath, ["scripts/run-app.cjs"], {
       CONNECT_CONFIG_FILE: file,
     });
     expect(status).toBe(1);
@@ -66,11 +66,9 @@ describe("main.ts", () => {
 
   it("selects prod with --context env=prod", () => {
     const outdir = mkdtempSync(join(tmpdir(), "synth-"));
-    const { status, stdout } = run(
-      process.execPath,
-      ["--import", "tsx", "main.ts", "--context", "env=prod"],
-      { CDKTF_OUTDIR: outdir },
-    );
+    const { status, stdout } = run(process.execPath, ["scripts/run-app.cjs", "--context", "env=prod"], {
+      CDKTF_OUTDIR: outdir,
+    });
     expect(status).toBe(0);
     expect(stdout).toMatch(/stack connect-comprehensive-prod \(env prod\)/);
   }, 60_000);

@@ -9,8 +9,12 @@ describe.each([
 ])("%s stack", (env, { json, text }) => {
   it("pins every provider to an exact version and source", () => {
     const required = (json.terraform as any).required_providers;
-    expect(required.aws).toStrictEqual({ source: "aws", version: "6.25.0" });
-    expect(required.null).toStrictEqual({ source: "null", version: "3.2.4" });
+    // Exact pins, whatever release the provider packages were generated from: the numbers change
+    // with a package upgrade (or the move to cdktn), the exactness must not.
+    const exact = /^\d+\.\d+\.\d+$/;
+    expect(required.aws.source).toMatch(/^(hashicorp\/)?aws$/);
+    expect(required.aws.version).toMatch(exact);
+    expect(required.null).toStrictEqual({ source: "null", version: expect.stringMatching(exact) });
     expect(required.awscc).toStrictEqual({ source: "hashicorp/awscc", version: "1.69.0" });
   });
 

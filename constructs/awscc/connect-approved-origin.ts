@@ -1,6 +1,6 @@
 import { TerraformMetaArguments, TerraformResource, stringToTerraform } from "cdktf";
 import { Construct } from "constructs";
-import { awsccResourceConfig } from "./resource";
+import { awsccHclAttributes, awsccResourceConfig } from "./resource";
 
 export interface ConnectApprovedOriginConfig extends TerraformMetaArguments {
   /** ARN of the Amazon Connect instance (CloudFormation's InstanceId takes the ARN). */
@@ -42,5 +42,9 @@ export class ConnectApprovedOrigin extends TerraformResource {
       instance_id: stringToTerraform(this._instanceId),
       origin: stringToTerraform(this._origin),
     };
+  }
+
+  protected override synthesizeHclAttributes(): Record<string, unknown> {
+    return awsccHclAttributes(this.synthesizeAttributes());
   }
 }

@@ -1,6 +1,6 @@
 import { TerraformMetaArguments, TerraformResource, stringToTerraform } from "cdktf";
 import { Construct } from "constructs";
-import { awsccResourceConfig } from "./resource";
+import { awsccHclAttributes, awsccResourceConfig } from "./resource";
 
 /** Integration types CloudFormation accepts for AWS::Connect::IntegrationAssociation. */
 export type ConnectIntegrationType =
@@ -80,5 +80,9 @@ export class ConnectIntegrationAssociation extends TerraformResource {
       integration_arn: stringToTerraform(this._integrationArn),
       integration_type: stringToTerraform(this._integrationType),
     };
+  }
+
+  protected override synthesizeHclAttributes(): Record<string, unknown> {
+    return awsccHclAttributes(this.synthesizeAttributes());
   }
 }

@@ -6,7 +6,7 @@ import {
   stringToTerraform,
 } from "cdktf";
 import { Construct } from "constructs";
-import { awsccResourceConfig } from "./resource";
+import { awsccHclAttributes, awsccResourceConfig } from "./resource";
 
 export interface LexBotAliasLambdaCodeHook {
   /** ARN of the Lambda (use the `live` alias ARN, not $LATEST). */
@@ -181,5 +181,9 @@ export class LexBotAlias extends TerraformResource {
         : undefined,
       bot_alias_tags: listMapper(tagToTerraform, false)(c.botAliasTags),
     };
+  }
+
+  protected override synthesizeHclAttributes(): Record<string, unknown> {
+    return awsccHclAttributes(this.synthesizeAttributes());
   }
 }

@@ -3,6 +3,7 @@
 // getters). There is no prebuilt awscc package on npm, and generating one needs the Terraform registry.
 import { TerraformProvider, stringToTerraform } from "cdktf";
 import { Construct } from "constructs";
+import { awsccHclAttributes } from "./resource";
 
 /** The awscc provider version every binding here was written against (CloudFormation schema names). */
 export const AWSCC_PROVIDER_VERSION = "1.69.0";
@@ -52,5 +53,9 @@ export class AwsccProvider extends TerraformProvider {
       alias: stringToTerraform(this._alias),
       role_arn: stringToTerraform(this._roleArn),
     };
+  }
+
+  protected override synthesizeHclAttributes(): Record<string, unknown> {
+    return awsccHclAttributes(this.synthesizeAttributes());
   }
 }

@@ -200,7 +200,13 @@ export class NodejsLambda extends Construct {
       }),
     });
 
-    const asset = new TerraformAsset(this, "Code", { path: props.code.path, type: AssetType.FILE });
+    // The asset folder is named by the zip's own hash rather than the framework's hashing, which
+    // differs between cdktf and its fork: the same bytes land at the same path on either.
+    const asset = new TerraformAsset(this, "Code", {
+      path: props.code.path,
+      type: AssetType.FILE,
+      assetHash: Buffer.from(props.code.sha256Base64, "base64").toString("hex"),
+    });
     this.function = new LambdaFunction(this, "Function", {
       functionName: props.functionName,
       role: this.role.arn,
