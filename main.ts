@@ -14,7 +14,9 @@ async function main(): Promise<void> {
     bundleAll("dist"),
     buildCcpSite({ outDir: "dist", streamsFile: config.ccp.connectStreamsFile }),
   ]);
-  process.stdout.write(`CCP site scripts ${ccpSite.cached ? "unchanged, reused" : "built"} (esbuild)\n`);
+  const outcome = (cached: boolean) => (cached ? "unchanged, reused" : "built");
+  const lambdas = LAMBDAS.map((l) => `${l.name} ${outcome(bundles[l.name].cached)}`);
+  process.stdout.write(`esbuild: ${[...lambdas, `CCP site ${outcome(ccpSite.cached)}`].join(", ")}\n`);
   const code = (b: BundleResult) => ({ path: b.zipPath, sha256Base64: b.sha256Base64 });
   const stack = new ContactCentreStack(app, stackName, {
     config,

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
-import { build, version as esbuildVersion, type BuildOptions } from "esbuild";
+import { build, type BuildOptions } from "esbuild";
+import { buildCache } from "./support/build-cache.cjs";
 import type { CcpAsset, CcpSiteAssets } from "../constructs/ccp/assets";
 
 /**
@@ -9,9 +10,9 @@ import type { CcpAsset, CcpSiteAssets } from "../constructs/ccp/assets";
  * its CSS) and amazon-connect-streams from npm, each to `<name>-<content hash>.<ext>`. Same inputs
  * give the same bytes and names, so a synth with nothing changed changes nothing in Terraform.
  *
- * Cached by input: the manifest records every input file esbuild read (from its metafile) with a
- * SHA-256; when they all still match, the previous output is reused. Measured on the shared 2-vCPU
- * box: cold build ~0.7 s (minifying the 1.5 MB library is most of it), cached ~25 ms.
+ * Reused while its inputs are unchanged (scripts/support/build-cache.cjs, shared with the Lambda
+ * and app bundles). Measured on the shared 2-vCPU box: cold build ~0.7 s (minifying the 1.5 MB
+ * library is most of it), cached ~25 ms.
  */
 
 export interface CcpBuildOptions {
@@ -31,15 +32,8 @@ export interface CcpBuildResult {
 
 /** Bump when the build options change in a way the input hashes cannot see. */
 const CACHE_VERSION = 1;
-const MANIFEST = "manifest.json";
 const JS = "text/javascript; charset=utf-8";
 const CSS = "text/css; charset=utf-8";
-
-interface Manifest {
-  readonly key: string;
-  readonly inputs: Record<string, string>;
-  readonly assets: CcpSiteAssets;
-}
 
 const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
 const md5 = (bytes: Uint8Array) => createHash("md5").update(bytes).digest("hex");
@@ -70,24 +64,6 @@ function esbuildOptions(root: string, streamsEntry: string | undefined): BuildOp
   };
 }
 
-function readManifest(dir: string): Manifest | undefined {
-  try {
-    return JSON.parse(readFileSync(join(dir, MANIFEST), "utf8")) as Manifest;
-  } catch {
-    return undefined;
-  }
-}
-
-function upToDate(manifest: Manifest | undefined, key: string, root: string): manifest is Manifest {
-  if (manifest?.key !== key) return false;
-  const assets = [manifest.assets.app, manifest.assets.styles, manifest.assets.streams];
-  if (!assets.every((a) => existsSync(a.path))) return false;
-  return Object.entries(manifest.inputs).every(([file, hash]) => {
-    const path = join(root, file);
-    return existsSync(path) && sha256(readFileSync(path)) === hash;
-  });
-}
-
 function asset(dir: string, name: string, contents: Uint8Array, contentType: string): CcpAsset {
   const path = join(dir, name);
   writeFileSync(path, contents);
@@ -106,16 +82,18 @@ export async function buildCcpSite(options: CcpBuildOptions): Promise<CcpBuildRe
   // esbuild resolves the package from root (its `main`, the unminified release file) and minifies it.
   const streamsEntry = streamsFile ? undefined : "amazon-connect-streams";
   const buildOptions = esbuildOptions(root, streamsEntry);
-  const key = sha256(
-    JSON.stringify({
-      CACHE_VERSION,
-      esbuildVersion,
-      buildOptions: { ...buildOptions, absWorkingDir: undefined, outdir: undefined },
-      streamsFile: streamsFile ? sha256(readFileSync(streamsFile)) : null,
-    }),
+  const cache = buildCache<CcpSiteAssets>(join(dir, "..", ".cache", "ccp_site.json"), {
+    CACHE_VERSION,
+    buildOptions: { ...buildOptions, absWorkingDir: undefined, outdir: undefined },
+    streamsFile: streamsFile ? sha256(readFileSync(streamsFile)) : null,
+  });
+  // Intact: every recorded file still on disk with the bytes it was built with.
+  const previous = cache.read((assets) =>
+    [assets.app, assets.styles, assets.streams].every(
+      (a) => existsSync(a.path) && md5(readFileSync(a.path)) === a.md5,
+    ),
   );
-  const previous = readManifest(dir);
-  if (upToDate(previous, key, root)) return { assets: previous.assets, cached: true };
+  if (previous) return { assets: previous, cached: true };
 
   const result = await build(buildOptions);
   rmSync(dir, { recursive: true, force: true });
@@ -141,12 +119,10 @@ export async function buildCcpSite(options: CcpBuildOptions): Promise<CcpBuildRe
     styles: asset(dir, basename(styles.path), styles.contents, CSS),
     streams,
   };
-  const inputs: Record<string, string> = {};
-  for (const file of Object.keys(result.metafile?.inputs ?? {}).sort()) {
-    inputs[file] = sha256(readFileSync(join(root, file)));
-  }
-  const manifest: Manifest = { key, inputs, assets };
-  writeFileSync(join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  cache.write(
+    Object.keys(result.metafile?.inputs ?? {}).map((file) => join(root, file)),
+    assets,
+  );
   return { assets, cached: false };
 }
 

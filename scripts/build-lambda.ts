@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { build } from "esbuild";
-import { bundleCache } from "./support/bundle-cache";
+import { buildCache, fileSha256 } from "./support/build-cache.cjs";
 import { zipSync } from "fflate";
 
 /**
@@ -60,6 +60,8 @@ export interface BundleResult {
   readonly jsBytes: number;
   /** Every file in the zip (the entry plus its lazily loaded chunks), sorted. */
   readonly files: readonly string[];
+  /** True when an earlier build's zip was reused (no input changed). */
+  readonly cached: boolean;
 }
 
 /**
@@ -76,9 +78,9 @@ export async function bundleLambda(options: BundleOptions): Promise<BundleResult
   const name = options.name ?? dirname(entry).split(/[\\/]/).pop() ?? "lambda";
   const outDir = resolve(options.outDir);
   const bundleDir = join(outDir, name);
-  const cache = bundleCache(outDir, name, { ...options, entry });
-  const cached = cache.read();
-  if (cached) return cached;
+  const cache = buildCache<BundleResult>(join(outDir, ".cache", `${name}.json`), { ...options, entry });
+  const cached = cache.read(outputsIntact);
+  if (cached) return { ...cached, cached: true };
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -135,11 +137,22 @@ export async function bundleLambda(options: BundleOptions): Promise<BundleResult
     jsPath: join(bundleDir, ENTRY_FILE),
     files: Object.keys(files),
     sha256Base64: createHash("sha256").update(zip).digest("base64"),
+    cached: false,
     zipBytes: zip.byteLength,
     jsBytes: js[0].byteLength,
   };
-  cache.write(Object.keys(result.metafile.inputs), bundle);
+  cache.write(
+    Object.keys(result.metafile.inputs).map((input) => resolve(input)),
+    bundle,
+  );
   return bundle;
+}
+
+/** The recorded zip is still on disk, unchanged, with every file it was built with beside it. */
+function outputsIntact(bundle: BundleResult): boolean {
+  if (!existsSync(bundle.zipPath) || fileSha256(bundle.zipPath, "base64") !== bundle.sha256Base64)
+    return false;
+  return bundle.files.every((file) => existsSync(join(dirname(bundle.jsPath), file)));
 }
 
 /** The Lambdas this repo builds. */

@@ -3,28 +3,28 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-// The launcher is plain CommonJS (it must start without tsx); its helpers are exported for tests.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const launcher = require("../../scripts/run-app.cjs") as { appKey(inputs: string[]): string | undefined };
+// Plain CommonJS (the app launcher needs it before TypeScript can load); typed by its JSDoc.
+import { buildKey } from "../../scripts/support/build-cache.cjs";
 
 const root = resolve(__dirname, "../..");
 
-describe("the app bundle key", () => {
+describe("the build cache key", () => {
   it("changes with any input's content, and a missing input is never a hit", () => {
     const dir = mkdtempSync(join(tmpdir(), "app-key-"));
     const source = join(dir, "stack.ts");
     writeFileSync(source, "export const a = 1;\n");
-    const before = launcher.appKey([source]);
-    expect(launcher.appKey([source])).toBe(before);
+    const before = buildKey({ entry: "stack.ts" }, [source]);
+    expect(buildKey({ entry: "stack.ts" }, [source])).toBe(before);
+    expect(buildKey({ entry: "stack.ts", minify: true }, [source])).not.toBe(before);
     writeFileSync(source, "export const a = 2;\n");
-    expect(launcher.appKey([source])).not.toBe(before);
+    expect(buildKey({ entry: "stack.ts" }, [source])).not.toBe(before);
     rmSync(source);
-    expect(launcher.appKey([source])).toBeUndefined();
+    expect(buildKey({ entry: "stack.ts" }, [source])).toBeUndefined();
   });
 });
 
 describe("synth from the compiled bundle", () => {
-  function synth(args: string[], outdir: string): string {
+  function synth(args: string[], outdir: string): { json: string; stdout: string } {
     const child = spawnSync(process.execPath, args, {
       cwd: root,
       encoding: "utf8",
@@ -32,12 +32,22 @@ describe("synth from the compiled bundle", () => {
     });
     expect(child.stderr).toBe("");
     expect(child.status).toBe(0);
-    return readFileSync(join(outdir, "stacks/connect-comprehensive-dev/cdk.tf.json"), "utf8");
+    const json = readFileSync(join(outdir, "stacks/connect-comprehensive-dev/cdk.tf.json"), "utf8");
+    return { json, stdout: child.stdout };
   }
 
   it("writes byte for byte what the TypeScript sources write when run directly", () => {
     const direct = synth(["--import", "tsx", "main.ts"], mkdtempSync(join(tmpdir(), "direct-")));
     const bundled = synth(["scripts/run-app.cjs"], mkdtempSync(join(tmpdir(), "bundled-")));
-    expect(bundled).toBe(direct);
+    expect(bundled.json).toBe(direct.json);
+  }, 120_000);
+
+  it("reuses the app bundle, both Lambda zips and the CCP site when nothing changed", () => {
+    synth(["scripts/run-app.cjs"], mkdtempSync(join(tmpdir(), "warm-")));
+    const { stdout } = synth(["scripts/run-app.cjs"], mkdtempSync(join(tmpdir(), "again-")));
+    expect(stdout).not.toMatch(/compiling the app/);
+    expect(stdout).toMatch(
+      /^esbuild: lex_fallback unchanged, reused, ctr_metrics unchanged, reused, CCP site unchanged, reused$/m,
+    );
   }, 120_000);
 });

@@ -20,7 +20,7 @@ const writtenAt = (path: string) => statSync(path, { bigint: true }).mtimeNs;
 
 describe("bundleLambda cache", () => {
   afterEach(() => {
-    delete process.env.CONNECT_BUNDLE_CACHE;
+    delete process.env.CONNECT_BUILD_CACHE;
   });
 
   it("reuses the zip while no input changed, and rebuilds when one did", async () => {
@@ -29,7 +29,7 @@ describe("bundleLambda cache", () => {
     const firstWrite = writtenAt(first.zipPath);
 
     const again = await bundleLambda({ entry, outDir, name: "small" });
-    expect(again).toStrictEqual(first);
+    expect(again).toStrictEqual({ ...first, cached: true });
     expect(writtenAt(again.zipPath)).toBe(firstWrite);
 
     // An edit to an imported file, not the entry, must still rebuild.
@@ -62,7 +62,7 @@ describe("bundleLambda cache", () => {
     const plain = await bundleLambda({ entry, outDir, name: "small" });
     expect(plain.files).toStrictEqual(first.files);
 
-    process.env.CONNECT_BUNDLE_CACHE = "off";
+    process.env.CONNECT_BUILD_CACHE = "off";
     const before = writtenAt(plain.zipPath);
     await bundleLambda({ entry, outDir, name: "small" });
     expect(writtenAt(plain.zipPath)).not.toBe(before);
