@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   // Since process start, so module loading (the expensive part) is counted.
   const seconds = process.uptime();
   process.stdout.write(
-    `synth ok: stack ${stackName} (env ${env}), ${resources.length} resources and data sources → ${app.outdir}/stacks/${stackName}/cdk.tf.json in ${seconds.toFixed(2)} s\n`,
+    `synth ok: stack ${stackName} (env ${env}), ${resources.length} resources and data sources → ${app.outdir}/stacks/${stackName}/${app.hclOutput ? "cdk.tf" : "cdk.tf.json"} in ${seconds.toFixed(2)} s\n`,
   );
 }
 

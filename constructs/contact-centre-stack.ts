@@ -101,6 +101,7 @@ export class ContactCentreStack extends AddressedStack {
     this.guardrail = new BankingGuardrail(this, "guardrail", {
       name: `${prefix}-guardrail`,
       region: config.bedrockRegion,
+      originalRegion: config.region,
       // The stack key lives in the main region; KMS keys do not cross regions.
       ...(config.bedrockRegion === config.region ? { kmsKeyArn: keyArn } : {}),
     });

@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseStateList } from "../../constructs/migration/ledger";
 import { AuditTrail } from "../../constructs/audit";
 import {
   ENV,
@@ -31,21 +34,11 @@ describe("AuditTrail", () => {
   });
 
   it("accounts for every original audit address", () => {
-    const expected = [
-      ...[
-        "aws_s3_bucket",
-        "aws_s3_bucket_versioning",
-        "aws_s3_bucket_server_side_encryption_configuration",
-        "aws_s3_bucket_public_access_block",
-        "aws_s3_bucket_logging",
-        "aws_s3_bucket_ownership_controls",
-        "aws_s3_bucket_acl",
-        "aws_s3_bucket_lifecycle_configuration",
-        "aws_s3_bucket_policy",
-      ].map((t) => `module.cloudtrail_bucket.${t}.this`),
-      "data.aws_iam_policy_document.cloudtrail_bucket_policy",
-      "aws_cloudtrail.main",
-    ];
+    // The audit lines of the exact original state list (docs/migration/original-state-list.txt).
+    const expected = parseStateList(
+      readFileSync(join(__dirname, "../../docs/migration/original-state-list.txt"), "utf8"),
+    ).filter((address) => /cloudtrail/.test(address));
+    expect(expected).toHaveLength(7);
     expect(unaccountedAddresses(expected, json)).toEqual([]);
   });
 

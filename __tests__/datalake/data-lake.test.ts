@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseStateList } from "../../constructs/migration/ledger";
 import { DataLake, type DataLakeProps } from "../../constructs/datalake";
 import {
   ENV,
@@ -25,43 +28,12 @@ function dataLake(overrides: Partial<DataLakeProps> = {}, configOverrides?: unkn
   });
 }
 
-/** Original state addresses this construct owns (module data.aws_region.current needs no move). */
-const ORIGINAL = [
-  ...[
-    "aws_s3_bucket",
-    "aws_s3_bucket_versioning",
-    "aws_s3_bucket_server_side_encryption_configuration",
-    "aws_s3_bucket_public_access_block",
-    "aws_s3_bucket_logging",
-    "aws_s3_bucket_ownership_controls",
-    "aws_s3_bucket_acl",
-    "aws_s3_bucket_lifecycle_configuration",
-    "aws_s3_bucket_policy",
-  ].map((t) => `module.datalake_bucket.${t}.this`),
-  "module.kinesis_ctr.aws_kinesis_stream.this",
-  "module.kinesis_agent_events.aws_kinesis_stream.this",
-  "module.kinesis_ai_reporting.aws_kinesis_stream.this",
-  ...["firehose_ctr", "firehose_agent_events", "firehose_ai_reporting", "firehose_lifecycle_events"].flatMap(
-    (m) => [
-      `module.${m}.aws_kinesis_firehose_delivery_stream.log_stream`,
-      `module.${m}.aws_cloudwatch_log_group.firehose_error_logging`,
-      `module.${m}.aws_iam_role.firehose_delivery`,
-      `module.${m}.aws_iam_policy.firehose_delivery_policy`,
-      `module.${m}.aws_iam_role_policy_attachment.attach_firehose_policy`,
-      `module.${m}.aws_iam_role.cloudwatch_to_firehose`,
-      `module.${m}.aws_iam_policy.cloudwatch_to_firehose_policy`,
-      `module.${m}.aws_iam_role_policy_attachment.cw_to_firehose_attach`,
-    ],
-  ),
-  "aws_iam_role.eventbridge_firehose_role",
-  "aws_iam_role_policy.eventbridge_firehose_policy",
-  "aws_cloudwatch_event_rule.connect_lifecycle",
-  "aws_cloudwatch_event_target.connect_lifecycle_firehose",
-  "aws_connect_instance_storage_config.ctr_stream",
-  "aws_connect_instance_storage_config.agent_events_stream",
-  "module.glue_datalake.aws_glue_catalog_database.this",
-  "module.glue_datalake.aws_glue_catalog_table.this",
-];
+/** Original state addresses this construct owns, from the exact committed state list. */
+const OWNED =
+  /datalake_bucket|module\.kinesis_(ctr|agent_events|ai_reporting)\.|module\.firehose_(ctr|agent_events|ai_reporting|lifecycle_events)\.|eventbridge_firehose|connect_lifecycle|storage_config\.(ctr_stream|agent_events_stream)|glue_datalake/;
+const ORIGINAL = parseStateList(
+  readFileSync(join(__dirname, "../../docs/migration/original-state-list.txt"), "utf8"),
+).filter((address) => OWNED.test(address));
 
 describe("DataLake", () => {
   const json = dataLake();
@@ -71,6 +43,7 @@ describe("DataLake", () => {
   });
 
   it("accounts for every original data lake address", () => {
+    expect(ORIGINAL).toHaveLength(55);
     expect(unaccountedAddresses(ORIGINAL, json)).toEqual([]);
   });
 

@@ -208,6 +208,13 @@ describe("backends", () => {
   });
 });
 
+describe("required Terraform version", () => {
+  it("is at least 1.7 (removed blocks), and 1.10 where the S3 backend locks with use_lockfile", () => {
+    expect((dev.json.terraform as any).required_version).toBe(">= 1.7.0");
+    expect((prod.json.terraform as any).required_version).toBe(">= 1.10.0");
+  });
+});
+
 describe("synthesized stacks", () => {
   it("match the dev snapshot", () => {
     expect(dev.json).toMatchSnapshot();

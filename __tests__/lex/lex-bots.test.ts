@@ -81,7 +81,7 @@ test("gateway keeps the original intents per locale; FallbackIntent is not a res
 
 test("three awscc aliases on published versions, code hook = the Lambda's live alias, logs to the bot's group", () => {
   const aliases = resourcesOf(json, "awscc_lex_bot_alias");
-  expect(Object.keys(aliases).sort()).toStrictEqual(["lex_banking_alias", "lex_sales_alias", "this"]);
+  expect(Object.keys(aliases).sort()).toStrictEqual(["banking", "sales", "this"]);
   expect(aliases.this.bot_version).toBe("${aws_lexv2models_bot_version.this.bot_version}");
   expect(aliases.this.bot_alias_locale_settings.map((s: TfJson) => s.locale_id)).toStrictEqual([
     "en_GB",
@@ -94,10 +94,10 @@ test("three awscc aliases on published versions, code hook = the Lambda's live a
     });
   }
   expect(
-    aliases.lex_sales_alias.bot_alias_locale_settings[0].bot_alias_locale_setting.code_hook_specification,
+    aliases.sales.bot_alias_locale_settings[0].bot_alias_locale_setting.code_hook_specification,
   ).toBeUndefined();
   expect(
-    aliases.lex_banking_alias.conversation_log_settings.text_log_settings[0].destination.cloudwatch
+    aliases.banking.conversation_log_settings.text_log_settings[0].destination.cloudwatch
       .cloudwatch_log_group_arn,
   ).toBe("${aws_cloudwatch_log_group.banking_lex_logs.arn}");
 });
@@ -149,8 +149,8 @@ test("three LEX_BOT associations on the instance ARN, and no Lex V1 association 
   for (const a of associations)
     expect(a).toMatchObject({ instance_id: INSTANCE_ARN, integration_type: "LEX_BOT" });
   expect(associations.map((a) => a.integration_arn).sort()).toStrictEqual([
-    "${awscc_lex_bot_alias.lex_banking_alias.arn}",
-    "${awscc_lex_bot_alias.lex_sales_alias.arn}",
+    "${awscc_lex_bot_alias.banking.arn}",
+    "${awscc_lex_bot_alias.sales.arn}",
     "${awscc_lex_bot_alias.this.arn}",
   ]);
   expect(json.resource.aws_connect_bot_association).toBeUndefined();
@@ -167,9 +167,7 @@ test("Lambda permissions: lexv2 only, on the live alias, scoped to one bot alias
     source_arn: "${awscc_lex_bot_alias.this.arn}",
     statement_id: "AllowLexV2-gateway",
   });
-  expect(permissions.lex_banking_invoke_permission.source_arn).toBe(
-    "${awscc_lex_bot_alias.lex_banking_alias.arn}",
-  );
+  expect(permissions.lex_banking_invoke_permission.source_arn).toBe("${awscc_lex_bot_alias.banking.arn}");
   expect(Object.keys(permissions)).toHaveLength(2);
 });
 

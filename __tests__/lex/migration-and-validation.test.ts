@@ -21,7 +21,7 @@ test("every original lex address is kept, moved or removed on purpose", () => {
   expect(unaccounted).toStrictEqual([]);
 });
 
-test("removed blocks: V1 and CLI associations are forgotten, never destroyed", () => {
+test("removed blocks: the CLI associations are forgotten, never destroyed (disassociate-bot must not run)", () => {
   const removed = Object.fromEntries(
     (json.removed as { from: string; lifecycle: { destroy: boolean } }[]).map((r) => [
       r.from,
@@ -29,15 +29,26 @@ test("removed blocks: V1 and CLI associations are forgotten, never destroyed", (
     ]),
   );
   for (const from of [
-    "aws_connect_bot_association.main",
-    "aws_connect_bot_association.banking",
-    "aws_connect_bot_association.sales",
     "null_resource.lex_bot_association",
+    "null_resource.banking_bot_association",
+    "null_resource.sales_bot_association",
   ]) {
     expect(removed[from]).toBe(false);
   }
-  expect(removed["module.lex_bot_banking.aws_lexv2models_intent.chat"]).toBe(true);
   for (const entry of REMOVED_LEX_ADDRESSES) expect(entry.reason.length).toBeGreaterThan(40);
+});
+
+test("the live root-level versions and aliases keep their addresses (same alias ids)", () => {
+  for (const bot of ["this", "banking", "sales"]) {
+    expect(json.resource.aws_lexv2models_bot_version[bot]).toBeDefined();
+    expect(json.resource.awscc_lex_bot_alias[bot]).toBeDefined();
+  }
+  // The modules' versions/aliases have count = 0 in the original: nothing to move from.
+  expect(
+    (json.moved as { from: string }[]).filter(
+      (m) => /module\.lex_bot/.test(m.from) && /version|alias/.test(m.from),
+    ),
+  ).toStrictEqual([]);
 });
 
 test("for_each banking intents move to their own resources", () => {

@@ -2,7 +2,7 @@ import { BedrockGuardrail } from "@cdktf/provider-aws/lib/bedrock-guardrail";
 import { BedrockGuardrailVersion } from "@cdktf/provider-aws/lib/bedrock-guardrail-version";
 import { createHash } from "node:crypto";
 import { Construct } from "constructs";
-import { keepAddress, movedFrom } from "../core/addresses";
+import { keepAddress, movedFrom, RemovedFromState } from "../core/addresses";
 
 export interface BankingGuardrailProps {
   /** Guardrail name; the original is `<project>-guardrail`. */
@@ -12,6 +12,12 @@ export interface BankingGuardrailProps {
    * where the call runs (config `bedrockRegion`), whatever the stack's main region.
    */
   readonly region: string;
+  /**
+   * Region of the original `module.bedrock_guardrail` (the original stack's provider region).
+   * The guardrail is carried over only when `region` is the same; otherwise a new one is created
+   * and the old one forgotten: a moved block across regions would hide a replacement.
+   */
+  readonly originalRegion: string;
   /** Customer-managed key, only when it lives in `region` (KMS keys do not cross regions). @default - AWS owned key */
   readonly kmsKeyArn?: string;
 }
@@ -35,8 +41,10 @@ const ANONYMIZED_PII = ["EMAIL", "PHONE", "NAME", "ADDRESS"] as const;
 /**
  * The Bedrock guardrail every LLM fallback answer goes through: harmful-content filters, prompt-attack
  * detection, no investment advice (a regulated activity), and PII blocked or masked.
- * Keeps the original `module.bedrock_guardrail` resources by moved blocks; a version is published
- * whenever the policy changes (its description carries a hash of the policy).
+ * Keeps the original `module.bedrock_guardrail` resources by moved blocks when it runs in their
+ * region; elsewhere it is a new guardrail, and the old one is forgotten (constructs/migration/
+ * intended-replacements.ts). A version is published whenever the policy changes (its description
+ * carries a hash of the policy).
  */
 export class BankingGuardrail extends Construct {
   public readonly guardrail: BedrockGuardrail;
@@ -96,7 +104,6 @@ export class BankingGuardrail extends Construct {
       ...policy,
     });
     keepAddress(this.guardrail, "bedrock_guardrail");
-    movedFrom(this.guardrail, "module.bedrock_guardrail.aws_bedrock_guardrail.this");
 
     const policyHash = createHash("sha256").update(JSON.stringify(policy)).digest("hex").slice(0, 12);
     this.version = new BedrockGuardrailVersion(this, "version", {
@@ -109,10 +116,25 @@ export class BankingGuardrail extends Construct {
       lifecycle: { createBeforeDestroy: true },
     });
     keepAddress(this.version, "bedrock_guardrail_version");
-    movedFrom(this.version, "module.bedrock_guardrail.aws_bedrock_guardrail_version.this");
+    this.carryOver(props.region === props.originalRegion, props.region);
 
     this.arn = this.guardrail.guardrailArn;
     this.id = this.guardrail.guardrailId;
     this.versionNumber = this.version.version;
+  }
+
+  private carryOver(sameRegion: boolean, region: string): void {
+    const old = "module.bedrock_guardrail";
+    if (sameRegion) {
+      movedFrom(this.guardrail, `${old}.aws_bedrock_guardrail.this`);
+      movedFrom(this.version, `${old}.aws_bedrock_guardrail_version.this`);
+      return;
+    }
+    const reason = `Replaced by a guardrail in ${region}, where Converse runs (a guardrail applies only in its own region). Forgotten, not destroyed: the retired bedrock_mcp function still uses it; delete it after the cutover.`;
+    new RemovedFromState(this, "removed_guardrail", { from: `${old}.aws_bedrock_guardrail.this`, reason });
+    new RemovedFromState(this, "removed_version", {
+      from: `${old}.aws_bedrock_guardrail_version.this`,
+      reason,
+    });
   }
 }

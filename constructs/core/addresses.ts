@@ -1,5 +1,12 @@
 import { TerraformDataSource, TerraformElement, TerraformResource, TerraformStack } from "cdktf";
 import { Construct, Node } from "constructs";
+import {
+  formatHcl,
+  renderTerraformBlock,
+  repairQuotedStrings,
+  replaceTerraformBlock,
+  unquoteReferences,
+} from "./hcl";
 
 /**
  * One mechanism for Terraform addresses (see README "Resource addresses").
@@ -67,10 +74,17 @@ class MovedBlock extends TerraformElement {
     this.to = props.to;
   }
 
+  private get target(): string {
+    return `${this.to.terraformResourceType}.${this.to.friendlyUniqueId}`;
+  }
+
   public override toTerraform(): Record<string, unknown> {
-    return {
-      moved: [{ from: this.from, to: `${this.to.terraformResourceType}.${this.to.friendlyUniqueId}` }],
-    };
+    return { moved: [{ from: this.from, to: this.target }] };
+  }
+
+  /** Native syntax; cdktf renders nothing for custom elements (AddressedStack appends this). */
+  public toHcl(): string {
+    return `moved {\n  from = ${this.from}\n  to = ${this.target}\n}`;
   }
 }
 
@@ -113,6 +127,11 @@ export class RemovedFromState extends TerraformElement {
       removed: [{ from: this.from, lifecycle: { destroy: this.destroy }, "//": { reason: this.reason } }],
     };
   }
+
+  /** Native syntax, the reason as a comment (AddressedStack appends this; cdktf has no renderer). */
+  public toHcl(): string {
+    return `# ${this.reason.replace(/\s+/g, " ")}\nremoved {\n  from = ${this.from}\n  lifecycle {\n    destroy = ${this.destroy}\n  }\n}`;
+  }
 }
 
 /** Snake-case a construct id so paths read like HCL names. */
@@ -136,6 +155,26 @@ export class AddressedStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     this.node.addValidation({ validate: () => duplicateAddresses(this) });
+  }
+
+  /**
+   * `cdktf synth --hcl`: cdktf's rendering plus what it gets wrong or leaves out (constructs/core/hcl.ts):
+   * escaped template strings, the whole terraform block, every moved/removed block, fmt layout.
+   */
+  public override toHclTerraform(): { hcl: string; metadata: Record<string, unknown> } {
+    const rendered = super.toHclTerraform() as { hcl: string; metadata: Record<string, unknown> };
+    const terraform = (rendered.metadata.terraform ?? {}) as Record<string, unknown>;
+    const blocks = this.node
+      .findAll()
+      .filter(
+        (c): c is MovedBlock | RemovedFromState => c instanceof MovedBlock || c instanceof RemovedFromState,
+      )
+      .map((block) => block.toHcl());
+    const hcl = replaceTerraformBlock(
+      unquoteReferences(repairQuotedStrings(rendered.hcl, this.toTerraform())),
+      renderTerraformBlock(terraform),
+    );
+    return { ...rendered, hcl: `${formatHcl([hcl.trimEnd(), ...blocks].join("\n\n"))}\n` };
   }
 
   protected override allocateLogicalId(element: TerraformElement | Node): string {

@@ -106,7 +106,8 @@ export class DeliveryStream extends Construct {
     });
     this.deliveryPolicy = new IamPolicy(this, "delivery_policy", {
       name: `${baseName}-firehose-policy`,
-      description: `Firehose ${streamName}: write ${prefix} of the destination bucket`,
+      // The original module's description: it forces a new policy when changed (migration preview).
+      description: "Permissions for Firehose to write to S3",
       policy: policyDocument(this.deliveryStatements(props, prefix)),
     });
     const attachment = new IamRolePolicyAttachment(this, "delivery_policy_attachment", {
@@ -160,7 +161,7 @@ export class DeliveryStream extends Construct {
       });
       const policy = new IamPolicy(this, "logs_policy", {
         name: `${baseName}-cw-to-firehose-policy`,
-        description: `CloudWatch Logs subscriptions: put records into ${streamName}`,
+        // No description, as in the original module: a changed description forces a new policy.
         policy: policyDocument([
           {
             Effect: "Allow",

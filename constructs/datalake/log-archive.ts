@@ -3,6 +3,14 @@ import { Construct } from "constructs";
 import { keepAddress } from "../core/addresses";
 import { DeliveryStream, type AwsEnvironment } from "./delivery-stream";
 
+/** Filter names of the original stack (main.tf), by Terraform name. */
+const ORIGINAL_FILTER_NAMES: Readonly<Record<string, string>> = {
+  bedrock_mcp_logs: "BedrockMCP-to-S3",
+  lex_logs: "Lex-to-S3",
+  banking_lex_logs: "BankingLex-to-S3",
+  sales_lex_logs: "SalesLex-to-S3",
+};
+
 export interface LogArchiveProps {
   /** Prefix of every name, as the original's project_name: the stream is `<prefix>-firehose-logs`. */
   readonly namePrefix: string;
@@ -68,7 +76,8 @@ export class LogArchive extends Construct {
     for (const [name, logGroupName] of Object.entries(props.logGroups)) {
       filters[name] = keepAddress(
         new CloudwatchLogSubscriptionFilter(this, name, {
-          name: `${name.replace(/_/g, "-")}-to-s3`,
+          // A changed filter name forces a new filter: the original's names stay.
+          name: ORIGINAL_FILTER_NAMES[name] ?? `${name.replace(/_/g, "-")}-to-s3`,
           logGroupName,
           filterPattern: "",
           destinationArn: this.delivery.streamArn,

@@ -14,7 +14,8 @@ const CLI_STEP =
 
 /**
  * Every lex-related address of the original state (original-state-list.txt) that is not kept or
- * moved by the bot definitions in constructs/lex/bots/. The log subscription filters on the lex
+ * moved by the bot definitions in constructs/lex/bots/. The modules' intents, versions and aliases
+ * are absent: the original creates them with count = 0 (create_version/create_alias = false). The log subscription filters on the lex
  * log groups belong to the log-archive concern and are not listed here.
  */
 export const REMOVED_LEX_ADDRESSES: readonly RemovedLexAddress[] = [
@@ -35,42 +36,17 @@ export const REMOVED_LEX_ADDRESSES: readonly RemovedLexAddress[] = [
     reason:
       "Alias health is now awscc's job (it waits for the alias to be Available); a read-only check, nothing to undo.",
   },
-  {
-    from: "null_resource.lex_bot_association",
+  ...(
+    [
+      ["lex_bot_association", "gateway"],
+      ["banking_bot_association", "banking"],
+      ["sales_bot_association", "sales"],
+    ] as const
+  ).map(([name, bot]) => ({
+    from: `null_resource.${name}`,
     destroy: false,
-    reason:
-      "Replaced by awscc_connect_integration_association (LEX_BOT). destroy=false on purpose: destroying it would run its destroy-time provisioner (disassociate-bot) and cut the live gateway bot off the instance.",
-  },
-  ...(["main", "banking", "sales"] as const).map((name) => ({
-    from: `aws_connect_bot_association.${name}`,
-    destroy: false,
-    reason:
-      "Lex V1-only resource (tf-aws #30869), replaced by awscc_connect_integration_association (LEX_BOT). destroy=false: a destroy would call DisassociateBot on the association flows use today, possibly before the new association exists in the same apply; forgetting it leaves the association in place for the awscc resource to own.",
+    reason: `Replaced by awscc_connect_integration_association (LEX_BOT) on the kept ${bot} alias. destroy=false on purpose: its destroy-time provisioner runs disassociate-bot and would cut the live ${bot} bot off the instance.`,
   })),
-  ...(["lex_bot", "lex_bot_banking", "lex_bot_sales"] as const).map((module) => ({
-    from: `module.${module}.aws_lexv2models_intent.fallback`,
-    destroy: false,
-    reason:
-      "FallbackIntent is built into every locale (id FALLBCKINT) and cannot be deleted; LocaleBuild sets its code hooks.",
-  })),
-  ...(["lex_bot_banking", "lex_bot_sales"] as const).map((module) => ({
-    from: `module.${module}.aws_lexv2models_intent.chat`,
-    destroy: true,
-    reason:
-      "The original disabled ChatIntent in the banking and sales bots (enable_chat_intent = false); any leftover would catch greetings outside the intents the Lambda serves, so it is deleted.",
-  })),
-  {
-    from: "module.lex_bot.aws_lexv2models_bot_version.this",
-    destroy: false,
-    reason:
-      "Duplicate of the kept root aws_lexv2models_bot_version.this. Versions are immutable and may still be the target of an alias made outside Terraform: forget it; prune with delete-bot-version after list-bot-aliases shows it unused.",
-  },
-  {
-    from: "module.lex_bot.awscc_lex_bot_alias.this",
-    destroy: false,
-    reason:
-      "Duplicate of the kept root awscc_lex_bot_alias.this (alias names are unique per bot, so at most one exists). Forget it rather than risk deleting the alias the live flows call.",
-  },
 ];
 
 /** `removed` blocks for REMOVED_LEX_ADDRESSES. */

@@ -1,7 +1,8 @@
 /**
  * Accounts for every address of the original HCL state in a synthesized stack, so a migration
  * never plans to destroy something nobody decided about. Pure: input is the state list text and
- * the parsed cdk.tf.json.
+ * the parsed cdk.tf.json. Addresses match exactly, as Terraform matches them: a `moved` block from
+ * `x.this[0]` does not carry `x.this`, and the reverse.
  */
 
 export type Disposition =
@@ -16,6 +17,8 @@ export type Disposition =
   /** No decision: Terraform would plan to destroy it. */
   | "unaccounted";
 
+export const DISPOSITIONS: readonly Disposition[] = ["unaccounted", "removed", "moved", "kept", "data"];
+
 export interface LedgerEntry {
   readonly address: string;
   readonly disposition: Disposition;
@@ -23,64 +26,89 @@ export interface LedgerEntry {
   readonly detail?: string;
 }
 
-interface SynthesizedConfig {
+export interface MovedBlockJson {
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface RemovedBlockJson {
+  readonly from: string;
+  readonly lifecycle?: { readonly destroy?: boolean };
+  readonly "//"?: { readonly reason?: string };
+}
+
+export interface SynthesizedConfig {
   readonly resource?: Record<string, Record<string, unknown>>;
-  readonly moved?: ReadonlyArray<{ readonly from: string; readonly to: string }>;
-  readonly removed?: ReadonlyArray<{ readonly from: string; readonly "//"?: { readonly reason?: string } }>;
+  readonly moved?: readonly MovedBlockJson[];
+  readonly removed?: readonly RemovedBlockJson[];
 }
 
-/** `aws_x.y[*]` in `terraform state list` output stands for every instance of a for_each/count resource. */
-function isCollection(address: string): boolean {
-  return address.endsWith("[*]");
+const DATA_SOURCE = /(^|\.)data\.[^.]+\.[^.]+$/;
+
+/** `x.y["k"]` → `x.y`; `module.m.x.y[0]` → `module.m.x.y`. Only the resource's own instance key. */
+function resourceOf(address: string): string {
+  return address.replace(/\[[^\]]*\]$/, "");
 }
 
-function baseAddress(address: string): string {
-  return address.replace(/\[\*\]$/, "");
-}
-
-/** Strip instance keys: `aws_x.y["k"]` → `aws_x.y`, `module.m["k"].aws_x.y` → `module.m.aws_x.y`. */
-function withoutKeys(address: string): string {
-  return address.replace(/\[[^\]]*\]/g, "");
+/**
+ * Whether a `removed` block covers a state address. Terraform's `removed.from` names a resource
+ * (all its instances) or a module (everything below it), never one instance.
+ */
+function removes(from: string, address: string): boolean {
+  return from === resourceOf(address) || address.startsWith(`${from}.`) || address.startsWith(`${from}[`);
 }
 
 export function parseStateList(text: string): string[] {
-  return text
+  const addresses = text
     .split("\n")
     .map((line) => line.trim())
     .filter((line) => line.length > 0 && !line.startsWith("#"));
+  const wildcard = addresses.find((a) => a.includes("[*]"));
+  if (wildcard !== undefined) {
+    throw new Error(
+      `state list: "${wildcard}" is not a state address; use the exact output of terraform state list (one line per instance)`,
+    );
+  }
+  return addresses;
+}
+
+export function declaredResources(config: SynthesizedConfig): Set<string> {
+  const declared = new Set<string>();
+  for (const [type, byName] of Object.entries(config.resource ?? {})) {
+    for (const name of Object.keys(byName)) declared.add(`${type}.${name}`);
+  }
+  return declared;
 }
 
 export function buildLedger(stateList: readonly string[], config: SynthesizedConfig): LedgerEntry[] {
-  const kept = new Set<string>();
-  for (const [type, byName] of Object.entries(config.resource ?? {})) {
-    for (const name of Object.keys(byName)) kept.add(`${type}.${name}`);
-  }
+  const declared = declaredResources(config);
   const moved = config.moved ?? [];
   const removed = config.removed ?? [];
-
   return stateList.map((address): LedgerEntry => {
-    const base = baseAddress(address);
-    if (/(^|\.)data\.[^.]+\.[^.]+$/.test(withoutKeys(base))) return { address, disposition: "data" };
-
-    const removal = removed.find((r) => r.from === base || r.from === withoutKeys(base));
+    if (DATA_SOURCE.test(resourceOf(address))) return { address, disposition: "data" };
+    const removal = removed.find((r) => removes(r.from, address));
     if (removal) return { address, disposition: "removed", detail: removal["//"]?.reason };
-
-    if (isCollection(address)) {
-      // Every instance must be covered: accept one moved block per key (`from` starts with `base[`)
-      // or a kept for_each resource of the same address.
-      const moves = moved.filter((m) => m.from.startsWith(`${base}[`) || m.from === base);
-      if (moves.length > 0)
-        return { address, disposition: "moved", detail: moves.map((m) => `${m.from} → ${m.to}`).join("; ") };
-      if (kept.has(base)) return { address, disposition: "kept" };
-      return { address, disposition: "unaccounted" };
-    }
-
-    // `terraform state list` lists count instances as `x.this[0]`; the reference list drops the index.
-    const move = moved.find((m) => m.from === base || withoutKeys(m.from) === base);
+    const move = moved.find((m) => m.from === address);
     if (move) return { address, disposition: "moved", detail: move.to };
-    if (kept.has(base)) return { address, disposition: "kept" };
+    // A declared resource without count/for_each has exactly one instance, at its bare address.
+    if (declared.has(address)) return { address, disposition: "kept" };
     return { address, disposition: "unaccounted" };
   });
+}
+
+/**
+ * `moved` blocks whose source is not in the state: Terraform skips them, so they account for
+ * nothing. Kept in the configuration where a non-default variable of the original creates the
+ * source (alarm e-mail subscriptions, intents from tfvars); listed so a reviewer sees them.
+ */
+export function noOpMoves(stateList: readonly string[], config: SynthesizedConfig): MovedBlockJson[] {
+  const inState = new Set(stateList);
+  return (config.moved ?? []).filter((m) => !inState.has(m.from));
+}
+
+/** `removed` blocks that match no address of the state. */
+export function noOpRemovals(stateList: readonly string[], config: SynthesizedConfig): RemovedBlockJson[] {
+  return (config.removed ?? []).filter((r) => !stateList.some((address) => removes(r.from, address)));
 }
 
 export function summarize(entries: readonly LedgerEntry[]): Record<Disposition, number> {

@@ -57,7 +57,15 @@ export class Platform extends Construct {
   }
 }
 
+/** `removed` blocks (constructs/core/addresses.ts) need Terraform 1.7; S3-native locking needs 1.10. */
+export const MIN_TERRAFORM = "1.7.0";
+export const MIN_TERRAFORM_S3_LOCKFILE = "1.10.0";
+
 function configureBackend(stack: TerraformStack, backend: BackendConfig, stackName: string): void {
+  // An older Terraform would stop at the removed blocks mid-plan, or, before 1.10, ignore
+  // use_lockfile and run without a lock; required_version makes it refuse up front, naming both.
+  const minimum = backend.type === "s3" && backend.useLockfile ? MIN_TERRAFORM_S3_LOCKFILE : MIN_TERRAFORM;
+  stack.addOverride("terraform.required_version", `>= ${minimum}`);
   if (backend.type === "local") {
     new LocalBackend(stack, { path: backend.path ?? `terraform.${stackName}.tfstate` });
     return;

@@ -13,11 +13,8 @@ function localeAddresses(
       : localeId === "en_US"
         ? { keep: "en_us" }
         : undefined,
-    chat: primary
-      ? { movedFrom: "module.lex_bot.aws_lexv2models_intent.chat" }
-      : localeId === "en_US"
-        ? { keep: "chat_en_us" }
-        : undefined,
+    // The module's chat intent has count = 0 in the original: the primary one is new.
+    chat: localeId === "en_US" && !primary ? { keep: "chat_en_us" } : undefined,
     transfer: { keep: `transfer_to_agent_${suffix}` },
   };
 }

@@ -14,8 +14,10 @@ export function salesBot(ctx: BotContext): BotDefinition {
       role: { movedFrom: "module.lex_bot_sales.aws_iam_role.lex_role" },
       rolePolicy: { movedFrom: "module.lex_bot_sales.aws_iam_role_policy.lex_policy" },
       bot: { movedFrom: "module.lex_bot_sales.aws_lexv2models_bot.this" },
-      version: { movedFrom: "module.lex_bot_sales.aws_lexv2models_bot_version.this[0]" },
-      alias: { movedFrom: "module.lex_bot_sales.awscc_lex_bot_alias.this[0]" },
+      // Root-level in the original (the module runs with create_version = false): the live alias
+      // keeps its id, so Connect associations and flows that hold its ARN keep working.
+      version: { keep: "sales" },
+      alias: { keep: "sales" },
       logGroup: { keep: "sales_lex_logs" },
     },
     locales: [

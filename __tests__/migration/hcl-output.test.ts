@@ -1,0 +1,102 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  escapeTemplate,
+  formatHcl,
+  quoteTemplate,
+  repairQuotedStrings,
+  unquoteReferences,
+} from "../../constructs/core/hcl";
+import { synthStack } from "../support/synth";
+
+/** terraform on PATH or at /usr/local/bin; fmt needs no providers and no network. */
+function findTerraform(): string | undefined {
+  for (const dir of [...(process.env.PATH ?? "").split(":"), "/usr/local/bin"]) {
+    const candidate = join(dir, "terraform");
+    if (dir && existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+const terraform = findTerraform();
+if (!terraform) {
+  // Visible in the jest output, so a skipped fmt check is never mistaken for a pass.
+  console.warn("hcl-output: terraform not found on PATH or /usr/local/bin; terraform fmt checks skipped");
+}
+const withTerraform = terraform ? it : it.skip;
+
+describe.each(["dev", "prod"])("cdktf synth --hcl output (%s)", (env) => {
+  const { json, stack } = synthStack(env);
+  const { hcl } = stack.toHclTerraform();
+
+  it("carries every moved and removed block of the JSON output, in native syntax", () => {
+    const moved = hcl.match(/^moved \{\n {2}from = \S+\n {2}to {3}= \S+\n\}$/gm) ?? [];
+    const removed =
+      hcl.match(/^removed \{\n {2}from = \S+\n {2}lifecycle \{\n {4}destroy = (true|false)\n/gm) ?? [];
+    expect(moved).toHaveLength(json.moved!.length);
+    expect(removed).toHaveLength(json.removed!.length);
+    expect(json.moved!.length).toBeGreaterThan(50);
+    for (const m of json.moved!) expect(hcl).toContain(`moved {\n  from = ${m.from}\n  to   = ${m.to}\n}`);
+    for (const r of json.removed!) {
+      expect(hcl).toContain(
+        `removed {\n  from = ${r.from}\n  lifecycle {\n    destroy = ${r.lifecycle.destroy}\n  }\n}`,
+      );
+    }
+  });
+
+  it("declares required_version and references, not strings, in meta-arguments", () => {
+    expect(hcl).toMatch(/^ {2}required_version = ">= 1\.(7|10)\.0"$/m);
+    expect(hcl).not.toMatch(/^\s*0 = "required_version"/m);
+    expect(hcl).toMatch(/^ {2}provider += aws\.us_east_1$/m);
+    expect(hcl).not.toMatch(/^\s*"aws_[a-z0-9_]+\.[a-z0-9_]+",$/m);
+  });
+
+  withTerraform("is accepted by terraform fmt -check (parses, canonical layout)", () => {
+    const dir = mkdtempSync(join(tmpdir(), `hcl-${env}-`));
+    try {
+      writeFileSync(join(dir, "cdk.tf"), hcl);
+      // Throws with terraform's diagnostics on a parse error or a layout difference.
+      execFileSync(terraform!, ["fmt", "-check", "-diff", "-no-color", "cdk.tf"], {
+        cwd: dir,
+        stdio: "pipe",
+        env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null" },
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("HCL repairs", () => {
+  it("escape quotes and backslashes outside interpolations, keep quoted strings inside them", () => {
+    expect(escapeTemplate('{"Resource":"${aws_s3_bucket.b.arn}/*"}')).toBe(
+      '{\\"Resource\\":\\"${aws_s3_bucket.b.arn}/*\\"}',
+    );
+    expect(escapeTemplate('a\\b ${lookup(var.m, "k")} $${literal} "q"')).toBe(
+      'a\\\\b ${lookup(var.m, "k")} $${literal} \\"q\\"',
+    );
+    expect(quoteTemplate('set -eu\n: "$${X:?}"\n')).toBe('"set -eu\\n: \\"$${X:?}\\"\\n"');
+  });
+
+  it("rewrite a value cdktf wrote raw wherever it occurs, and leave correct ones alone", () => {
+    const value = '{"a":"${x.y}"}';
+    const written = `policy = "${value}"\nother = "plain"`;
+    expect(repairQuotedStrings(written, { resource: { t: { n: { policy: value } } } })).toBe(
+      'policy = "{\\"a\\":\\"${x.y}\\"}"\nother = "plain"',
+    );
+  });
+
+  it("unquote provider and depends_on references", () => {
+    expect(
+      unquoteReferences('provider = "aws.east"\ndepends_on = [\n"aws_x.y",\n]\ntags = [\n"aws_x.y",\n]'),
+    ).toBe('provider = aws.east\ndepends_on = [\naws_x.y,\n]\ntags = [\n"aws_x.y",\n]');
+  });
+
+  it("indent by bracket depth and align the = of neighbouring one-line assignments", () => {
+    expect(formatHcl('a {\nx = 1\nlong_name = "${r.id}"\nb {\ny = 2\n}\n}')).toBe(
+      "a {\n  x         = 1\n  long_name = r.id\n  b {\n    y = 2\n  }\n}",
+    );
+  });
+});
