@@ -35,6 +35,8 @@ export interface Run {
   readonly prompts: readonly string[];
   /** `operation` of each Lambda call, in order. */
   readonly lambdaOperations: readonly string[];
+  /** Scenario faults whose block never ran (`flow/Identifier`). */
+  readonly unusedFaults: readonly string[];
 }
 
 /** A walk that could not continue; carries the path so far. */
@@ -114,6 +116,7 @@ export function simulate(flows: FlowSet, scenario: Scenario): Run {
   const prompts: string[] = [];
   const lambdaOperations: string[] = [];
   const loops = new Map<string, number>();
+  const faultsLeft = new Map(Object.entries(scenario.faults));
   let stepIndex = 0;
   let external: Record<string, string> = {};
   let lex: { intent: string; slots: Record<string, string>; session: Record<string, string> } | undefined;
@@ -194,7 +197,14 @@ export function simulate(flows: FlowSet, scenario: Scenario): Run {
       )
     );
   };
-  const finish = (outcome: Outcome): Run => ({ path, outcome, attributes, prompts, lambdaOperations });
+  const finish = (outcome: Outcome): Run => ({
+    path,
+    outcome,
+    attributes,
+    prompts,
+    lambdaOperations,
+    unusedFaults: [...faultsLeft.keys()],
+  });
 
   for (;;) {
     if (path.length >= MAX_BLOCKS) fail(`over ${MAX_BLOCKS} blocks run: the contact is looping`);
@@ -217,8 +227,10 @@ export function simulate(flows: FlowSet, scenario: Scenario): Run {
         ...(consumed ? { step: consumed } : {}),
       });
 
-    const fault = scenario.faults[key];
+    // A fault fails the block's first run only, so a retry path can be walked to success.
+    const fault = faultsLeft.get(key);
     if (fault !== undefined) {
+      faultsLeft.delete(key);
       branch = fault;
       record();
       id = onError(action, fault);

@@ -58,6 +58,7 @@ export function runScenario(flows: FlowSet, scenario: Scenario): ScenarioResult 
   }
   const problems = [
     ...unusedSteps(scenario, run).map((n) => `step ${n} was never used: the contact did not wait for it`),
+    ...run.unusedFaults.map((f) => `fault on ${f} was never applied: the contact did not run that block`),
     ...unmetExpectations(scenario.expect, run),
   ];
   const status = problems.length === 0 ? "ok" : "FAILED";

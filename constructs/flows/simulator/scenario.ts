@@ -81,8 +81,8 @@ export const scenarioSchema = z
     attributes: z.record(z.string(), z.string()).default({}),
     steps: z.array(stepSchema).default([]),
     /**
-     * Blocks that fail when run (`flow/Identifier` → ErrorType), e.g. a queue that cannot be set
-     * or an attribute write that fails: how technical-error branches are exercised.
+     * Blocks that fail the first time they run (`flow/Identifier` → ErrorType), e.g. a queue that
+     * cannot be set or a prompt that cannot play: how technical-error branches are exercised.
      */
     faults: z.record(z.string(), z.string()).default({}),
     /** Stop the walk when this block is reached for the given time (queue flows loop forever). */
