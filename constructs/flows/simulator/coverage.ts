@@ -1,4 +1,5 @@
-import { branchesOf, type Run } from "./engine";
+import { branchesOf } from "./branches";
+import type { Run } from "./engine";
 import type { FlowSet } from "./flow-set";
 
 /** Share of a flow's actions and branches some run took. */
