@@ -7,7 +7,7 @@
  */
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { lintFlowFile, type FileProblem } from "../constructs/flows/lint-file";
+import { lintFlowFile, type FileFlowType, type FileProblem } from "../constructs/flows/lint-file";
 import { isFlowType, type FlowType } from "../constructs/flows/types";
 import { RULE_IDS, formatFinding, type Severity } from "../constructs/flows/validator";
 
@@ -77,17 +77,20 @@ function main(argv: readonly string[]): number {
     process.stderr.write(`flows-lint: ${error.message}\n${USAGE}\n`);
     return 2;
   }
+  const types: FileFlowType[] = [];
   const problems: FileProblem[] = files.flatMap((file) =>
     lintFlowFile(file, {
       severities: args.severities,
+      onFlowType: (resolution) => types.push(resolution),
       ...(args.flowType ? { flowType: args.flowType } : {}),
     }),
   );
   const errors = problems.filter((p) => p.severity === "error").length;
   const summary = { files: files.length, errors, warnings: problems.length - errors };
   if (args.json) {
-    process.stdout.write(`${JSON.stringify({ problems, summary }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ problems, types, summary }, null, 2)}\n`);
   } else {
+    for (const t of types) process.stdout.write(`${t.file}: validated as ${t.flowType} (${t.basis})\n`);
     for (const p of problems) process.stdout.write(`${p.file}: ${formatFinding(p)}\n`);
     process.stdout.write(
       `${summary.files} file(s): ${summary.errors} error(s), ${summary.warnings} warning(s)\n`,

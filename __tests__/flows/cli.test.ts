@@ -47,6 +47,24 @@ writeFileSync(
     ],
   }),
 );
+/** A whisper export as the console writes it: no Metadata.type, only EndFlowExecution. */
+const whisper = join(dir, "whisper.json");
+writeFileSync(
+  whisper,
+  JSON.stringify({
+    Version: "2019-10-30",
+    StartAction: "say",
+    Actions: [
+      {
+        Identifier: "say",
+        Type: "MessageParticipant",
+        Parameters: { Text: "Caller verified" },
+        Transitions: { NextAction: "end" },
+      },
+      { Identifier: "end", Type: "EndFlowExecution", Parameters: {}, Transitions: {} },
+    ],
+  }),
+);
 const notJson = join(dir, "not-json.json");
 writeFileSync(notJson, "{ nope");
 
@@ -62,6 +80,7 @@ const INVOCATIONS: string[][] = [
   [broken, "--json"],
   [notJson],
   [broken, "--rule", "condition-operands=warning"],
+  [whisper],
   ["contact_flows/voice_entry_flow.json.tftpl", "--type", "CUSTOMER_QUEUE"],
   ...USAGE_CASES.map(([, args]) => args),
 ];
@@ -125,6 +144,17 @@ describe("flows:lint CLI", () => {
   it("re-levels a rule with --rule and validates as the --type given", () => {
     expect(lint(broken, "--rule", "condition-operands=warning").status).toBe(0);
     expect(lint("contact_flows/voice_entry_flow.json.tftpl", "--type", "CUSTOMER_QUEUE").status).toBe(1);
+  });
+
+  it("infers the flow type when neither --type nor Metadata.type says it, and prints why", () => {
+    const r = lint(whisper);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(
+      `${whisper}: validated as AGENT_WHISPER (inferred from actions MessageParticipant, EndFlowExecution; also possible: CUSTOMER_QUEUE, CUSTOMER_WHISPER, OUTBOUND_WHISPER)`,
+    );
+    expect(lint("contact_flows", "__tests__/flows/examples/example-aws-docs-minimal.json").stdout).toContain(
+      'contact_flows/customer_queue_flow.json.tftpl: validated as CUSTOMER_QUEUE (Metadata.type "customerQueue")',
+    );
   });
 
   it.each(USAGE_CASES)("exits 2 with usage for %s", (_name, args) => {

@@ -17,6 +17,7 @@ import { cases as flowTypeRestriction } from "./rules/flow-type-restriction.case
 import { cases as moduleSettings } from "./rules/module-settings.cases";
 import { cases as retiredFeatures } from "./rules/retired-features.cases";
 import { cases as unknownActionType } from "./rules/unknown-action-type.cases";
+import { cases as unknownParameter } from "./rules/unknown-parameter.cases";
 import type { RuleCases } from "./rules/support";
 
 export type { InvalidCase, RuleCases, ValidCase } from "./rules/support";
@@ -40,4 +41,5 @@ export const RULE_CASES: Readonly<Record<string, RuleCases>> = {
   "module-settings": moduleSettings,
   "retired-features": retiredFeatures,
   "unknown-action-type": unknownActionType,
+  "unknown-parameter": unknownParameter,
 };

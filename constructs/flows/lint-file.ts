@@ -10,11 +10,21 @@ export interface FileProblem extends Finding {
   readonly file: string;
 }
 
+/** The flow type a file was validated as, and why. */
+export interface FileFlowType {
+  readonly file: string;
+  readonly flowType: FlowType;
+  /** `--type`, `Metadata.type "..."`, `inferred from actions ...`. */
+  readonly basis: string;
+}
+
 /** Options of `lintFlowFile`. */
 export interface LintFileOptions {
   /** Flow type to validate as; default: declared by the content (see flow-type.ts). */
   readonly flowType?: FlowType;
   readonly severities?: Readonly<Record<string, Severity>>;
+  /** Told which flow type the file is validated as (after it parsed). */
+  readonly onFlowType?: (resolution: FileFlowType) => void;
 }
 
 function fileError(file: string, rule: string, messageId: string, message: string): FileProblem {
@@ -57,11 +67,14 @@ export function lintFlowFile(file: string, options: LintFileOptions = {}): FileP
     ];
   }
   let flowType = options.flowType;
+  let basis = "--type";
   if (flowType === undefined) {
     const declared = declaredFlowType(parsed.value);
     if ("error" in declared) return [fileError(file, "flow-type", "unknownMetadataType", declared.error)];
     flowType = declared.type;
+    basis = declared.basis;
   }
+  options.onFlowType?.({ file, flowType, basis });
   return validateFlow(
     parsed.value,
     { flowType, ...(options.severities ? { severities: options.severities } : {}) },

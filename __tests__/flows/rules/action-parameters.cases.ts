@@ -4,6 +4,14 @@ import { BOT, errors, lambda, type RuleCases, single } from "./support";
 export const cases: RuleCases = {
   valid: [
     {
+      name: "CreateCallbackContact without QueueId (uses the current queue)",
+      flow: single("CreateCallbackContact", {
+        InitialCallDelaySeconds: "5",
+        MaximumConnectionAttempts: "1",
+        RetryDelaySeconds: "600",
+      }),
+    },
+    {
       name: "TransferContactToQueue without Parameters (console export)",
       flow: single("TransferContactToQueue", undefined, {
         NextAction: "end",
@@ -24,6 +32,12 @@ export const cases: RuleCases = {
     },
   ],
   invalid: [
+    {
+      name: "callback with both QueueId and AgentId",
+      flow: single("CreateCallbackContact", { QueueId: "$.Attributes.q", AgentId: "$.Attributes.a" }),
+      messageId: "severalOf",
+      path: "Actions[0].Parameters.AgentId",
+    },
     {
       name: "message without Parameters",
       flow: single("MessageParticipant", undefined),

@@ -4,6 +4,14 @@ import { errors, type RuleCases, single } from "./support";
 export const cases: RuleCases = {
   valid: [
     {
+      name: "menu block with InputTimeLimitExceeded",
+      flow: single(
+        "GetParticipantInput",
+        { Text: "x", StoreInput: "False" },
+        { NextAction: "end", Errors: errors("InputTimeLimitExceeded", "NoMatchingError") },
+      ),
+    },
+    {
       name: "transfer with both queue errors",
       flow: single(
         "TransferContactToQueue",
@@ -25,6 +33,16 @@ export const cases: RuleCases = {
     },
   ],
   invalid: [
+    {
+      name: 'store-input block with InputTimeLimitExceeded (a timeout takes the success path as "Timeout")',
+      flow: single(
+        "GetParticipantInput",
+        { Text: "x", StoreInput: "True", InputValidation: { CustomValidation: { MaximumLength: "6" } } },
+        { NextAction: "end", Errors: errors("InputTimeLimitExceeded", "NoMatchingError") },
+      ),
+      messageId: "notAllowed",
+      path: "Actions[0].Transitions.Errors[0].ErrorType",
+    },
     {
       name: "Compare with NoMatchingError",
       flow: single(

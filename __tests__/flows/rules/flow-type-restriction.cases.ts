@@ -4,6 +4,25 @@ import { endModule, errors, flowOf, type RuleCases, single } from "./support";
 export const cases: RuleCases = {
   valid: [
     {
+      name: "CheckHoursOfOperation in a customer queue flow",
+      flowType: "CUSTOMER_QUEUE",
+      flow: flowOf([
+        { Identifier: "subject", Type: "CheckHoursOfOperation", Parameters: {}, Transitions: {} },
+      ]),
+    },
+    {
+      name: "CreateCallbackContact in a customer queue flow (interruptible queue sample)",
+      flowType: "CUSTOMER_QUEUE",
+      flow: flowOf([
+        { Identifier: "subject", Type: "CreateCallbackContact", Parameters: {}, Transitions: {} },
+      ]),
+    },
+    {
+      name: "DisconnectParticipant in a whisper flow (reference: usable everywhere)",
+      flowType: "AGENT_WHISPER",
+      flow: flowOf([{ Identifier: "end", Type: "DisconnectParticipant", Parameters: {}, Transitions: {} }]),
+    },
+    {
       name: "EndFlowExecution in a whisper flow",
       flowType: "AGENT_WHISPER",
       flow: flowOf([{ Identifier: "end", Type: "EndFlowExecution", Parameters: {}, Transitions: {} }]),
@@ -19,6 +38,29 @@ export const cases: RuleCases = {
     },
   ],
   invalid: [
+    ...(
+      [
+        ["CheckHoursOfOperation", "AGENT_WHISPER"],
+        ["CheckHoursOfOperation", "CUSTOMER_HOLD"],
+        ["CheckMetricData", "CUSTOMER_WHISPER"],
+        ["DistributeByPercentage", "AGENT_HOLD"],
+        ["CreateCallbackContact", "AGENT_WHISPER"],
+        ["UpdateContactCallbackNumber", "OUTBOUND_WHISPER"],
+        ["UpdateContactRecordingBehavior", "AGENT_WHISPER"],
+        ["UpdateContactMediaStreamingBehavior", "CUSTOMER_HOLD"],
+        ["TransferParticipantToThirdParty", "CUSTOMER_WHISPER"],
+        ["UpdateContactRoutingBehavior", "CUSTOMER_QUEUE"],
+        ["TransferContactToAgent", "CONTACT_FLOW"],
+        ["EndFlowExecution", "CUSTOMER_HOLD"],
+        ["CompleteOutboundCall", "CONTACT_FLOW"],
+      ] as const
+    ).map(([type, flowType]) => ({
+      name: `${type} in ${flowType} (reference page "Restrictions")`,
+      flowType,
+      flow: flowOf([{ Identifier: "subject", Type: type, Parameters: {}, Transitions: {} }]),
+      messageId: "notInFlowType",
+      path: "Actions[0].Type",
+    })),
     {
       name: "TransferContactToQueue in a customer queue flow",
       flowType: "CUSTOMER_QUEUE",

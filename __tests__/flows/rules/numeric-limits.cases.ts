@@ -13,15 +13,65 @@ export const cases: RuleCases = {
       ),
     },
     {
-      name: "InputTimeLimitSeconds as JSONPath",
+      // Shape of a production CUSTOMER_QUEUE export Connect accepted (GoodMeasuresLLC/connect,
+      // environments/production/contact_flows/_0x_good_measures_queue_flow.json): over the console's 180.
+      name: "InputTimeLimitSeconds 300 in a customer queue flow",
+      flowType: "CUSTOMER_QUEUE",
+      flow: single(
+        "GetParticipantInput",
+        { Text: "Press 1 for a callback", InputTimeLimitSeconds: "300", StoreInput: "False" },
+        { NextAction: "end", Errors: errors("NoMatchingError", "InputTimeLimitExceeded") },
+      ),
+    },
+    {
+      name: "callback with no retries cap documented (MaximumConnectionAttempts 250)",
+      flow: single("CreateCallbackContact", {
+        InitialCallDelaySeconds: "5",
+        MaximumConnectionAttempts: "250",
+        RetryDelaySeconds: "600",
+      }),
+    },
+    {
+      name: "third-party connection limit 0 (documented inclusive lower bound)",
+      flow: single("TransferParticipantToThirdParty", {
+        ThirdPartyPhoneNumber: "+441234567890",
+        ThirdPartyConnectionTimeLimitSeconds: "0",
+      }),
+    },
+  ],
+  invalid: [
+    {
+      name: "InputTimeLimitSeconds from JSONPath (must be static)",
       flow: single(
         "GetParticipantInput",
         { Text: "x", InputTimeLimitSeconds: "$.Attributes.t" },
         { NextAction: "end", Errors: errors("NoMatchingError") },
       ),
+      messageId: "mustBeStatic",
+      path: "Actions[0].Parameters.InputTimeLimitSeconds",
     },
-  ],
-  invalid: [
+    {
+      name: "InputTimeLimitSeconds 0",
+      flow: single(
+        "GetParticipantInput",
+        { Text: "x", InputTimeLimitSeconds: "0" },
+        { NextAction: "end", Errors: errors("NoMatchingError") },
+      ),
+      messageId: "outOfRange",
+      path: "Actions[0].Parameters.InputTimeLimitSeconds",
+    },
+    {
+      name: "callback delay over three days",
+      flow: single("CreateCallbackContact", { InitialCallDelaySeconds: "259201" }),
+      messageId: "outOfRange",
+      path: "Actions[0].Parameters.InitialCallDelaySeconds",
+    },
+    {
+      name: "RetryDelaySeconds from JSONPath",
+      flow: single("CreateCallbackContact", { RetryDelaySeconds: "$.Attributes.delay" }),
+      messageId: "mustBeStatic",
+      path: "Actions[0].Parameters.RetryDelaySeconds",
+    },
     {
       name: "Lambda timeout 9",
       flow: single("InvokeLambdaFunction", lambda({ InvocationTimeLimitSeconds: "9" })),

@@ -26,9 +26,12 @@ export type ReferenceKind = "queue" | "agent" | "flow" | "flowModule" | "hours" 
 /** Bounds of a numeric parameter; `static` means JSONPath is not allowed. */
 export interface NumberLimit {
   readonly min: number;
-  readonly max: number;
+  /** Absent: no upper bound is documented. */
+  readonly max?: number;
   readonly integer?: boolean;
   readonly static?: boolean;
+  /** Where the bound comes from (printed with every finding). */
+  readonly source: string;
 }
 
 /** A parameter required or forbidden only in some configurations. */
@@ -70,7 +73,7 @@ export interface ActionSpec {
   readonly jsonPathOnly?: readonly string[];
   readonly errors: ErrorSpec | ((parameters: Readonly<Record<string, unknown>>) => ErrorSpec);
   readonly conditions: ConditionKind;
-  /** Flow types the action may appear in; absent = all. */
+  /** Flow types the action may appear in (the reference page's "Restrictions"); absent = all. */
   readonly flowTypes?: readonly FlowType[];
   /** Retired feature: any use is reported with this reason. */
   readonly retired?: string;
@@ -81,13 +84,37 @@ const TRANSFER: readonly FlowType[] = ["AGENT_TRANSFER", "QUEUE_TRANSFER"];
 const WHISPER: readonly FlowType[] = ["CUSTOMER_WHISPER", "AGENT_WHISPER", "OUTBOUND_WHISPER"];
 const HOLD: readonly FlowType[] = ["CUSTOMER_HOLD", "AGENT_HOLD"];
 const QUEUE: readonly FlowType[] = ["CUSTOMER_QUEUE"];
+/** UpdateContactRecordingBehavior: not in agent/customer whispers or hold flows. */
+const RECORDING: readonly FlowType[] = [
+  "CONTACT_FLOW",
+  "MODULE",
+  "CAMPAIGN",
+  ...TRANSFER,
+  "OUTBOUND_WHISPER",
+  ...QUEUE,
+];
 const ALL_BUT = (...excluded: (readonly FlowType[])[]): readonly FlowType[] =>
   FLOW_TYPES.filter((t) => !excluded.some((group) => group.includes(t)));
 
 const PROMPT = ["Text", "SSML", "PromptId", "Media"] as const;
+/** Citation of an action's page in the API reference "Flow language" (see parameter-names.ts). */
+const DOC = (page: string): string => `flow-language ${page}`;
 const NO_MATCHING_ERROR: ErrorSpec = { allowed: ["NoMatchingError"] };
 const NO_ERRORS: ErrorSpec = { allowed: [] };
 const VOICE_ID_RETIRED = "Amazon Connect Voice ID reached end of support on 2026-05-20";
+const CALLBACK_DELAY: NumberLimit = {
+  min: 1,
+  max: 259200,
+  integer: true,
+  static: true,
+  source: DOC("CreateCallbackContact: 1 to 259,200 s (three days), static"),
+};
+const WAIT_LIMIT: NumberLimit = {
+  min: 1,
+  max: 604800,
+  integer: true,
+  source: DOC("Wait: positive integer, at most 604800 s (seven days)"),
+};
 const storesInput = (p: Readonly<Record<string, unknown>>): boolean => isTrueString(p["StoreInput"]);
 
 export const ACTIONS: Readonly<Record<string, ActionSpec>> = {
@@ -100,7 +127,13 @@ export const ACTIONS: Readonly<Record<string, ActionSpec>> = {
   MessageParticipantIteratively: {
     required: ["Messages"],
     nextActionOptional: true,
-    numbers: { InterruptFrequencySeconds: { min: 1, max: 3600, integer: true } },
+    numbers: {
+      InterruptFrequencySeconds: {
+        min: 1,
+        integer: true,
+        source: DOC("MessageParticipantIteratively: a duration, no bound"),
+      },
+    },
     errors: NO_MATCHING_ERROR,
     conditions: "iterative",
     flowTypes: [...QUEUE, ...HOLD],
@@ -125,13 +158,32 @@ export const ACTIONS: Readonly<Record<string, ActionSpec>> = {
       "InputValidation.PhoneNumberValidation.NumberFormat": ["Local", "E164"],
     },
     numbers: {
-      InputTimeLimitSeconds: { min: 1, max: 180, integer: true },
-      "DTMFConfiguration.InterdigitTimeLimitSeconds": { min: 1, max: 20, integer: true },
-      "InputValidation.CustomValidation.MaximumLength": { min: 1, max: 20, integer: true },
+      // The console caps "Get customer input" at 179/180 s, but the API takes any positive integer:
+      // a production CUSTOMER_QUEUE export with 300 was accepted.
+      InputTimeLimitSeconds: {
+        min: 1,
+        integer: true,
+        static: true,
+        source: DOC("GetParticipantInput: static integer larger than zero"),
+      },
+      "DTMFConfiguration.InterdigitTimeLimitSeconds": {
+        min: 1,
+        max: 20,
+        integer: true,
+        source: "console Get customer input (platform-facts §1)",
+      },
+      "InputValidation.CustomValidation.MaximumLength": {
+        min: 1,
+        integer: true,
+        static: true,
+        source: DOC("GetParticipantInput: static number"),
+      },
     },
+    // Stored input never times out into an error: the success path gets "Timeout" as the value
+    // (admin guide "Store customer input"; real exports list no InputTimeLimitExceeded there).
     errors: (p) => ({
       allowed: [
-        "InputTimeLimitExceeded",
+        ...(storesInput(p) ? [] : ["InputTimeLimitExceeded"]),
         "NoMatchingError",
         ...(storesInput(p) ? [] : ["NoMatchingCondition"]),
         ...(getPath(p, "InputValidation.PhoneNumberValidation") !== undefined ? ["InvalidPhoneNumber"] : []),
@@ -151,7 +203,15 @@ export const ACTIONS: Readonly<Record<string, ActionSpec>> = {
   },
   InvokeLambdaFunction: {
     required: ["LambdaFunctionARN", "InvocationTimeLimitSeconds"],
-    numbers: { InvocationTimeLimitSeconds: { min: 1, max: 8, integer: true, static: true } },
+    numbers: {
+      InvocationTimeLimitSeconds: {
+        min: 1,
+        max: 8,
+        integer: true,
+        static: true,
+        source: DOC("InvokeLambdaFunction"),
+      },
+    },
     enums: {
       InvocationType: ["SYNCHRONOUS", "ASYNCHRONOUS"],
       "ResponseValidation.ResponseType": ["STRING_MAP", "JSON"],
@@ -174,6 +234,34 @@ export const ACTIONS: Readonly<Record<string, ActionSpec>> = {
     errors: NO_MATCHING_ERROR,
     conditions: "none",
     flowTypes: [...INBOUND, ...TRANSFER],
+  },
+  UpdateContactRoutingBehavior: {
+    atMostOne: [["QueuePriority", "QueueTimeAdjustmentSeconds", "RoutingCriteria"]],
+    numbers: {
+      QueuePriority: { min: 1, integer: true, static: true, source: DOC("UpdateContactRoutingBehavior") },
+      QueueTimeAdjustmentSeconds: {
+        min: Number.MIN_SAFE_INTEGER,
+        integer: true,
+        static: true,
+        source: DOC("UpdateContactRoutingBehavior"),
+      },
+    },
+    errors: NO_ERRORS,
+    conditions: "none",
+    flowTypes: ["CONTACT_FLOW", "MODULE"],
+  },
+  UpdatePreviousContactParticipantState: {
+    required: ["PreviousContactParticipantState"],
+    enums: { PreviousContactParticipantState: ["AgentOnHold", "CustomerOnHold", "OffHold"] },
+    errors: NO_MATCHING_ERROR,
+    conditions: "none",
+    flowTypes: [...INBOUND, ...TRANSFER],
+  },
+  TransferContactToAgent: {
+    terminal: true,
+    errors: NO_ERRORS,
+    conditions: "none",
+    flowTypes: TRANSFER,
   },
   TransferContactToQueue: {
     parametersOptional: true,
@@ -199,6 +287,7 @@ export const ACTIONS: Readonly<Record<string, ActionSpec>> = {
     references: { HoursOfOperationId: "hours" },
     errors: NO_MATCHING_ERROR,
     conditions: "hours",
+    flowTypes: [...INBOUND, ...TRANSFER, ...QUEUE],
   },
   CheckMetricData: {
     required: ["MetricType"],
@@ -215,6 +304,7 @@ export const ACTIONS: Readonly<Record<string, ActionSpec>> = {
     references: { QueueId: "queue", AgentId: "agent" },
     errors: { allowed: ["NoMatchingError", "NoMatchingCondition"] },
     conditions: "metric",
+    flowTypes: [...INBOUND, ...TRANSFER, ...QUEUE],
   },
   Compare: {
     required: ["ComparisonValue"],
@@ -222,24 +312,24 @@ export const ACTIONS: Readonly<Record<string, ActionSpec>> = {
     errors: { allowed: ["NoMatchingCondition"] },
     conditions: "compare",
   },
-  DistributeByPercentage: { errors: { allowed: ["NoMatchingCondition"] }, conditions: "percentage" },
+  DistributeByPercentage: {
+    errors: { allowed: ["NoMatchingCondition"] },
+    conditions: "percentage",
+    flowTypes: [...INBOUND, ...TRANSFER, ...QUEUE],
+  },
   Loop: {
     required: ["LoopCount"],
-    numbers: { LoopCount: { min: 0, max: 100, integer: true } },
+    numbers: { LoopCount: { min: 0, max: 100, integer: true, source: DOC("Loop") } },
     errors: NO_ERRORS,
     conditions: "loop",
   },
-  DisconnectParticipant: {
-    terminal: true,
-    errors: NO_ERRORS,
-    conditions: "none",
-    flowTypes: [...INBOUND, ...TRANSFER, ...QUEUE],
-  },
+  // "None. This action can be used everywhere" (reference page).
+  DisconnectParticipant: { terminal: true, errors: NO_ERRORS, conditions: "none" },
   EndFlowExecution: {
     terminal: true,
     errors: NO_ERRORS,
     conditions: "none",
-    flowTypes: [...WHISPER, ...QUEUE, ...HOLD],
+    flowTypes: [...WHISPER, ...QUEUE],
   },
   EndFlowModuleExecution: {
     terminal: true,
@@ -263,8 +353,13 @@ export const ACTIONS: Readonly<Record<string, ActionSpec>> = {
     enums: { "RecordingBehavior.IVRRecordingBehavior": ["Enabled", "Disabled"] },
     errors: NO_MATCHING_ERROR,
     conditions: "none",
+    flowTypes: RECORDING,
   },
-  UpdateContactRecordingAndAnalyticsBehavior: { errors: NO_MATCHING_ERROR, conditions: "none" },
+  UpdateContactRecordingAndAnalyticsBehavior: {
+    errors: NO_MATCHING_ERROR,
+    conditions: "none",
+    flowTypes: RECORDING,
+  },
   UpdateContactEventHooks: {
     singleKeyOf: {
       EventHooks: [
@@ -299,17 +394,25 @@ export const ACTIONS: Readonly<Record<string, ActionSpec>> = {
     jsonPathOnly: ["CallbackNumber"],
     errors: { allowed: ["InvalidCallbackNumber", "CallbackNumberNotDialable", "NoMatchingError"] },
     conditions: "none",
+    flowTypes: [...INBOUND, ...TRANSFER, ...QUEUE],
   },
   CreateCallbackContact: {
-    exactlyOne: [["QueueId", "AgentId"]],
+    // Both optional: without them the callback uses the contact's current TargetQueue.
+    atMostOne: [["QueueId", "AgentId"]],
     references: { QueueId: "queue", AgentId: "agent", ContactFlowId: "flow" },
     numbers: {
-      InitialCallDelaySeconds: { min: 1, max: 259200, integer: true, static: true },
-      MaximumConnectionAttempts: { min: 1, max: 100, integer: true, static: true },
-      RetryDelaySeconds: { min: 1, max: 259200, integer: true },
+      InitialCallDelaySeconds: CALLBACK_DELAY,
+      MaximumConnectionAttempts: {
+        min: 1,
+        integer: true,
+        static: true,
+        source: DOC("CreateCallbackContact: static integer larger than zero"),
+      },
+      RetryDelaySeconds: CALLBACK_DELAY,
     },
     errors: NO_MATCHING_ERROR,
     conditions: "none",
+    flowTypes: [...INBOUND, ...TRANSFER, ...QUEUE],
   },
   UpdateFlowLoggingBehavior: {
     required: ["FlowLoggingBehavior"],
@@ -321,19 +424,29 @@ export const ACTIONS: Readonly<Record<string, ActionSpec>> = {
     required: ["MediaStreamingState"],
     errors: NO_MATCHING_ERROR,
     conditions: "none",
+    flowTypes: ALL_BUT(HOLD),
   },
   TransferParticipantToThirdParty: {
     required: ["ThirdPartyPhoneNumber"],
-    numbers: { ThirdPartyConnectionTimeLimitSeconds: { min: 1, max: 600, integer: true } },
+    numbers: {
+      ThirdPartyConnectionTimeLimitSeconds: {
+        min: 0,
+        max: 600,
+        integer: true,
+        source: DOC("TransferParticipantToThirdParty: 0 to 600 inclusive"),
+      },
+    },
     errors: NO_MATCHING_ERROR,
     conditions: "none",
-    flowTypes: [...INBOUND, ...TRANSFER],
+    flowTypes: [...INBOUND, ...TRANSFER, ...QUEUE],
   },
   Wait: {
-    numbers: { TimeLimitSeconds: { min: 1, max: 604800, integer: true } },
+    numbers: { TimeLimitSeconds: WAIT_LIMIT, TimeoutSeconds: WAIT_LIMIT },
     errors: { allowed: ["NoMatchingError", "ParticipantNotFound"] },
     conditions: "wait",
   },
+  CreateTask: { errors: NO_MATCHING_ERROR, conditions: "none" },
+  CompleteOutboundCall: { errors: NO_ERRORS, conditions: "none", flowTypes: ["OUTBOUND_WHISPER"] },
   StartVoiceIdStream: { errors: NO_MATCHING_ERROR, conditions: "none", retired: VOICE_ID_RETIRED },
   CheckVoiceId: { errors: NO_MATCHING_ERROR, conditions: "equalsAny", retired: VOICE_ID_RETIRED },
 };

@@ -16,6 +16,7 @@ import { rule as startAction } from "./rules/start-action";
 import { rule as terminalTransitions } from "./rules/terminal-transitions";
 import { rule as transitionTarget } from "./rules/transition-target";
 import { rule as unknownActionType } from "./rules/unknown-action-type";
+import { rule as unknownParameter } from "./rules/unknown-parameter";
 import { rule as unreachableAction } from "./rules/unreachable-action";
 
 /** One row per rule: its default severity and why it has that level. The only place severities live. */
@@ -38,6 +39,11 @@ export const REGISTRY: readonly RegistryEntry[] = [
     why: "create fails: 'Action does not support transitions'",
   },
   { rule: actionParameters, severity: "error", why: "create fails: 'Invalid Action property name/value'" },
+  {
+    rule: unknownParameter,
+    severity: "error",
+    why: "create fails on an unknown name, or a misspelt optional one is silently ignored (wrong hours, queue, voice)",
+  },
   {
     rule: referenceFormat,
     severity: "error",
@@ -68,8 +74,8 @@ export const REGISTRY: readonly RegistryEntry[] = [
   },
   {
     rule: noPathToEnd,
-    severity: "warning",
-    why: "legal but traps the caller; queue and hold flows are exempt",
+    severity: "error",
+    why: "create accepts it, but the caller is trapped in a loop with no exit; queue and hold flows are exempt",
   },
   {
     rule: unknownActionType,

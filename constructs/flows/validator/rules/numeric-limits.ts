@@ -3,16 +3,22 @@ import { specFor } from "../actions";
 import { located } from "../model";
 import { asNumber, getPath, isJsonPath, isTerraformReference } from "../values";
 
+function rangeText(min: number, max: number | undefined): string {
+  if (max === undefined) return min <= Number.MIN_SAFE_INTEGER ? "any whole number" : `${min} or more`;
+  return `${min}-${max}`;
+}
+
 export const rule = defineRule({
   id: "numeric-limits",
   meta: {
     description:
-      "Numeric parameters (numbers or numeric strings) stay within their bounds, e.g. InvocationTimeLimitSeconds 1-8, LoopCount 0-100, InputTimeLimitSeconds 1-180.",
+      "Numeric parameters (numbers or numeric strings) stay within their documented bounds, e.g. InvocationTimeLimitSeconds 1-8, LoopCount 0-100; each bound names its source (validator/actions.ts).",
     messages: {
       notNumber: '{{param}} on {{type}} must be a number (the console writes "5"), got {{value}}',
-      outOfRange: "{{param}} on {{type}} is {{value}}; allowed {{min}}-{{max}}",
+      outOfRange: "{{param}} on {{type}} is {{value}}; allowed {{range}} (source: {{source}})",
       notInteger: "{{param}} on {{type}} must be a whole number, got {{value}}",
-      mustBeStatic: "{{param}} on {{type}} must be a static number, not the JSONPath {{value}}",
+      mustBeStatic:
+        "{{param}} on {{type}} must be a static number, not the JSONPath {{value}} (source: {{source}})",
     },
   },
   check({ actions, report }) {
@@ -24,8 +30,8 @@ export const rule = defineRule({
           param,
           type: a.type ?? "",
           value: JSON.stringify(raw),
-          min: limit.min,
-          max: limit.max,
+          range: rangeText(limit.min, limit.max),
+          source: limit.source,
         };
         const where = located(a, `${a.path}.Parameters.${param}`);
         if (isJsonPath(raw)) {
@@ -36,7 +42,8 @@ export const rule = defineRule({
         if (value === undefined) report({ messageId: "notNumber", data, ...where });
         else if (limit.integer === true && !Number.isInteger(value))
           report({ messageId: "notInteger", data, ...where });
-        else if (value < limit.min || value > limit.max) report({ messageId: "outOfRange", data, ...where });
+        else if (value < limit.min || (limit.max !== undefined && value > limit.max))
+          report({ messageId: "outOfRange", data, ...where });
       }
     }
   },

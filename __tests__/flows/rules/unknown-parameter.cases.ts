@@ -1,0 +1,93 @@
+import { errors, QUEUE, type RuleCases, single, when } from "./support";
+
+const hours = (parameters: Record<string, unknown>) =>
+  single("CheckHoursOfOperation", parameters, {
+    NextAction: "end",
+    Errors: errors("NoMatchingError"),
+    Conditions: when(["Equals", "True"], ["Equals", "False"]),
+  });
+
+/** Cases for the unknown-parameter rule: the blind spots a new user hit, and their near misses. */
+export const cases: RuleCases = {
+  valid: [
+    {
+      name: "UpdateContactTargetQueue with QueueId",
+      flow: single("UpdateContactTargetQueue", { QueueId: QUEUE }),
+    },
+    {
+      name: "CheckHoursOfOperation with HoursOfOperationId",
+      flow: hours({ HoursOfOperationId: "$.Attributes.h" }),
+    },
+    {
+      name: "Set voice with engine and style",
+      flow: single("UpdateContactTextToSpeechVoice", {
+        TextToSpeechVoice: "Amy",
+        TextToSpeechEngine: "Neural",
+        TextToSpeechStyle: "None",
+      }),
+    },
+    {
+      name: "GetParticipantInput with every documented DTMF option",
+      flow: single(
+        "GetParticipantInput",
+        {
+          Text: "x",
+          InputTimeLimitSeconds: "5",
+          DTMFConfiguration: { InputTerminationSequence: "#", DisableCancelKey: "True" },
+        },
+        { NextAction: "end", Errors: errors("NoMatchingError") },
+      ),
+    },
+    {
+      name: "attribute maps are not looked into",
+      flow: single("UpdateContactAttributes", { Attributes: { QueueArn: "anything" } }),
+    },
+    { name: "Wait with the console's TimeLimitSeconds", flow: single("Wait", { TimeLimitSeconds: "900" }) },
+  ],
+  invalid: [
+    {
+      name: "QueueArn on UpdateContactTargetQueue",
+      flow: single("UpdateContactTargetQueue", { QueueId: QUEUE, QueueArn: QUEUE }),
+      messageId: "unknown",
+      path: "Actions[0].Parameters.QueueArn",
+    },
+    {
+      name: "misspelt HoursOfOperationArn (would silently use the queue's hours)",
+      flow: hours({ HoursOfOperationArn: "$.Attributes.h" }),
+      messageId: "unknown",
+      path: "Actions[0].Parameters.HoursOfOperationArn",
+    },
+    {
+      name: "Engine on the voice action",
+      flow: single("UpdateContactTextToSpeechVoice", { TextToSpeechVoice: "Amy", Engine: "neural" }),
+      messageId: "unknown",
+      path: "Actions[0].Parameters.Engine",
+    },
+    {
+      name: "Voice on a message action",
+      flow: single("MessageParticipant", { Text: "hi", Voice: "Amy" }),
+      messageId: "unknown",
+      path: "Actions[0].Parameters.Voice",
+    },
+    {
+      name: "misspelt key inside DTMFConfiguration",
+      flow: single(
+        "GetParticipantInput",
+        { Text: "x", DTMFConfiguration: { InputTerminationSequance: "#" } },
+        { NextAction: "end", Errors: errors("NoMatchingError") },
+      ),
+      messageId: "unknown",
+      path: "Actions[0].Parameters.DTMFConfiguration.InputTerminationSequance",
+    },
+    {
+      name: "QueueId on TransferContactToQueue (takes none; the target queue is set before)",
+      flow: single(
+        "TransferContactToQueue",
+        { QueueId: QUEUE },
+        { NextAction: "end", Errors: errors("QueueAtCapacity", "NoMatchingError") },
+      ),
+      messageId: "noParameters",
+      path: "Actions[0].Parameters.QueueId",
+    },
+  ],
+};
