@@ -43,6 +43,7 @@ describe("replacement preview against the original state", () => {
       ["aws_lexv2models_bot_version.banking", "aws_lexv2models_bot_version.banking", "description"],
       ["aws_lexv2models_bot_version.sales", "aws_lexv2models_bot_version.sales", "description"],
       ["aws_lexv2models_bot_version.this", "aws_lexv2models_bot_version.this", "description"],
+      ["aws_s3_object.connect_streams", "aws_s3_object.connect_streams", "key"],
       [
         "aws_bedrock_guardrail.bedrock_guardrail",
         "module.bedrock_guardrail.aws_bedrock_guardrail.this",

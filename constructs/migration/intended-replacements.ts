@@ -48,4 +48,10 @@ export const INTENDED_REPLACEMENTS: readonly IntendedReplacement[] = [
     reason:
       "The archive follows the code hook: the filter now reads lex_fallback's log group (a filter cannot move between groups); the retired bedrock_mcp group keeps its logs for their retention period.",
   },
+  {
+    address: "aws_s3_object.connect_streams",
+    attribute: "key",
+    reason:
+      "The Connect Streams library is now built from npm and served under a content-hashed name (connect-streams-<hash>.js) so CloudFront may cache it for a year; the object is created before the old one goes and index.html depends on it, so no page ever names a missing file.",
+  },
 ];
