@@ -3,7 +3,7 @@ import type { StackConfig } from "../config/schema";
 import { BankingGuardrail } from "./ai";
 import { AuditTrail } from "./audit";
 import { CcpSite } from "./ccp";
-import { ConnectCore } from "./connect";
+import { ConnectCore, DEFAULT_KEY_VIA_SERVICES } from "./connect";
 import { AddressedStack } from "./core/addresses";
 import { ConnectMetricStream, DataLake, LogArchive } from "./datalake";
 import { ContactFlows, flowQueueArns } from "./flows/contact-flows";
@@ -75,6 +75,10 @@ export class ContactCentreStack extends AddressedStack {
       projectName: prefix,
       environment: config.environment,
       account: awsEnv,
+      // The guardrail uses the stack key only when Bedrock runs in the stack's region (keys are regional).
+      ...(config.bedrockRegion === config.region
+        ? { keyViaServices: [...DEFAULT_KEY_VIA_SERVICES, "bedrock" as const] }
+        : {}),
     });
     const keyArn = this.connect.key.keyArn;
 

@@ -6,6 +6,7 @@ import { flowsSchema } from "./flows";
 import { lambdaSchema } from "./lambda";
 import { lexSchema } from "./lex";
 import { observabilitySchema } from "./observability";
+import { rulesSchema } from "./rules";
 import { securitySchema } from "./security";
 
 /** The whole stack's configuration. Defaults equal the original stack's variables.tf. */
@@ -21,6 +22,7 @@ export const configSchema = z
     datalake: datalakeSchema.prefault({}),
     audit: auditSchema.prefault({}),
     ccp: ccpSchema.prefault({}),
+    rules: rulesSchema.prefault({}),
   })
   .strict();
 
@@ -38,3 +40,4 @@ export type BackendConfig = StackConfig["backend"];
 export type DatalakeConfig = StackConfig["datalake"];
 export type AuditConfig = StackConfig["audit"];
 export type CcpConfig = StackConfig["ccp"];
+export type RulesConfig = StackConfig["rules"];
