@@ -199,6 +199,8 @@ export class ContactCentreStack extends AddressedStack {
       config: config.datalake,
       env: awsEnv,
       kmsKeyArn: keyArn,
+      // Contact records and agent events on the stack key, not the AWS managed one (audit finding).
+      streamKmsKeyId: keyArn,
       connectInstanceId: this.connect.instanceId,
       connectInstanceArn: this.connect.instanceArn,
       connectStorageBucketName: this.connect.storageBucket.bucketName,
@@ -208,8 +210,8 @@ export class ContactCentreStack extends AddressedStack {
       functionName: ctrMetricsFunctionName,
       code: props.ctrMetricsCode,
       kmsKeyArn: keyArn,
-      // The data lake encrypts its streams with the AWS managed key: no key grant needed.
       streamArn: this.dataLake.ctrStream.arn,
+      streamKmsKeyArn: keyArn,
       namespace: config.observability.contactMetricsNamespace,
       logRetentionDays: config.observability.logRetentionDays,
       alarmTopicArn: this.alertTopics.alarms.arn,

@@ -19,8 +19,9 @@ export interface DataLakeProps {
   /** KMS key (ARN) of the bucket objects and the Firehose error log groups. */
   readonly kmsKeyArn: string;
   /**
-   * KMS key of the Kinesis streams. The AWS managed key needs no key-policy grant for Connect's
-   * service-linked role or Firehose; pass a customer-managed key only if its policy allows both.
+   * KMS key of the Kinesis streams. A customer-managed key's policy must let Connect (writer),
+   * Firehose and the contact-record consumer (readers) use it through Kinesis: the stack rule
+   * kms-key-policy-allows-use checks it. Changing the key re-encrypts in place.
    * @default "alias/aws/kinesis"
    */
   readonly streamKmsKeyId?: string;

@@ -103,9 +103,29 @@ function alarmPublishes(stack: StackView): KeyUse[] {
   );
 }
 
+/** Connect streaming contact records or agent events into a stream encrypted with a stack key. */
+function connectStreams(stack: StackView): KeyUse[] {
+  return stack.ofType("aws_connect_instance_storage_config").flatMap((resource) => {
+    const stream = referencesIn(pick(resource.body, "storage_config.kinesis_stream_config.stream_arn")).find(
+      (r) => r.startsWith("aws_kinesis_stream."),
+    );
+    const key = stream && keyAddressOf(stack, stack.get(stream)?.body.kms_key_id);
+    return key
+      ? [
+          {
+            resource,
+            path: `kinesis_stream_config → ${stream}`,
+            key,
+            user: { via: ["kinesis"], principal: ["connect"] },
+          },
+        ]
+      : [];
+  });
+}
+
 /** Every place the stack names one of its own keys, with the service that will use it. */
 export function keyUses(stack: StackView): KeyUse[] {
-  return [...siteUses(stack), ...alarmPublishes(stack)];
+  return [...siteUses(stack), ...alarmPublishes(stack), ...connectStreams(stack)];
 }
 
 function siteUses(stack: StackView): KeyUse[] {

@@ -3,9 +3,11 @@ import { rule as connectMetricDimensions } from "./rules/connect-metric-dimensio
 import { rule as dynamodbDeletionProtection } from "./rules/dynamodb-deletion-protection";
 import { rule as dynamodbKms } from "./rules/dynamodb-kms";
 import { rule as dynamodbPitr } from "./rules/dynamodb-pitr";
+import { rule as firehoseKms } from "./rules/firehose-kms";
 import { rule as iamNoWildcardAction } from "./rules/iam-no-wildcard-action";
 import { rule as iamNoWildcardResource } from "./rules/iam-no-wildcard-resource";
 import { rule as iamPassroleCondition } from "./rules/iam-passrole-condition";
+import { rule as kinesisKms } from "./rules/kinesis-kms";
 import { rule as kmsKeyPolicyAllowsUse } from "./rules/kms-key-policy-allows-use";
 import { rule as kmsKeyRotation } from "./rules/kms-key-rotation";
 import { rule as lambdaAsyncFailureDestination } from "./rules/lambda-async-failure-destination";
@@ -46,6 +48,8 @@ export const RULE_PACK: readonly PackEntry[] = [
   { rule: dynamodbPitr, level: "error" },
   { rule: dynamodbDeletionProtection, level: "error" },
   // Data in transit and at rest on the stack key.
+  { rule: kinesisKms, level: "error" },
+  { rule: firehoseKms, level: "error" },
   { rule: snsKms, level: "error" },
   { rule: snsTlsOnly, level: "error" },
   { rule: sqsKms, level: "error" },

@@ -118,6 +118,21 @@ export const cases: RuleCases = {
         ["aws_cloudwatch_metric_alarm.a", /ok_actions → aws_sns_topic.t.*service principal cloudwatch/],
       ],
     },
+    "Connect streaming into a stream whose key neither Connect nor Kinesis may use": {
+      json: withKey(policy(via("s3")), {
+        aws_kinesis_stream: { s: { kms_key_id: ref(KEY) } },
+        aws_connect_instance_storage_config: {
+          ctr: { storage_config: { kinesis_stream_config: { stream_arn: ref("aws_kinesis_stream.s") } } },
+        },
+      }),
+      findings: [
+        ["aws_kinesis_stream.s", /kms_key_id names aws_kms_key.k.*ViaService kinesis/],
+        [
+          "aws_connect_instance_storage_config.ctr",
+          /kinesis_stream_config → aws_kinesis_stream.s.*service principal connect/,
+        ],
+      ],
+    },
     "Firehose S3 destination key without s3": {
       json: withKey(policy(via("firehose")), {
         aws_kinesis_firehose_delivery_stream: { d: { extended_s3_configuration: { kms_key_arn: ref(KEY) } } },
