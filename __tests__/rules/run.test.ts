@@ -78,3 +78,18 @@ describe("suppressions in config", () => {
     );
   });
 });
+
+describe("production config", () => {
+  it.each([
+    ["alarmEmails", "operational alarms"],
+    ["fraudAlertEmails", "fraud alerts"],
+  ])("refuses production without a %s subscriber", (field, what) => {
+    expect(() => loadConfig({ env: "prod", overrides: { security: { [field]: [] } } })).toThrow(
+      `config/environments/prod.ts: security.${field}: production needs at least one subscriber for ${what}`,
+    );
+  });
+
+  it("accepts development without subscribers", () => {
+    expect(loadConfig({ env: "dev" }).security.alarmEmails).toStrictEqual([]);
+  });
+});

@@ -1,8 +1,11 @@
 import type { ConfigInput } from "../schema";
+import { SHARED_SUPPRESSIONS } from "./suppressions";
 
 /**
- * Production: state in S3 with native locking, deletion protection on, longer log retention,
- * tighter alarm thresholds. Email subscriptions are filled by the platform team (none baked in).
+ * Production: state in S3 with native locking, deletion protection on, year-long log retention,
+ * tighter alarm thresholds, and alarm and fraud subscribers (the config refuses production without).
+ * The subscriber addresses are the teams' distribution lists: the platform team sets the bank's real
+ * lists here or in CONNECT_CONFIG_FILE.
  */
 export const prod: ConfigInput = {
   environment: "prod",
@@ -19,6 +22,8 @@ export const prod: ConfigInput = {
   },
   security: {
     deletionProtection: true,
+    alarmEmails: ["contact-centre-oncall@bank.example"],
+    fraudAlertEmails: ["fraud-operations@bank.example"],
   },
   observability: {
     logRetentionDays: 365,
@@ -33,5 +38,12 @@ export const prod: ConfigInput = {
   },
   lambda: {
     reservedConcurrency: 50,
+  },
+  datalake: {
+    // Delivery errors explain gaps in the archive; a year matches the other production logs.
+    deliveryErrorLogRetentionDays: 365,
+  },
+  rules: {
+    suppressions: [...SHARED_SUPPRESSIONS],
   },
 };

@@ -24,7 +24,24 @@ export const configSchema = z
     ccp: ccpSchema.prefault({}),
     rules: rulesSchema.prefault({}),
   })
-  .strict();
+  .strict()
+  .superRefine((config, ctx) => {
+    // In production an alarm or fraud alert nobody receives is an outage nobody sees.
+    if (config.environment !== "prod") return;
+    const required = [
+      ["alarmEmails", "operational alarms"],
+      ["fraudAlertEmails", "fraud alerts"],
+    ] as const;
+    for (const [field, what] of required) {
+      if (config.security[field].length === 0) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["security", field],
+          message: `production needs at least one subscriber for ${what}: add an address (a team distribution list)`,
+        });
+      }
+    }
+  });
 
 /** What an environment file writes (defaults may be left out). */
 export type ConfigInput = z.input<typeof configSchema>;

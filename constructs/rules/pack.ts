@@ -1,4 +1,5 @@
 import { rule as alarmActions } from "./rules/alarm-actions";
+import { rule as alarmTopicSubscribed } from "./rules/alarm-topic-subscribed";
 import { rule as connectMetricDimensions } from "./rules/connect-metric-dimensions";
 import { rule as dynamodbDeletionProtection } from "./rules/dynamodb-deletion-protection";
 import { rule as dynamodbKms } from "./rules/dynamodb-kms";
@@ -12,11 +13,13 @@ import { rule as kmsKeyPolicyAllowsUse } from "./rules/kms-key-policy-allows-use
 import { rule as kmsKeyRotation } from "./rules/kms-key-rotation";
 import { rule as lambdaAsyncFailureDestination } from "./rules/lambda-async-failure-destination";
 import { rule as logGroupKms } from "./rules/log-group-kms";
+import { rule as logRetention } from "./rules/log-retention";
 import { rule as noPlaintextSecrets } from "./rules/no-plaintext-secrets";
 import { rule as s3PublicAccessBlock } from "./rules/s3-public-access-block";
 import { rule as s3TlsOnly } from "./rules/s3-tls-only";
 import { rule as s3Versioning } from "./rules/s3-versioning";
 import { rule as secretKms } from "./rules/secret-kms";
+import { rule as secretRotation } from "./rules/secret-rotation";
 import { rule as snsKms } from "./rules/sns-kms";
 import { rule as snsTlsOnly } from "./rules/sns-tls-only";
 import { rule as sqsKms } from "./rules/sqs-kms";
@@ -55,9 +58,12 @@ export const RULE_PACK: readonly PackEntry[] = [
   { rule: sqsKms, level: "error" },
   { rule: logGroupKms, level: "error" },
   { rule: secretKms, level: "error" },
+  { rule: secretRotation, level: "error" },
   { rule: noPlaintextSecrets, level: "error" },
   // Logging and alerting.
+  { rule: logRetention, level: "error" },
   { rule: alarmActions, level: "error" },
+  { rule: alarmTopicSubscribed, level: "error" },
   { rule: connectMetricDimensions, level: "error" },
   // Reliability: a dropped event is a lost fraud alert or audit record.
   { rule: lambdaAsyncFailureDestination, level: "warning" },
