@@ -13,6 +13,7 @@ import { LexBots } from "./lex";
 import { RetiredResources } from "./migration/retired";
 import { ContactRecordMetrics, Observability } from "./observability";
 import { Platform } from "./platform/platform";
+import { AccessLogBucket } from "./storage";
 import { AlertTopics, ApiSecrets, SecurityTables } from "./security";
 
 export interface ContactCentreStackProps {
@@ -36,6 +37,7 @@ export function stackNameFor(config: StackConfig): string {
  */
 export class ContactCentreStack extends AddressedStack {
   public readonly platform: Platform;
+  public readonly accessLogs: AccessLogBucket;
   public readonly connect: ConnectCore;
   public readonly securityTables: SecurityTables;
   public readonly alertTopics: AlertTopics;
@@ -68,6 +70,11 @@ export class ContactCentreStack extends AddressedStack {
       region: this.platform.regionName,
       partition: this.platform.partition,
     };
+    // S3 server access logs of every bucket, and CloudFront's access logs (audit finding: none logged).
+    this.accessLogs = new AccessLogBucket(this, "access_logs", {
+      bucketName: `${prefix}-access-logs-${this.platform.accountId}`,
+      account: awsEnv,
+    });
 
     // Connect core: key, recordings bucket, instance, numbers, hours, queues, profiles, agents.
     this.connect = new ConnectCore(this, "connect", {
@@ -75,6 +82,7 @@ export class ContactCentreStack extends AddressedStack {
       projectName: prefix,
       environment: config.environment,
       account: awsEnv,
+      storageAccessLogs: this.accessLogs.targetFor("recordings"),
       // The guardrail uses the stack key only when Bedrock runs in the stack's region (keys are regional).
       ...(config.bedrockRegion === config.region
         ? { keyViaServices: [...DEFAULT_KEY_VIA_SERVICES, "bedrock" as const] }
@@ -204,6 +212,7 @@ export class ContactCentreStack extends AddressedStack {
       connectInstanceId: this.connect.instanceId,
       connectInstanceArn: this.connect.instanceArn,
       connectStorageBucketName: this.connect.storageBucket.bucketName,
+      accessLogs: this.accessLogs.targetFor("datalake"),
     });
     // Contact-record metrics: ContactsHandled / ContactsAbandoned for the queue abandonment alarms.
     this.contactRecordMetrics = new ContactRecordMetrics(this, "contact_metrics", {
@@ -244,7 +253,13 @@ export class ContactCentreStack extends AddressedStack {
       namePrefix: prefix,
       config: config.audit,
       env: awsEnv,
-      dataEventBucketArns: [this.dataLake.bucket.bucketArn, this.connect.storageBucket.bucketArn],
+      // The log bucket logs no access of its own (that would loop): the trail records reads of it.
+      dataEventBucketArns: [
+        this.dataLake.bucket.bucketArn,
+        this.connect.storageBucket.bucketArn,
+        this.accessLogs.bucketArn,
+      ],
+      accessLogs: this.accessLogs.targetFor("cloudtrail"),
     });
     this.ccpSite = new CcpSite(this, "ccp", {
       namePrefix: prefix,
@@ -254,6 +269,7 @@ export class ContactCentreStack extends AddressedStack {
       connectInstanceArn: this.connect.instanceArn,
       usEast1Provider: this.platform.awsUsEast1,
       awsccProvider: this.platform.awscc,
+      accessLogs: this.accessLogs.targetFor("ccp-site"),
     });
 
     // Original resources this stack deliberately stops managing (see docs/migration.md).

@@ -25,3 +25,28 @@ describe.each(["dev", "prod"])("the whole stack (%s) against the rule pack", (en
     );
   });
 });
+
+describe("audit findings fixed without replacing stateful resources", () => {
+  const { json } = synthStack("prod");
+  const resource = (type: string, name: string) => json.resource?.[type]?.[name] as Record<string, any>;
+
+  it("locks the prod audit trail write-once in place: the bucket itself keeps object_lock_enabled unset", () => {
+    expect(resource("aws_s3_bucket_object_lock_configuration", "audit_bucket_object_lock")).toMatchObject({
+      bucket: "${aws_s3_bucket.audit_bucket_bucket.id}",
+      object_lock_enabled: "Enabled",
+      rule: { default_retention: { mode: "COMPLIANCE", days: 2557 } },
+    });
+    // object_lock_enabled on aws_s3_bucket forces a new bucket; the separate resource does not.
+    expect(resource("aws_s3_bucket", "audit_bucket_bucket").object_lock_enabled).toBeUndefined();
+  });
+
+  it("re-introduces the original buckets' logging at their original addresses (moved, not new)", () => {
+    const moved = (json.moved ?? []).filter((m) => m.to.startsWith("aws_s3_bucket_logging."));
+    expect(moved.map((m) => m.from).sort()).toStrictEqual([
+      "module.cloudtrail_bucket.aws_s3_bucket_logging.this[0]",
+      "module.connect_storage_bucket.aws_s3_bucket_logging.this[0]",
+      "module.datalake_bucket.aws_s3_bucket_logging.this[0]",
+    ]);
+    expect((json.removed ?? []).filter((r) => r.from.includes("aws_s3_bucket_logging"))).toStrictEqual([]);
+  });
+});

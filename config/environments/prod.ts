@@ -39,6 +39,10 @@ export const prod: ConfigInput = {
   lambda: {
     reservedConcurrency: 50,
   },
+  audit: {
+    // Write-once for the 7 years the trail is kept; nobody, root included, can shorten it.
+    objectLock: { mode: "COMPLIANCE", days: 2557 },
+  },
   datalake: {
     // Delivery errors explain gaps in the archive; a year matches the other production logs.
     deliveryErrorLogRetentionDays: 365,

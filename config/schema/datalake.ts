@@ -72,6 +72,16 @@ export const auditSchema = z.object({
   lifecycle: lifecycle.prefault({ expireAfterDays: 2557 }),
   /** Days a scheduled deletion of the trail's KMS key waits. */
   kmsDeletionWindowDays: z.number().int().min(7).max(30).default(30),
+  /**
+   * S3 Object Lock on the trail bucket: every log file is write-once for `days`. GOVERNANCE can be
+   * bypassed by a principal with s3:BypassGovernanceRetention; COMPLIANCE by nobody (prod).
+   */
+  objectLock: z
+    .object({
+      mode: z.enum(["GOVERNANCE", "COMPLIANCE"], { error: "expected GOVERNANCE or COMPLIANCE" }),
+      days: z.number().int().min(1).max(36500),
+    })
+    .default({ mode: "GOVERNANCE", days: 365 }),
 });
 
 /** Agent CCP site (S3 + CloudFront + WAF). */

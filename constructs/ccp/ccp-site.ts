@@ -10,7 +10,7 @@ import { Construct } from "constructs";
 import type { CcpConfig } from "../../config/schema";
 import type { AwsccProvider } from "../awscc/provider";
 import { RemovedFromState, keepAddress } from "../core/addresses";
-import { SecureBucket } from "../storage";
+import { type AccessLogTarget, SecureBucket } from "../storage";
 import { CcpWaf } from "./ccp-waf";
 import { ConnectApprovedOrigin } from "../awscc";
 import { CONNECT_STREAMS_KEY, renderCcpPage } from "./render-page";
@@ -30,6 +30,8 @@ export interface CcpSiteProps {
   readonly usEast1Provider: AwsProvider;
   /** Platform.awscc, for the approved origin. @default - the default awscc provider */
   readonly awsccProvider?: AwsccProvider;
+  /** Where the site bucket's S3 server access logs go (AccessLogBucket.targetFor). @default - not logged */
+  readonly accessLogs?: AccessLogTarget;
 }
 
 // AWS-managed CloudFront policies (global ids, the same in every account).
@@ -76,6 +78,7 @@ export class CcpSite extends Construct {
       lifecycle: false,
       policyFromDataSource: true,
       keepAddresses: { bucket: "ccp_site", publicAccessBlock: "ccp_site", policy: "ccp_site" },
+      accessLogs: props.accessLogs,
     });
     const bucketId = this.bucket.bucket.id;
 

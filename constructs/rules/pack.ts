@@ -15,6 +15,7 @@ import { rule as lambdaAsyncFailureDestination } from "./rules/lambda-async-fail
 import { rule as logGroupKms } from "./rules/log-group-kms";
 import { rule as logRetention } from "./rules/log-retention";
 import { rule as noPlaintextSecrets } from "./rules/no-plaintext-secrets";
+import { rule as s3AccessLogging } from "./rules/s3-access-logging";
 import { rule as s3PublicAccessBlock } from "./rules/s3-public-access-block";
 import { rule as s3TlsOnly } from "./rules/s3-tls-only";
 import { rule as s3Versioning } from "./rules/s3-versioning";
@@ -47,6 +48,7 @@ export const RULE_PACK: readonly PackEntry[] = [
   { rule: s3PublicAccessBlock, level: "error" },
   { rule: s3TlsOnly, level: "error" },
   { rule: s3Versioning, level: "error" },
+  { rule: s3AccessLogging, level: "error" },
   { rule: dynamodbKms, level: "error" },
   { rule: dynamodbPitr, level: "error" },
   { rule: dynamodbDeletionProtection, level: "error" },
