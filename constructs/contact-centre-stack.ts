@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import type { StackConfig } from "../config/schema";
 import { BankingGuardrail } from "./ai";
 import { AuditTrail } from "./audit";
-import { CcpSite } from "./ccp";
+import { CcpLogging, CcpSite } from "./ccp";
 import { ConnectCore, DEFAULT_KEY_VIA_SERVICES } from "./connect";
 import { AddressedStack } from "./core/addresses";
 import { ConnectMetricStream, DataLake, LogArchive } from "./datalake";
@@ -270,6 +270,16 @@ export class ContactCentreStack extends AddressedStack {
       usEast1Provider: this.platform.awsUsEast1,
       awsccProvider: this.platform.awscc,
       accessLogs: this.accessLogs.targetFor("ccp-site"),
+    });
+    // CloudFront and WAF request logs (audit finding: neither logged anything).
+    new CcpLogging(this, "ccp_logging", {
+      namePrefix: prefix,
+      distributionArn: this.ccpSite.distribution.arn,
+      webAclArn: this.ccpSite.waf.webAcl.arn,
+      logBucketArn: this.accessLogs.bucketArn,
+      retentionDays: config.observability.logRetentionDays,
+      account: awsEnv,
+      usEast1Provider: this.platform.awsUsEast1,
     });
 
     // Original resources this stack deliberately stops managing (see docs/migration.md).

@@ -1,5 +1,7 @@
 import { errorsOf, formatReport, runRules, type PackEntry } from "../../constructs/rules";
+import { prod } from "../../config/environments/prod";
 import { loadConfig } from "../../config/load";
+import { configSchema } from "../../config/schema";
 import { rule as kmsKeyRotation } from "../../constructs/rules/rules/kms-key-rotation";
 import { rule as lambdaAsync } from "../../constructs/rules/rules/lambda-async-failure-destination";
 import { fragment, ref } from "./support";
@@ -87,6 +89,33 @@ describe("production config", () => {
     expect(() => loadConfig({ env: "prod", overrides: { security: { [field]: [] } } })).toThrow(
       `config/environments/prod.ts: security.${field}: production needs at least one subscriber for ${what}`,
     );
+  });
+
+  it("refuses production without the CCP's own host name and certificate", () => {
+    const result = configSchema.safeParse({ ...prod, ccp: {} });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues).toStrictEqual([
+      expect.objectContaining({
+        path: ["ccp", "domainName"],
+        message: expect.stringContaining(
+          "production serves the agent CCP on the bank's own name with TLS 1.2+",
+        ),
+      }),
+    ]);
+  });
+
+  it("refuses a CCP host name without its certificate", () => {
+    expect(() => loadConfig({ env: "dev", overrides: { ccp: { domainName: "ccp.bank.test" } } })).toThrow(
+      "ccp.certificateArn: set domainName and certificateArn together",
+    );
+  });
+
+  it("refuses a certificate outside us-east-1, where CloudFront cannot read it", () => {
+    const certificateArn =
+      "arn:aws:acm:eu-west-2:111122223333:certificate/0f5e8c8a-6d1b-4c2e-9a57-3b1d2e4f6a70";
+    expect(() =>
+      loadConfig({ env: "dev", overrides: { ccp: { domainName: "ccp.bank.test", certificateArn } } }),
+    ).toThrow("ccp.certificateArn: expected an ACM certificate ARN in us-east-1");
   });
 
   it("accepts development without subscribers", () => {

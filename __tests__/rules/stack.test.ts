@@ -40,6 +40,16 @@ describe("audit findings fixed without replacing stateful resources", () => {
     expect(resource("aws_s3_bucket", "audit_bucket_bucket").object_lock_enabled).toBeUndefined();
   });
 
+  it("serves the prod CCP on the configured name and certificate, TLS 1.2 and later only", () => {
+    const distribution = resource("aws_cloudfront_distribution", "ccp_site");
+    expect(distribution.aliases).toStrictEqual(["ccp.contact-centre.bank.example"]);
+    expect(distribution.viewer_certificate).toStrictEqual({
+      acm_certificate_arn: expect.stringMatching(/^arn:aws:acm:us-east-1:/),
+      ssl_support_method: "sni-only",
+      minimum_protocol_version: "TLSv1.2_2021",
+    });
+  });
+
   it("re-introduces the original buckets' logging at their original addresses (moved, not new)", () => {
     const moved = (json.moved ?? []).filter((m) => m.to.startsWith("aws_s3_bucket_logging."));
     expect(moved.map((m) => m.from).sort()).toStrictEqual([

@@ -39,6 +39,11 @@ export const prod: ConfigInput = {
   lambda: {
     reservedConcurrency: 50,
   },
+  ccp: {
+    // The bank's host name for the agent softphone and its ACM certificate (us-east-1).
+    domainName: "ccp.contact-centre.bank.example",
+    certificateArn: "arn:aws:acm:us-east-1:111122223333:certificate/0f5e8c8a-6d1b-4c2e-9a57-3b1d2e4f6a70",
+  },
   audit: {
     // Write-once for the 7 years the trail is kept; nobody, root included, can shorten it.
     objectLock: { mode: "COMPLIANCE", days: 2557 },

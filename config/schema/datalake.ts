@@ -85,15 +85,40 @@ export const auditSchema = z.object({
 });
 
 /** Agent CCP site (S3 + CloudFront + WAF). */
-export const ccpSchema = z.object({
-  /** CloudFront price class (edge locations served). */
-  priceClass: z.enum(["PriceClass_100", "PriceClass_200", "PriceClass_All"]).default("PriceClass_100"),
-  /**
-   * Path (relative to the repo root) of the amazon-connect-streams release file served beside the page,
-   * e.g. node_modules/amazon-connect-streams/release/connect-streams-min.js. Third-party code is not
-   * vendored here. @default - none: the object is not managed and the page shows a setup notice
-   */
-  connectStreamsFile: z.string().min(1).optional(),
-  /** Requests per 5 minutes from one IP before WAF blocks it. */
-  rateLimitPerFiveMinutes: z.number().int().min(100).max(2_000_000_000).default(2000),
-});
+export const ccpSchema = z
+  .object({
+    /** CloudFront price class (edge locations served). */
+    priceClass: z.enum(["PriceClass_100", "PriceClass_200", "PriceClass_All"]).default("PriceClass_100"),
+    /**
+     * Path (relative to the repo root) of the amazon-connect-streams release file served beside the page,
+     * e.g. node_modules/amazon-connect-streams/release/connect-streams-min.js. Third-party code is not
+     * vendored here. @default - none: the object is not managed and the page shows a setup notice
+     */
+    connectStreamsFile: z.string().min(1).optional(),
+    /** Requests per 5 minutes from one IP before WAF blocks it. */
+    rateLimitPerFiveMinutes: z.number().int().min(100).max(2_000_000_000).default(2000),
+    /**
+     * Host name agents open, e.g. `ccp.contact-centre.bank.co.uk` (a CNAME to the distribution).
+     * With `certificateArn` the site serves TLS 1.2+ only (TLSv1.2_2021). @default - the *.cloudfront.net name and certificate (TLS 1.0 allowed)
+     */
+    domainName: z
+      .string()
+      .regex(
+        /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+        "expected a lower-case DNS host name",
+      )
+      .optional(),
+    /** ACM certificate for `domainName`, in us-east-1 (CloudFront reads certificates only there). */
+    certificateArn: z
+      .string()
+      .regex(
+        /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/,
+        "expected an ACM certificate ARN in us-east-1 (arn:aws:acm:us-east-1:<account>:certificate/<id>)",
+      )
+      .optional(),
+  })
+  .refine((ccp) => (ccp.domainName === undefined) === (ccp.certificateArn === undefined), {
+    message:
+      "set domainName and certificateArn together: a custom name needs its certificate, and the certificate its name",
+    path: ["certificateArn"],
+  });

@@ -32,6 +32,14 @@ export const configSchema = z
       ["alarmEmails", "operational alarms"],
       ["fraudAlertEmails", "fraud alerts"],
     ] as const;
+    if (config.ccp.domainName === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["ccp", "domainName"],
+        message:
+          "production serves the agent CCP on the bank's own name with TLS 1.2+: set ccp.domainName and ccp.certificateArn (ACM, us-east-1)",
+      });
+    }
     for (const [field, what] of required) {
       if (config.security[field].length === 0) {
         ctx.addIssue({

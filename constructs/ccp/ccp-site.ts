@@ -119,7 +119,17 @@ export class CcpSite extends Construct {
           responseHeadersPolicyId: SECURITY_HEADERS_POLICY,
         },
         restrictions: { geoRestriction: { restrictionType: "none" } },
-        viewerCertificate: { cloudfrontDefaultCertificate: true },
+        // The default *.cloudfront.net certificate still accepts TLS 1.0; a custom one sets the floor.
+        ...(props.config.domainName && props.config.certificateArn
+          ? {
+              aliases: [props.config.domainName],
+              viewerCertificate: {
+                acmCertificateArn: props.config.certificateArn,
+                sslSupportMethod: "sni-only",
+                minimumProtocolVersion: "TLSv1.2_2021",
+              },
+            }
+          : { viewerCertificate: { cloudfrontDefaultCertificate: true } }),
       }),
       "ccp_site",
     );
@@ -169,7 +179,7 @@ export class CcpSite extends Construct {
       });
     }
 
-    this.url = `https://${this.distribution.domainName}`;
+    this.url = `https://${props.config.domainName ?? this.distribution.domainName}`;
     this.approvedOrigin = new ConnectApprovedOrigin(this, "approved_origin", {
       instanceId: props.connectInstanceArn,
       origin: this.url,

@@ -1,5 +1,7 @@
 import { rule as alarmActions } from "./rules/alarm-actions";
 import { rule as alarmTopicSubscribed } from "./rules/alarm-topic-subscribed";
+import { rule as cloudfrontLogging } from "./rules/cloudfront-logging";
+import { rule as cloudfrontTls } from "./rules/cloudfront-tls";
 import { rule as connectMetricDimensions } from "./rules/connect-metric-dimensions";
 import { rule as dynamodbDeletionProtection } from "./rules/dynamodb-deletion-protection";
 import { rule as dynamodbKms } from "./rules/dynamodb-kms";
@@ -24,6 +26,7 @@ import { rule as secretRotation } from "./rules/secret-rotation";
 import { rule as snsKms } from "./rules/sns-kms";
 import { rule as snsTlsOnly } from "./rules/sns-tls-only";
 import { rule as sqsKms } from "./rules/sqs-kms";
+import { rule as wafLogging } from "./rules/waf-logging";
 import type { RuleLevel, StackRule } from "./types";
 
 /** One row per rule: its level. The only place levels live; rules only report findings. */
@@ -64,6 +67,9 @@ export const RULE_PACK: readonly PackEntry[] = [
   { rule: noPlaintextSecrets, level: "error" },
   // Logging and alerting.
   { rule: logRetention, level: "error" },
+  { rule: cloudfrontTls, level: "error" },
+  { rule: cloudfrontLogging, level: "error" },
+  { rule: wafLogging, level: "error" },
   { rule: alarmActions, level: "error" },
   { rule: alarmTopicSubscribed, level: "error" },
   { rule: connectMetricDimensions, level: "error" },

@@ -42,6 +42,14 @@ export class AccessLogBucket extends Construct {
           Condition: { StringEquals: { "aws:SourceAccount": accountId } },
         },
         {
+          Sid: "LogDeliveryAclCheck",
+          Effect: "Allow",
+          Principal: { Service: "delivery.logs.amazonaws.com" },
+          Action: "s3:GetBucketAcl",
+          Resource: arn,
+          Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+        },
+        {
           Sid: "CloudFrontAccessLogsOfThisAccount",
           Effect: "Allow",
           Principal: { Service: "delivery.logs.amazonaws.com" },

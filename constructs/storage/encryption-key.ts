@@ -1,5 +1,6 @@
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { movedFrom } from "../core/addresses";
 import { type AccountContext, type PolicyStatement, policyJson } from "./types";
@@ -55,6 +56,8 @@ export interface EncryptionKeyProps {
    * @default - no moved block
    */
   readonly movedFromAddress?: string;
+  /** Provider of the key's region (keys are regional), e.g. Platform.awsUsEast1. @default - the stack's default provider */
+  readonly provider?: TerraformProvider;
 }
 
 const ADMIN_ACTIONS = [
@@ -113,11 +116,13 @@ export class EncryptionKey extends Construct {
       enableKeyRotation: true,
       deletionWindowInDays,
       policy: policyJson(keyPolicy(props)),
+      provider: props.provider,
     });
     if (props.movedFromAddress) movedFrom(this.key, props.movedFromAddress);
     this.alias = new KmsAlias(this, "alias", {
       name: `alias/${props.aliasName}`,
       targetKeyId: this.key.keyId,
+      provider: props.provider,
     });
     this.keyArn = this.key.arn;
     this.keyId = this.key.keyId;
