@@ -1,5 +1,5 @@
 import { ConfigError } from "./config/load";
-import { errorsOf, formatReport, runRules } from "./constructs/rules";
+import { errorsOf, formatReport, runRules, summaryLine } from "./constructs/rules";
 import { synthesizeApp } from "./scripts/support/synth-app";
 
 async function main(): Promise<void> {
@@ -13,12 +13,13 @@ async function main(): Promise<void> {
     production: config.environment === "prod",
     suppressions: config.rules.suppressions,
   });
-  const lines = formatReport(report);
+  // Findings (and stale suppressions) first; the counts go on the one summary line below.
+  const lines = formatReport(report).slice(0, -1);
   const errors = errorsOf(report);
   process.stdout.write(lines.map((l) => `${l}\n`).join(""));
   if (errors.length > 0) {
     throw new Error(
-      `synth failed: ${errors.length} stack rule errors (listed above); ${jsonPath} is not fit to apply`,
+      `synth failed: ${errors.length} stack rule errors (listed above); ${jsonPath} is not fit to apply\n${summaryLine(report)}`,
     );
   }
 
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   // Since process start, so module loading (the expensive part) is counted.
   const seconds = process.uptime();
   process.stdout.write(
-    `synth ok: stack ${stackName} (env ${env}), ${resources.length} resources and data sources → ${jsonPath} in ${seconds.toFixed(2)} s\n`,
+    `synth ok: stack ${stackName} (env ${env}), ${resources.length} resources and data sources → ${jsonPath} in ${seconds.toFixed(2)} s; ${summaryLine(report)}\n`,
   );
 }
 
