@@ -51,5 +51,6 @@ export const WILDCARD_ONLY_ACTIONS: readonly string[] = [
   "comprehend:DetectEntities",
   "comprehend:DetectDominantLanguage",
   "translate:TranslateText",
+  // Only lexicons are Polly resources; synthesis without a lexicon (Lex runtime roles) is authorized on *.
   "polly:SynthesizeSpeech",
 ];
