@@ -1,30 +1,27 @@
-import { App } from "cdktf";
-import { ConfigError, loadConfig, resolveEnvName } from "./config/load";
-import { ContactCentreStack, stackNameFor } from "./constructs/contact-centre-stack";
-import { buildCcpSite } from "./scripts/build-ccp-site";
-import { bundleAll, LAMBDAS, type BundleResult } from "./scripts/build-lambda";
+import { ConfigError } from "./config/load";
+import { errorsOf, formatReport, runRules, summaryLine } from "./constructs/rules";
+import { synthesizeApp } from "./scripts/support/synth-app";
 
 async function main(): Promise<void> {
-  const app = new App({ skipValidation: false });
-  const env = resolveEnvName(process.argv.slice(2), app.node.tryGetContext("env"), process.env);
-  const config = loadConfig({ env, overridesFile: process.env.CONNECT_CONFIG_FILE });
-  const stackName = stackNameFor(config);
-  process.stdout.write(`bundling ${LAMBDAS.map((l) => l.name).join(", ")} and the CCP site (esbuild)…\n`);
-  const [bundles, ccpSite] = await Promise.all([
-    bundleAll("dist"),
-    buildCcpSite({ outDir: "dist", streamsFile: config.ccp.connectStreamsFile }),
-  ]);
-  const outcome = (cached: boolean) => (cached ? "unchanged, reused" : "built");
-  const lambdas = LAMBDAS.map((l) => `${l.name} ${outcome(bundles[l.name].cached)}`);
-  process.stdout.write(`esbuild: ${[...lambdas, `CCP site ${outcome(ccpSite.cached)}`].join(", ")}\n`);
-  const code = (b: BundleResult) => ({ path: b.zipPath, sha256Base64: b.sha256Base64 });
-  const stack = new ContactCentreStack(app, stackName, {
-    config,
-    lexFallbackCode: code(bundles.lex_fallback),
-    ctrMetricsCode: code(bundles.ctr_metrics),
-    ccpSiteAssets: ccpSite.assets,
+  const { env, config, stackName, stack, outputPath, json } = await synthesizeApp(
+    process.argv.slice(2),
+    (line) => process.stdout.write(`${line}\n`),
+  );
+
+  // The stack rules read the written JSON, so they judge exactly what Terraform will get.
+  const report = runRules(json, {
+    production: config.environment === "prod",
+    suppressions: config.rules.suppressions,
   });
-  app.synth();
+  // Findings (and stale suppressions) first; the counts go on the one summary line below.
+  const lines = formatReport(report).slice(0, -1);
+  const errors = errorsOf(report);
+  process.stdout.write(lines.map((l) => `${l}\n`).join(""));
+  if (errors.length > 0) {
+    throw new Error(
+      `synth failed: ${errors.length} stack rule errors (listed above); ${outputPath} is not fit to apply\n${summaryLine(report)}`,
+    );
+  }
 
   const resources = stack.node
     .findAll()
@@ -32,15 +29,17 @@ async function main(): Promise<void> {
   // Since process start, so module loading (the expensive part) is counted.
   const seconds = process.uptime();
   process.stdout.write(
-    `synth ok: stack ${stackName} (env ${env}), ${resources.length} resources and data sources → ${app.outdir}/stacks/${stackName}/${app.hclOutput ? "cdk.tf" : "cdk.tf.json"} in ${seconds.toFixed(2)} s\n`,
+    `synth ok: stack ${stackName} (env ${env}), ${resources.length} resources and data sources → ${outputPath} in ${seconds.toFixed(2)} s; ${summaryLine(report)}\n`,
   );
 }
 
 main().catch((error: unknown) => {
-  // Config, flow, bot and address errors name the bad input in their message; a stack trace adds
+  // Config, flow, bot, address and rule errors name the bad input in their message; a stack trace adds
   // nothing for the user. CONNECT_DEBUG=1 prints it for bugs.
   const message = error instanceof Error ? error.message : String(error);
-  const stack = error instanceof Error && !(error instanceof ConfigError) ? error.stack : undefined;
+  const isUserError =
+    error instanceof ConfigError || (error instanceof Error && error.message.startsWith("synth failed"));
+  const stack = error instanceof Error && !isUserError ? error.stack : undefined;
   process.stderr.write(`${process.env.CONNECT_DEBUG && stack ? stack : message}\n`);
   process.exit(1);
 });

@@ -2,8 +2,8 @@ import { Construct } from "constructs";
 import type { StackConfig } from "../config/schema";
 import { BankingGuardrail } from "./ai";
 import { AuditTrail } from "./audit";
-import { CcpSite, type CcpSiteAssets } from "./ccp";
-import { ConnectCore } from "./connect";
+import { CcpLogging, CcpSite, type CcpSiteAssets } from "./ccp";
+import { ConnectCore, DEFAULT_KEY_VIA_SERVICES } from "./connect";
 import { AddressedStack } from "./core/addresses";
 import { ConnectMetricStream, DataLake, LogArchive } from "./datalake";
 import { ContactFlows, flowQueueArns } from "./flows/contact-flows";
@@ -13,6 +13,7 @@ import { LexBots } from "./lex";
 import { RetiredResources } from "./migration/retired";
 import { ContactRecordMetrics, Observability } from "./observability";
 import { Platform } from "./platform/platform";
+import { AccessLogBucket } from "./storage";
 import { AlertTopics, ApiSecrets, SecurityTables } from "./security";
 
 export interface ContactCentreStackProps {
@@ -38,6 +39,7 @@ export function stackNameFor(config: StackConfig): string {
  */
 export class ContactCentreStack extends AddressedStack {
   public readonly platform: Platform;
+  public readonly accessLogs: AccessLogBucket;
   public readonly connect: ConnectCore;
   public readonly securityTables: SecurityTables;
   public readonly alertTopics: AlertTopics;
@@ -70,6 +72,11 @@ export class ContactCentreStack extends AddressedStack {
       region: this.platform.regionName,
       partition: this.platform.partition,
     };
+    // S3 server access logs of every bucket, and CloudFront's access logs (audit finding: none logged).
+    this.accessLogs = new AccessLogBucket(this, "access_logs", {
+      bucketName: `${prefix}-access-logs-${this.platform.accountId}`,
+      account: awsEnv,
+    });
 
     // Connect core: key, recordings bucket, instance, numbers, hours, queues, profiles, agents.
     this.connect = new ConnectCore(this, "connect", {
@@ -77,6 +84,11 @@ export class ContactCentreStack extends AddressedStack {
       projectName: prefix,
       environment: config.environment,
       account: awsEnv,
+      storageAccessLogs: this.accessLogs.targetFor("recordings"),
+      // The guardrail uses the stack key only when Bedrock runs in the stack's region (keys are regional).
+      ...(config.bedrockRegion === config.region
+        ? { keyViaServices: [...DEFAULT_KEY_VIA_SERVICES, "bedrock" as const] }
+        : {}),
     });
     const keyArn = this.connect.key.keyArn;
 
@@ -198,17 +210,20 @@ export class ContactCentreStack extends AddressedStack {
       config: config.datalake,
       env: awsEnv,
       kmsKeyArn: keyArn,
+      // Contact records and agent events on the stack key, not the AWS managed one (audit finding).
+      streamKmsKeyId: keyArn,
       connectInstanceId: this.connect.instanceId,
       connectInstanceArn: this.connect.instanceArn,
       connectStorageBucketName: this.connect.storageBucket.bucketName,
+      accessLogs: this.accessLogs.targetFor("datalake"),
     });
     // Contact-record metrics: ContactsHandled / ContactsAbandoned for the queue abandonment alarms.
     this.contactRecordMetrics = new ContactRecordMetrics(this, "contact_metrics", {
       functionName: ctrMetricsFunctionName,
       code: props.ctrMetricsCode,
       kmsKeyArn: keyArn,
-      // The data lake encrypts its streams with the AWS managed key: no key grant needed.
       streamArn: this.dataLake.ctrStream.arn,
+      streamKmsKeyArn: keyArn,
       namespace: config.observability.contactMetricsNamespace,
       logRetentionDays: config.observability.logRetentionDays,
       alarmTopicArn: this.alertTopics.alarms.arn,
@@ -241,7 +256,13 @@ export class ContactCentreStack extends AddressedStack {
       namePrefix: prefix,
       config: config.audit,
       env: awsEnv,
-      dataEventBucketArns: [this.dataLake.bucket.bucketArn, this.connect.storageBucket.bucketArn],
+      // The log bucket logs no access of its own (that would loop): the trail records reads of it.
+      dataEventBucketArns: [
+        this.dataLake.bucket.bucketArn,
+        this.connect.storageBucket.bucketArn,
+        this.accessLogs.bucketArn,
+      ],
+      accessLogs: this.accessLogs.targetFor("cloudtrail"),
     });
     this.ccpSite = new CcpSite(this, "ccp", {
       namePrefix: prefix,
@@ -252,6 +273,17 @@ export class ContactCentreStack extends AddressedStack {
       connectInstanceArn: this.connect.instanceArn,
       usEast1Provider: this.platform.awsUsEast1,
       awsccProvider: this.platform.awscc,
+      accessLogs: this.accessLogs.targetFor("ccp-site"),
+    });
+    // CloudFront and WAF request logs (audit finding: neither logged anything).
+    new CcpLogging(this, "ccp_logging", {
+      namePrefix: prefix,
+      distributionArn: this.ccpSite.distribution.arn,
+      webAclArn: this.ccpSite.waf.webAcl.arn,
+      logBucketArn: this.accessLogs.bucketArn,
+      retentionDays: config.observability.logRetentionDays,
+      account: awsEnv,
+      usEast1Provider: this.platform.awsUsEast1,
     });
 
     // Original resources this stack deliberately stops managing (see docs/migration.md).

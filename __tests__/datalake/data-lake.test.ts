@@ -210,14 +210,18 @@ describe("DataLake", () => {
     });
   });
 
-  it("encrypts the Direct PUT lifecycle stream, which has no Kinesis source", () => {
+  it("encrypts the Direct PUT lifecycle stream, which has no Kinesis source, with the stack key", () => {
     const lifecycle = resource(
       json,
       "aws_kinesis_firehose_delivery_stream",
       "datalake_firehose_lifecycle_events_stream",
     );
     expect(lifecycle.kinesis_source_configuration).toBeUndefined();
-    expect(lifecycle.server_side_encryption).toEqual({ enabled: true, key_type: "AWS_OWNED_CMK" });
+    expect(lifecycle.server_side_encryption).toEqual({
+      enabled: true,
+      key_type: "CUSTOMER_MANAGED_CMK",
+      key_arn: KMS_KEY,
+    });
     expect(
       resource(json, "aws_kinesis_firehose_delivery_stream", "datalake_firehose_ctr_stream")
         .server_side_encryption,

@@ -43,7 +43,7 @@ describe("main.ts", () => {
     });
     expect(status).toBe(0);
     expect(stdout).toMatch(
-      /^synth ok: stack connect-comprehensive-dev \(env dev\), \d+ resources and data sources → .* in \d+\.\d\d s$/m,
+      /^synth ok: stack connect-comprehensive-dev \(env dev\), \d+ resources and data sources → .* in \d+\.\d\d s; stack rules: \d+ rules over \d+ resources in \d+ ms: 0 errors, 0 warnings, \d+ suppressed$/m,
     );
     const json = JSON.parse(
       readFileSync(join(outdir, "stacks/connect-comprehensive-dev/cdk.tf.json"), "utf8"),
@@ -62,6 +62,23 @@ describe("main.ts", () => {
     expect(stderr.trim().split("\n")).toStrictEqual([
       `config/environments/dev.ts + ${file}: observability.logRetentionDays: expected a CloudWatch Logs retention period (1, 3, 5, 7, 14, 30, 60, 90, ... 3653 days)`,
     ]);
+  }, 60_000);
+
+  it("fails synth on a stack rule error, one `<rule> <address>: <what> — <fix>` line per finding", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cfg-"));
+    const file = join(dir, "override.json");
+    // Without its reviewed suppressions, dev has rule errors (the API keys are not rotated here).
+    writeFileSync(file, JSON.stringify({ rules: { suppressions: [] } }));
+    const { status, stdout, stderr } = run(process.execPath, ["--import", "tsx", "main.ts"], {
+      CONNECT_CONFIG_FILE: file,
+      CDKTF_OUTDIR: mkdtempSync(join(tmpdir(), "synth-")),
+    });
+    expect(status).toBe(1);
+    expect(stdout).toContain(
+      "error: secret-rotation aws_secretsmanager_secret.secrets_banking_api_key: has no rotation — add an aws_secretsmanager_secret_rotation",
+    );
+    expect(stderr).toMatch(/^synth failed: \d+ stack rule errors \(listed above\)/);
+    expect(stdout).not.toMatch(/^synth ok/m);
   }, 60_000);
 
   it("selects prod with --context env=prod", () => {

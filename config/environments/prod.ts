@@ -1,8 +1,11 @@
 import type { ConfigInput } from "../schema";
+import { SHARED_SUPPRESSIONS } from "./suppressions";
 
 /**
- * Production: state in S3 with native locking, deletion protection on, longer log retention,
- * tighter alarm thresholds. Email subscriptions are filled by the platform team (none baked in).
+ * Production: state in S3 with native locking, deletion protection on, year-long log retention,
+ * tighter alarm thresholds, and alarm and fraud subscribers (the config refuses production without).
+ * The subscriber addresses are the teams' distribution lists: the platform team sets the bank's real
+ * lists here or in CONNECT_CONFIG_FILE.
  */
 export const prod: ConfigInput = {
   environment: "prod",
@@ -19,6 +22,8 @@ export const prod: ConfigInput = {
   },
   security: {
     deletionProtection: true,
+    alarmEmails: ["contact-centre-oncall@bank.example"],
+    fraudAlertEmails: ["fraud-operations@bank.example"],
   },
   observability: {
     logRetentionDays: 365,
@@ -33,5 +38,21 @@ export const prod: ConfigInput = {
   },
   lambda: {
     reservedConcurrency: 50,
+  },
+  ccp: {
+    // The bank's host name for the agent softphone and its ACM certificate (us-east-1).
+    domainName: "ccp.contact-centre.bank.example",
+    certificateArn: "arn:aws:acm:us-east-1:111122223333:certificate/0f5e8c8a-6d1b-4c2e-9a57-3b1d2e4f6a70",
+  },
+  audit: {
+    // Write-once for the 7 years the trail is kept; nobody, root included, can shorten it.
+    objectLock: { mode: "COMPLIANCE", days: 2557 },
+  },
+  datalake: {
+    // Delivery errors explain gaps in the archive; a year matches the other production logs.
+    deliveryErrorLogRetentionDays: 365,
+  },
+  rules: {
+    suppressions: [...SHARED_SUPPRESSIONS],
   },
 };

@@ -72,30 +72,68 @@ export const auditSchema = z.object({
   lifecycle: lifecycle.prefault({ expireAfterDays: 2557 }),
   /** Days a scheduled deletion of the trail's KMS key waits. */
   kmsDeletionWindowDays: z.number().int().min(7).max(30).default(30),
+  /**
+   * S3 Object Lock on the trail bucket: every log file is write-once for `days`. GOVERNANCE can be
+   * bypassed by a principal with s3:BypassGovernanceRetention; COMPLIANCE by nobody (prod).
+   */
+  objectLock: z
+    .object({
+      mode: z.enum(["GOVERNANCE", "COMPLIANCE"], { error: "expected GOVERNANCE or COMPLIANCE" }),
+      days: z.number().int().min(1).max(36500),
+    })
+    .default({ mode: "GOVERNANCE", days: 365 }),
 });
 
 /** Agent CCP site (S3 + CloudFront + WAF). */
-export const ccpSchema = z.object({
-  /** CloudFront price class (edge locations served). */
-  priceClass: z.enum(["PriceClass_100", "PriceClass_200", "PriceClass_All"]).default("PriceClass_100"),
-  /**
-   * Path (relative to the repo root) of an amazon-connect-streams release file to serve instead of
-   * the npm package bundled at synth, for teams that pin their own copy.
-   * @default - none: the amazon-connect-streams package in package.json is bundled
-   */
-  connectStreamsFile: z.string().min(1).optional(),
-  /**
-   * Base URL of the CRM HTTP API the customer panel calls (`GET /customer`, JWT authorizer).
-   * @default - none: the panel shows "customer lookup not configured"
-   */
-  crmApiUrl: z
-    .url({ protocol: /^https$/, error: "expected an https:// URL" })
-    .refine((url) => new URL(url).search === "" && new URL(url).hash === "", "expected no query or fragment")
-    .optional(),
-  /** sessionStorage key where the identity provider sign-in leaves the agent's bearer token for the CRM API. */
-  crmTokenStorageKey: z.string().min(1).max(128).default("crm_access_token"),
-  /** Contact attribute the flows set to the identified customer's id (auth module flow: customerId). */
-  customerIdAttribute: z.string().min(1).max(32767).default("customerId"),
-  /** Requests per 5 minutes from one IP before WAF blocks it. */
-  rateLimitPerFiveMinutes: z.number().int().min(100).max(2_000_000_000).default(2000),
-});
+export const ccpSchema = z
+  .object({
+    /** CloudFront price class (edge locations served). */
+    priceClass: z.enum(["PriceClass_100", "PriceClass_200", "PriceClass_All"]).default("PriceClass_100"),
+    /**
+     * Path (relative to the repo root) of an amazon-connect-streams release file to serve instead of
+     * the npm package bundled at synth, for teams that pin their own copy.
+     * @default - none: the amazon-connect-streams package in package.json is bundled
+     */
+    connectStreamsFile: z.string().min(1).optional(),
+    /**
+     * Base URL of the CRM HTTP API the customer panel calls (`GET /customer`, JWT authorizer).
+     * @default - none: the panel shows "customer lookup not configured"
+     */
+    crmApiUrl: z
+      .url({ protocol: /^https$/, error: "expected an https:// URL" })
+      .refine(
+        (url) => new URL(url).search === "" && new URL(url).hash === "",
+        "expected no query or fragment",
+      )
+      .optional(),
+    /** sessionStorage key where the identity provider sign-in leaves the agent's bearer token for the CRM API. */
+    crmTokenStorageKey: z.string().min(1).max(128).default("crm_access_token"),
+    /** Contact attribute the flows set to the identified customer's id (auth module flow: customerId). */
+    customerIdAttribute: z.string().min(1).max(32767).default("customerId"),
+    /** Requests per 5 minutes from one IP before WAF blocks it. */
+    rateLimitPerFiveMinutes: z.number().int().min(100).max(2_000_000_000).default(2000),
+    /**
+     * Host name agents open, e.g. `ccp.contact-centre.bank.co.uk` (a CNAME to the distribution).
+     * With `certificateArn` the site serves TLS 1.2+ only (TLSv1.2_2021). @default - the *.cloudfront.net name and certificate (TLS 1.0 allowed)
+     */
+    domainName: z
+      .string()
+      .regex(
+        /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+        "expected a lower-case DNS host name",
+      )
+      .optional(),
+    /** ACM certificate for `domainName`, in us-east-1 (CloudFront reads certificates only there). */
+    certificateArn: z
+      .string()
+      .regex(
+        /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/,
+        "expected an ACM certificate ARN in us-east-1 (arn:aws:acm:us-east-1:<account>:certificate/<id>)",
+      )
+      .optional(),
+  })
+  .refine((ccp) => (ccp.domainName === undefined) === (ccp.certificateArn === undefined), {
+    message:
+      "set domainName and certificateArn together: a custom name needs its certificate, and the certificate its name",
+    path: ["certificateArn"],
+  });

@@ -6,6 +6,7 @@ import { flowsSchema } from "./flows";
 import { lambdaSchema } from "./lambda";
 import { lexSchema } from "./lex";
 import { observabilitySchema } from "./observability";
+import { rulesSchema } from "./rules";
 import { securitySchema } from "./security";
 
 /** The whole stack's configuration. Defaults equal the original stack's variables.tf. */
@@ -21,8 +22,34 @@ export const configSchema = z
     datalake: datalakeSchema.prefault({}),
     audit: auditSchema.prefault({}),
     ccp: ccpSchema.prefault({}),
+    rules: rulesSchema.prefault({}),
   })
-  .strict();
+  .strict()
+  .superRefine((config, ctx) => {
+    // In production an alarm or fraud alert nobody receives is an outage nobody sees.
+    if (config.environment !== "prod") return;
+    const required = [
+      ["alarmEmails", "operational alarms"],
+      ["fraudAlertEmails", "fraud alerts"],
+    ] as const;
+    if (config.ccp.domainName === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["ccp", "domainName"],
+        message:
+          "production serves the agent CCP on the bank's own name with TLS 1.2+: set ccp.domainName and ccp.certificateArn (ACM, us-east-1)",
+      });
+    }
+    for (const [field, what] of required) {
+      if (config.security[field].length === 0) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["security", field],
+          message: `production needs at least one subscriber for ${what}: add an address (a team distribution list)`,
+        });
+      }
+    }
+  });
 
 /** What an environment file writes (defaults may be left out). */
 export type ConfigInput = z.input<typeof configSchema>;
@@ -38,3 +65,4 @@ export type BackendConfig = StackConfig["backend"];
 export type DatalakeConfig = StackConfig["datalake"];
 export type AuditConfig = StackConfig["audit"];
 export type CcpConfig = StackConfig["ccp"];
+export type RulesConfig = StackConfig["rules"];

@@ -6,7 +6,7 @@ import type { AuditConfig } from "../../config/schema";
 import { keepAddress } from "../core/addresses";
 import type { AwsEnvironment } from "../datalake/delivery-stream";
 import { policyDocument } from "../datalake/iam";
-import { SecureBucket, archiveLifecycle } from "../storage";
+import { SecureBucket, archiveLifecycle, type AccessLogTarget } from "../storage";
 
 export interface AuditTrailProps {
   /** Prefix of every name, as the original's project_name: the trail is `<prefix>-trail`. */
@@ -20,6 +20,8 @@ export interface AuditTrailProps {
    * and Connect's recordings bucket. @default - management events only
    */
   readonly dataEventBucketArns?: readonly string[];
+  /** Where the trail bucket's S3 server access logs go (AccessLogBucket.targetFor). @default - not logged */
+  readonly accessLogs?: AccessLogTarget;
 }
 
 /**
@@ -106,6 +108,9 @@ export class AuditTrail extends Construct {
       // digest files, which CloudTrail writes without the trail's key context, are always accepted.
       sseAlgorithm: "AES256",
       lifecycle: archiveLifecycle(config.lifecycle),
+      // Evidence cannot be altered or deleted before its retention ends (enabled in place).
+      objectLock: config.objectLock,
+      accessLogs: props.accessLogs,
       movedFromModule: "cloudtrail_bucket",
       policyFromDataSource: true,
       keepAddresses: { policyDocument: "cloudtrail_bucket_policy" },

@@ -7,7 +7,7 @@ import { Construct } from "constructs";
 import type { CcpConfig } from "../../config/schema";
 import type { AwsccProvider } from "../awscc/provider";
 import { RemovedFromState, keepAddress } from "../core/addresses";
-import { SecureBucket } from "../storage";
+import { type AccessLogTarget, SecureBucket } from "../storage";
 import { CcpWaf } from "./ccp-waf";
 import { ConnectApprovedOrigin } from "../awscc";
 import type { CcpAsset, CcpSiteAssets } from "./assets";
@@ -36,6 +36,8 @@ export interface CcpSiteProps {
   readonly usEast1Provider: AwsProvider;
   /** Platform.awscc, for the approved origin. @default - the default awscc provider */
   readonly awsccProvider?: AwsccProvider;
+  /** Where the site bucket's S3 server access logs go (AccessLogBucket.targetFor). @default - not logged */
+  readonly accessLogs?: AccessLogTarget;
 }
 
 // AWS-managed CloudFront cache policy (a global id, the same in every account).
@@ -97,6 +99,7 @@ export class CcpSite extends Construct {
       lifecycle: false,
       policyFromDataSource: true,
       keepAddresses: { bucket: "ccp_site", publicAccessBlock: "ccp_site", policy: "ccp_site" },
+      accessLogs: props.accessLogs,
     });
     const bucketId = this.bucket.bucket.id;
 
@@ -137,7 +140,17 @@ export class CcpSite extends Construct {
           responseHeadersPolicyId: this.securityHeaders.policy.id,
         },
         restrictions: { geoRestriction: { restrictionType: "none" } },
-        viewerCertificate: { cloudfrontDefaultCertificate: true },
+        // The default *.cloudfront.net certificate still accepts TLS 1.0; a custom one sets the floor.
+        ...(props.config.domainName && props.config.certificateArn
+          ? {
+              aliases: [props.config.domainName],
+              viewerCertificate: {
+                acmCertificateArn: props.config.certificateArn,
+                sslSupportMethod: "sni-only",
+                minimumProtocolVersion: "TLSv1.2_2021",
+              },
+            }
+          : { viewerCertificate: { cloudfrontDefaultCertificate: true } }),
       }),
       "ccp_site",
     );
@@ -185,7 +198,7 @@ export class CcpSite extends Construct {
       "index_html",
     );
 
-    this.url = `https://${this.distribution.domainName}`;
+    this.url = `https://${props.config.domainName ?? this.distribution.domainName}`;
     this.approvedOrigin = new ConnectApprovedOrigin(this, "approved_origin", {
       instanceId: props.connectInstanceArn,
       origin: this.url,

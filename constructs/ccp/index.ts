@@ -3,3 +3,4 @@ export * from "./ccp-waf";
 export * from "./render-page";
 export * from "./assets";
 export * from "./security-headers";
+export * from "./ccp-logging";

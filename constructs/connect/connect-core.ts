@@ -29,11 +29,25 @@ export interface ConnectCoreProps {
   readonly storageAccessLogs?: { readonly targetBucket: string; readonly targetPrefix: string };
   /**
    * Services through which account principals may use the KMS key. The default covers the stack's
-   * users of this key: recordings (connect, s3), tables, topics and the contact-record streams.
-   * @default ["connect", "dynamodb", "s3", "sns", "kinesis", "firehose"]
+   * users of this key: recordings (connect, s3), tables, topics, queues, streams, secrets and Lambda
+   * environments. The stack rule kms-key-policy-allows-use fails synth when a user is missing.
+   * @default ["connect", "dynamodb", "s3", "sns", "sqs", "kinesis", "firehose", "secretsmanager", "lambda"]
    */
   readonly keyViaServices?: readonly KeyViaService[];
 }
+
+/** One key for the contact-centre data: every service that stores it encrypts with the same key. */
+export const DEFAULT_KEY_VIA_SERVICES: readonly KeyViaService[] = [
+  "connect",
+  "dynamodb",
+  "s3",
+  "sns",
+  "sqs",
+  "kinesis",
+  "firehose",
+  "secretsmanager",
+  "lambda",
+];
 
 /** Name of the QUEUE_TRANSFER flow every Connect instance is created with. */
 const BUILT_IN_QUEUE_TRANSFER_FLOW = "Default queue transfer";
@@ -74,7 +88,7 @@ export class ConnectCore extends Construct {
       account,
       description: `Connect recordings, transcripts and contact-centre data (${props.projectName} ${props.environment})`,
       aliasName: `${props.projectName}-${props.environment}`,
-      viaServices: props.keyViaServices ?? ["connect", "dynamodb", "s3", "sns", "kinesis", "firehose"],
+      viaServices: props.keyViaServices ?? DEFAULT_KEY_VIA_SERVICES,
       movedFromAddress: "module.kms_key.aws_kms_key.this",
     });
     // Name kept from the original: renaming a bucket replaces it, and it holds the recordings.

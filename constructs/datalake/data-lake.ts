@@ -3,7 +3,7 @@ import { KinesisStream } from "@cdktf/provider-aws/lib/kinesis-stream";
 import { Construct } from "constructs";
 import type { DatalakeConfig } from "../../config/schema";
 import { keepAddress, movedFrom } from "../core/addresses";
-import { SecureBucket, archiveLifecycle } from "../storage";
+import { SecureBucket, archiveLifecycle, type AccessLogTarget } from "../storage";
 import { DeliveryStream, type AwsEnvironment } from "./delivery-stream";
 import { GlueCatalog } from "./glue-catalog";
 import { glueTables } from "./glue-tables";
@@ -19,8 +19,9 @@ export interface DataLakeProps {
   /** KMS key (ARN) of the bucket objects and the Firehose error log groups. */
   readonly kmsKeyArn: string;
   /**
-   * KMS key of the Kinesis streams. The AWS managed key needs no key-policy grant for Connect's
-   * service-linked role or Firehose; pass a customer-managed key only if its policy allows both.
+   * KMS key of the Kinesis streams. A customer-managed key's policy must let Connect (writer),
+   * Firehose and the contact-record consumer (readers) use it through Kinesis: the stack rule
+   * kms-key-policy-allows-use checks it. Changing the key re-encrypts in place.
    * @default "alias/aws/kinesis"
    */
   readonly streamKmsKeyId?: string;
@@ -30,6 +31,8 @@ export interface DataLakeProps {
   readonly connectInstanceArn?: string;
   /** Connect's storage bucket name, for the Contact Lens Glue table. @default - that table is not created */
   readonly connectStorageBucketName?: string;
+  /** Where the bucket's S3 server access logs go (AccessLogBucket.targetFor). @default - not logged */
+  readonly accessLogs?: AccessLogTarget;
 }
 
 const AWS_MANAGED_KINESIS_KEY = "alias/aws/kinesis";
@@ -70,6 +73,7 @@ export class DataLake extends Construct {
       kmsKeyArn: props.kmsKeyArn,
       lifecycle: archiveLifecycle(config.lifecycle),
       policyFromDataSource: true,
+      accessLogs: props.accessLogs,
       movedFromModule: "datalake_bucket",
     });
 

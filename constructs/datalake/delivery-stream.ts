@@ -29,7 +29,7 @@ export interface DeliveryStreamProps {
   readonly baseName: string;
   /** ARN of the destination bucket. */
   readonly bucketArn: string;
-  /** KMS key of the destination bucket (SSE-KMS) and of the error log group. */
+  /** KMS key of the destination bucket (SSE-KMS), of the error log group and of a Direct PUT buffer. */
   readonly kmsKeyArn: string;
   /** Key prefix in the bucket, ending with "/". */
   readonly prefix: string;
@@ -121,8 +121,11 @@ export class DeliveryStream extends Construct {
       kinesisSourceConfiguration: props.source
         ? { kinesisStreamArn: props.source.streamArn, roleArn: this.deliveryRole.arn }
         : undefined,
-      // Encryption at rest of the Firehose buffer; a Kinesis source is already encrypted by its stream.
-      serverSideEncryption: props.source ? undefined : { enabled: true, keyType: "AWS_OWNED_CMK" },
+      // Encryption at rest of the Firehose buffer, on the stack key (a changed key type is applied in
+      // place). A Kinesis source cannot set its own: the stream's encryption applies.
+      serverSideEncryption: props.source
+        ? undefined
+        : { enabled: true, keyType: "CUSTOMER_MANAGED_CMK", keyArn: props.kmsKeyArn },
       extendedS3Configuration: {
         roleArn: this.deliveryRole.arn,
         bucketArn,

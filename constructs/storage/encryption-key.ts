@@ -1,11 +1,22 @@
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { movedFrom } from "../core/addresses";
 import { type AccountContext, type PolicyStatement, policyJson } from "./types";
 
 /** Services through which account principals may use the key (kms:ViaService). */
-export type KeyViaService = "connect" | "dynamodb" | "s3" | "sns" | "kinesis" | "firehose" | "lambda";
+export type KeyViaService =
+  | "connect"
+  | "dynamodb"
+  | "s3"
+  | "sns"
+  | "sqs"
+  | "kinesis"
+  | "firehose"
+  | "lambda"
+  | "secretsmanager"
+  | "bedrock";
 
 export interface EncryptionKeyProps {
   /** Account, region and partition the key policy is written for. */
@@ -45,6 +56,8 @@ export interface EncryptionKeyProps {
    * @default - no moved block
    */
   readonly movedFromAddress?: string;
+  /** Provider of the key's region (keys are regional), e.g. Platform.awsUsEast1. @default - the stack's default provider */
+  readonly provider?: TerraformProvider;
 }
 
 const ADMIN_ACTIONS = [
@@ -103,11 +116,13 @@ export class EncryptionKey extends Construct {
       enableKeyRotation: true,
       deletionWindowInDays,
       policy: policyJson(keyPolicy(props)),
+      provider: props.provider,
     });
     if (props.movedFromAddress) movedFrom(this.key, props.movedFromAddress);
     this.alias = new KmsAlias(this, "alias", {
       name: `alias/${props.aliasName}`,
       targetKeyId: this.key.keyId,
+      provider: props.provider,
     });
     this.keyArn = this.key.arn;
     this.keyId = this.key.keyId;

@@ -2,6 +2,7 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
+import { S3BucketObjectLockConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-object-lock-configuration";
 import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
@@ -48,6 +49,13 @@ export interface SecureBucketProps {
    * @default - no access logging
    */
   readonly accessLogs?: { readonly targetBucket: string; readonly targetPrefix: string };
+  /**
+   * Write-once retention of every new object version (S3 Object Lock). Enabled on an existing,
+   * versioned bucket in place (PutObjectLockConfiguration), so adding it replaces nothing. COMPLIANCE
+   * cannot be shortened or lifted by anyone, root included, until each version's retention ends.
+   * @default - no object lock
+   */
+  readonly objectLock?: { readonly mode: "GOVERNANCE" | "COMPLIANCE"; readonly days: number };
   /**
    * Statements added to the bucket policy after the TLS-only deny, given the bucket ARN.
    * Statements that need resources created later go through `addPolicyStatements`.
@@ -170,6 +178,15 @@ export class SecureBucket extends Construct {
       }),
       pin.policy,
     );
+    if (props.objectLock) {
+      new S3BucketObjectLockConfigurationA(this, "object_lock", {
+        bucket,
+        objectLockEnabled: "Enabled",
+        rule: { defaultRetention: { mode: props.objectLock.mode, days: props.objectLock.days } },
+        // Object Lock needs versioning on first.
+        dependsOn: [versioning],
+      });
+    }
     const logging = props.accessLogs
       ? new S3BucketLoggingA(this, "logging", { bucket, ...props.accessLogs })
       : undefined;
@@ -265,6 +282,10 @@ function validate(path: string, props: SecureBucketProps): void {
   }
   if (algorithm === "AES256" && props.kmsKeyArn !== undefined) {
     fail(`sseAlgorithm "AES256" ignores kmsKeyArn "${props.kmsKeyArn}"; drop the key or use "aws:kms"`);
+  }
+  const lock = props.objectLock;
+  if (lock && (!Number.isInteger(lock.days) || lock.days < 1 || lock.days > 36500)) {
+    fail(`objectLock.days ${lock.days} must be a whole number of days from 1 to 36500`);
   }
   if (props.lifecycle) {
     for (const problem of lifecycleProblems(props.lifecycle)) fail(problem);

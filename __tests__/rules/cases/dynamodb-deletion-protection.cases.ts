@@ -1,0 +1,17 @@
+import { fragment, type RuleCases } from "../support";
+
+const table = (body: Record<string, unknown>) => fragment({ aws_dynamodb_table: { t: body } });
+
+export const cases: RuleCases = {
+  valid: {
+    "protected in production": { json: table({ deletion_protection_enabled: true }), production: true },
+    "unprotected outside production": { json: table({}) },
+  },
+  invalid: {
+    "unprotected in production": {
+      json: table({ deletion_protection_enabled: false }),
+      production: true,
+      findings: [["aws_dynamodb_table.t", /deletion_protection_enabled is not true in production/]],
+    },
+  },
+};
