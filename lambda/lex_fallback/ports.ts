@@ -67,10 +67,19 @@ export interface SessionAuth {
   readonly method: AuthMethod;
 }
 
-export interface PinFailure {
-  readonly failures: number;
-  readonly locked: boolean;
+/** One PIN check the auth store let through to the bank. */
+export interface PinAttempt {
+  readonly customerId: string;
+  /** 1-based position of this attempt in the customer's current window. */
+  readonly number: number;
+  /** This attempt used the last one: a wrong PIN here leaves the customer locked. */
+  readonly last: boolean;
+  /** Identifies this reservation; only the attempt that set a lock may clear it with a correct PIN. */
+  readonly token: string;
 }
+
+export type PinReservation =
+  { readonly kind: "reserved"; readonly attempt: PinAttempt } | { readonly kind: "locked" };
 
 export type CompanionStatus = "PENDING" | "APPROVE" | "DECLINE" | "EXPIRED";
 
@@ -78,12 +87,18 @@ export type CompanionStatus = "PENDING" | "APPROVE" | "DECLINE" | "EXPIRED";
 export interface AuthStore {
   /** The authenticated identity of this Lex session, if any. */
   getSession(sessionId: string): Promise<SessionAuth | undefined>;
-  /** Marks the session authenticated for `customerId`; refuses if the customer is locked. */
-  markAuthenticated(sessionId: string, auth: SessionAuth): Promise<void>;
+  /**
+   * Marks the session authenticated for `customerId` and resets the customer's PIN attempts, in
+   * that order. Returns false, writing nothing, when the customer is locked, unless `attempt` is
+   * the reservation that set the lock (a correct PIN on the last try).
+   */
+  markAuthenticated(sessionId: string, auth: SessionAuth, attempt?: PinAttempt): Promise<boolean>;
   isLocked(customerId: string): Promise<boolean>;
-  /** Counts one failed PIN for the customer and locks at `maxFailures`. */
-  recordPinFailure(customerId: string, maxFailures: number): Promise<PinFailure>;
-  clearPinFailures(customerId: string): Promise<void>;
+  /**
+   * Reserves one PIN check before the PIN reaches the bank; the reservation that uses the last of
+   * `maxAttempts` also locks the customer. "locked" when no attempt is left.
+   */
+  reservePinAttempt(customerId: string, maxAttempts: number): Promise<PinReservation>;
   /** Creates a companion-app approval request bound to this session; returns its id. */
   startCompanion(sessionId: string, customerId: string): Promise<string>;
   /** The pending companion request of this session, if one was started. */

@@ -9,37 +9,51 @@ import type {
   FraudAlert,
   Llm,
   Notifier,
+  PinAttempt,
+  PinReservation,
   SecurityEvent,
   SecurityEvents,
   SessionAuth,
 } from "../../../lambda/lex_fallback/ports";
 
-/** In-memory auth table with the same rules as the DynamoDB adapter. */
+/**
+ * In-memory auth table with the same rules as the DynamoDB adapter, for fast unit tests; the
+ * concurrency of those rules is proven against dynalite (__tests__/lambda/dynamo).
+ */
 export class MemoryAuthStore implements AuthStore {
   readonly sessions = new Map<string, SessionAuth>();
   readonly failures = new Map<string, number>();
   readonly locked = new Set<string>();
+  /** Token of the attempt that set each lock (a correct PIN on it may still sign in). */
+  readonly lockHolders = new Map<string, string>();
   readonly companion = new Map<string, { requestId: string; customerId: string }>();
   readonly companionStatuses = new Map<string, CompanionStatus>();
   async getSession(sessionId: string) {
     return this.sessions.get(sessionId);
   }
-  async markAuthenticated(sessionId: string, auth: SessionAuth) {
+  async markAuthenticated(sessionId: string, auth: SessionAuth, attempt?: PinAttempt) {
+    const holder = this.lockHolders.get(auth.customerId);
+    if (this.locked.has(auth.customerId) && (attempt === undefined || attempt.token !== holder)) return false;
+    this.locked.delete(auth.customerId);
+    this.failures.delete(auth.customerId);
     this.sessions.set(sessionId, auth);
     this.companion.delete(sessionId);
+    return true;
   }
   async isLocked(customerId: string) {
     return this.locked.has(customerId);
   }
-  async recordPinFailure(customerId: string, maxFailures: number) {
-    if (this.locked.has(customerId)) return { failures: maxFailures, locked: true };
-    const failures = (this.failures.get(customerId) ?? 0) + 1;
-    this.failures.set(customerId, failures);
-    if (failures >= maxFailures) this.locked.add(customerId);
-    return { failures, locked: failures >= maxFailures };
-  }
-  async clearPinFailures(customerId: string) {
-    this.failures.delete(customerId);
+  async reservePinAttempt(customerId: string, maxAttempts: number): Promise<PinReservation> {
+    if (this.locked.has(customerId)) return { kind: "locked" };
+    const number = (this.failures.get(customerId) ?? 0) + 1;
+    this.failures.set(customerId, number);
+    const token = `attempt-${customerId}-${number}`;
+    const last = number >= maxAttempts;
+    if (last) {
+      this.locked.add(customerId);
+      this.lockHolders.set(customerId, token);
+    }
+    return { kind: "reserved", attempt: { customerId, number, last, token } };
   }
   async startCompanion(sessionId: string, customerId: string) {
     const requestId = `req-${this.companion.size + 1}`;

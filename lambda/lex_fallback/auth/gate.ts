@@ -61,6 +61,7 @@ export async function authenticate(turn: Turn, deps: Deps): Promise<GateResult> 
     const answer = await companionAnswer(ctx, claimed, pending.requestId);
     // The yes that confirmed the app approval must not confirm the intent itself (e.g. a payment).
     if (answer === "approved") return allowed({ ...turn, confirmationState: "None" }, claimed);
+    if (answer === "locked") return { kind: "reply", response: lockedOut(turn, deps) };
     if (answer === "pending") {
       return {
         kind: "reply",
