@@ -169,7 +169,8 @@ describe("LexFallbackLambda", () => {
       new LexFallbackLambda(s, "LexFallback", lexProps).associateWithInstance("instance-1"),
     );
     expect(Object.values(r.aws_connect_lambda_function_association!)).toStrictEqual([
-      { instance_id: "instance-1", function_arn: "${aws_lambda_alias.lex_fallback_lambda_alias.arn}" },
+      // Unqualified, as the provider docs require; the flows invoke the alias (allowConnect).
+      { instance_id: "instance-1", function_arn: "${aws_lambda_function.lex_fallback_lambda_function.arn}" },
     ]);
   });
 

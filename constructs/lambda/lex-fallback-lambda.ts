@@ -192,20 +192,27 @@ export class LexFallbackLambda extends Construct {
 
   /**
    * Lets the contact flows of one Connect instance call the function (InvokeLambdaFunction), on the
-   * live alias: the flows must reference `aliasArn`, not the unqualified function ARN.
+   * live alias: the flows reference `aliasArn`, and this permission carries the alias qualifier.
+   * Whether a flow may name an alias ARN at all is not settled in AWS's documents (a blog shows it);
+   * unverified until deployed: if Connect refuses it, point the flows at `functionArn`.
    */
   public allowConnect(instanceArn: string, id = "ConnectInstance") {
     return this.lambda.allowInvoke(id, "connect.amazonaws.com", instanceArn);
   }
 
   /**
-   * Adds the live alias to the instance's Lambda functions (AssociateLambdaFunction). Flows created
-   * through the API may only invoke associated functions; make flows depend on the result.
+   * Adds the function to the instance's Lambda functions (AssociateLambdaFunction). The provider's
+   * docs require the unqualified ARN (it matches ListLambdaFunctions by exact string), so the
+   * association names the function and the flows still invoke the alias. Flows created through the
+   * API may only invoke associated functions; make flows depend on the result.
    */
   public associateWithInstance(
     instanceId: string,
     id = "InstanceAssociation",
   ): ConnectLambdaFunctionAssociation {
-    return new ConnectLambdaFunctionAssociation(this, id, { instanceId, functionArn: this.aliasArn });
+    return new ConnectLambdaFunctionAssociation(this, id, {
+      instanceId,
+      functionArn: this.lambda.function.arn,
+    });
   }
 }

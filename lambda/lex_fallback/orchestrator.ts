@@ -60,7 +60,7 @@ async function route(turn: Turn, deps: Deps): Promise<LexResponse> {
   const claimed: Caller = { customerId: turn.attributes[INPUT_ATTRIBUTES.customerId], authenticated: false };
   if (name === FALLBACK_INTENT) return HANDLERS[name]({ ...turn, caller: claimed }, deps);
   if (!SENSITIVE.has(name)) {
-    const session = await deps.ports.auth.getSession(turn.sessionId).catch(() => undefined);
+    const session = await deps.ports.auth.getSession(turn.contactId).catch(() => undefined);
     const caller: Caller = session ? { customerId: session.customerId, authenticated: true } : claimed;
     return HANDLERS[name]({ ...turn, caller }, deps);
   }

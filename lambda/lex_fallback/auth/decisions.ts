@@ -12,7 +12,7 @@ import { audit } from "./audit";
 /** Who is deciding: the Lex session or the Connect contact, and the intent/operation asking. */
 export interface AuthContext {
   readonly deps: Deps;
-  /** Lex session id, or the Connect contact id on the flow path. */
+  /** The Connect contact id (on the Lex path as the flow passed it; see Turn.contactId). */
   readonly sessionId: string;
   /** Intent name (Lex) or `connect:<operation>` (flows); recorded with every event. */
   readonly intent: string;
