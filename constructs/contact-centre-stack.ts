@@ -13,7 +13,7 @@ import { LexBots } from "./lex";
 import { RetiredResources } from "./migration/retired";
 import { ContactRecordMetrics, Observability } from "./observability";
 import { Platform } from "./platform/platform";
-import { AlertTopics, ApiSecrets, SecurityTables } from "./security";
+import { AlertTopics, ApiSecrets, FraudBackupQueue, SecurityTables } from "./security";
 
 export interface ContactCentreStackProps {
   /** Validated configuration (config/load.ts). */
@@ -39,6 +39,7 @@ export class ContactCentreStack extends AddressedStack {
   public readonly connect: ConnectCore;
   public readonly securityTables: SecurityTables;
   public readonly alertTopics: AlertTopics;
+  public readonly fraudBackup: FraudBackupQueue;
   public readonly apiSecrets: ApiSecrets;
   public readonly guardrail: BankingGuardrail;
   public readonly lexFallback: LexFallbackLambda;
@@ -91,6 +92,11 @@ export class ContactCentreStack extends AddressedStack {
       fraudAlertEmails: config.security.fraudAlertEmails,
       alarmEmails: config.security.alarmEmails,
     });
+    this.fraudBackup = new FraudBackupQueue(this, "fraud_backup", {
+      namePrefix: prefix,
+      kmsKeyArn: keyArn,
+      alarmTopicArns: [this.alertTopics.fraudAlerts.arn, this.alertTopics.alarms.arn],
+    });
     this.apiSecrets = new ApiSecrets(this, "secrets", {
       namePrefix: prefix,
       kmsKeyArn: keyArn,
@@ -112,6 +118,7 @@ export class ContactCentreStack extends AddressedStack {
       securityEventsTableArn: this.securityTables.securityEvents.arn,
       callbackTableArn: this.securityTables.callbacks.arn,
       fraudTopicArn: this.alertTopics.fraudAlerts.arn,
+      fraudBackupQueue: { arn: this.fraudBackup.queue.arn, url: this.fraudBackup.queue.url },
       authPushTopicArn: this.alertTopics.authPush.arn,
       bankingApiUrl: config.lambda.bankingApiUrl,
       bankingApiSecretArn: this.apiSecrets.bankingApiKey.arn,

@@ -74,7 +74,7 @@ export class ConnectCore extends Construct {
       account,
       description: `Connect recordings, transcripts and contact-centre data (${props.projectName} ${props.environment})`,
       aliasName: `${props.projectName}-${props.environment}`,
-      viaServices: props.keyViaServices ?? ["connect", "dynamodb", "s3", "sns", "kinesis", "firehose"],
+      viaServices: props.keyViaServices ?? ["connect", "dynamodb", "s3", "sns", "sqs", "kinesis", "firehose"],
       movedFromAddress: "module.kms_key.aws_kms_key.this",
     });
     // Name kept from the original: renaming a bucket replaces it, and it holds the recordings.

@@ -5,7 +5,7 @@ import { movedFrom } from "../core/addresses";
 import { type AccountContext, type PolicyStatement, policyJson } from "./types";
 
 /** Services through which account principals may use the key (kms:ViaService). */
-export type KeyViaService = "connect" | "dynamodb" | "s3" | "sns" | "kinesis" | "firehose" | "lambda";
+export type KeyViaService = "connect" | "dynamodb" | "s3" | "sns" | "sqs" | "kinesis" | "firehose" | "lambda";
 
 export interface EncryptionKeyProps {
   /** Account, region and partition the key policy is written for. */

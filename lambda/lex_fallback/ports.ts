@@ -150,6 +150,11 @@ export interface Notifier {
   companionPush(requestId: string, customerId: string): Promise<void>;
 }
 
+/** The durable second channel for fraud alerts when the topic cannot take them (an SQS queue). */
+export interface FraudBackup {
+  enqueue(alert: FraudAlert): Promise<void>;
+}
+
 export interface Llm {
   /** Answers a general banking question within the guardrail; throws on any failure. */
   answer(question: string, localeId: string): Promise<string>;
@@ -177,6 +182,7 @@ export interface Ports {
   readonly auth: AuthStore;
   readonly security: SecurityEvents;
   readonly notifier: Notifier;
+  readonly fraudBackup: FraudBackup;
   readonly llm: Llm;
   readonly now: () => Date;
 }

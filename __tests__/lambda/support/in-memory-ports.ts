@@ -7,6 +7,7 @@ import type {
   CallbackRequest,
   CompanionStatus,
   FraudAlert,
+  FraudBackup,
   Llm,
   Notifier,
   PinAttempt,
@@ -97,6 +98,13 @@ export class RecordingNotifier implements Notifier {
   }
 }
 
+export class RecordingFraudBackup implements FraudBackup {
+  readonly alerts: FraudAlert[] = [];
+  async enqueue(alert: FraudAlert) {
+    this.alerts.push(alert);
+  }
+}
+
 /** Bank with one customer, c-123, PIN 4321. */
 export function fakeBank(overrides: Partial<BankingApi> = {}): BankingApi {
   return {
@@ -142,6 +150,7 @@ export interface Harness {
   readonly auth: MemoryAuthStore;
   readonly security: RecordingSecurityEvents;
   readonly notifier: RecordingNotifier;
+  readonly fraudBackup: RecordingFraudBackup;
   readonly callbacks: MemoryCallbackQueue;
 }
 
@@ -150,6 +159,7 @@ export function harness(
     bank?: Partial<BankingApi>;
     llm?: Llm;
     notifier?: Notifier;
+    fraudBackup?: FraudBackup;
     security?: SecurityEvents;
     callbacks?: CallbackQueue;
   } = {},
@@ -158,6 +168,7 @@ export function harness(
   const security = new RecordingSecurityEvents();
   const notifier = new RecordingNotifier();
   const callbacks = new MemoryCallbackQueue();
+  const fraudBackup = new RecordingFraudBackup();
   const deps: Deps = {
     config: TEST_CONFIG,
     ports: {
@@ -166,9 +177,10 @@ export function harness(
       auth,
       security: options.security ?? security,
       notifier: options.notifier ?? notifier,
+      fraudBackup: options.fraudBackup ?? fraudBackup,
       llm: options.llm ?? { answer: async () => "Our branches open at 9am." },
       now: () => new Date("2026-11-25T10:00:00Z"),
     },
   };
-  return { deps, auth, security, notifier, callbacks };
+  return { deps, auth, security, notifier, fraudBackup, callbacks };
 }

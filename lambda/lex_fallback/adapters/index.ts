@@ -2,15 +2,16 @@ import type { LambdaConfig } from "../config";
 import type { Ports } from "../ports";
 import { remotePolicy, type RemotePolicyOptions } from "../shared/resilience";
 import { BedrockLlm } from "./bedrock-llm";
-import { bedrockClient, documentClient, secretsClient, snsClient } from "./clients";
+import { bedrockClient, documentClient, secretsClient, snsClient, sqsClient } from "./clients";
 import { DynamoAuthStore } from "./dynamo-auth-store";
 import { DynamoCallbackQueue } from "./dynamo-callback-queue";
 import { DynamoSecurityEvents } from "./dynamo-security-events";
 import { HttpBankingApi } from "./http-banking-api";
 import { SecretCache } from "./secret-cache";
 import { SnsNotifier } from "./sns-notifier";
+import { SqsFraudBackup } from "./sqs-fraud-backup";
 
-export type Dependency = "dynamo" | "secrets" | "banking" | "sns" | "bedrock";
+export type Dependency = "dynamo" | "secrets" | "banking" | "sns" | "sqs" | "bedrock";
 
 /**
  * Per-attempt timeouts and attempts, sized so the slowest sensitive turn (session read, lock
@@ -23,6 +24,7 @@ export const DEPLOYED_TIMING: Readonly<Record<Dependency, RemotePolicyOptions>> 
   secrets: { timeoutMs: 800, attempts: 2 },
   banking: { timeoutMs: 1200, attempts: 2 },
   sns: { timeoutMs: 500, attempts: 3 },
+  sqs: { timeoutMs: 400, attempts: 2 },
   bedrock: { timeoutMs: 1800, attempts: 1, breakAfter: 3 },
 };
 
@@ -62,6 +64,7 @@ export function createPorts(config: LambdaConfig, timing = DEPLOYED_TIMING): Por
       snsClient,
       remotePolicy(timing.sns),
     ),
+    fraudBackup: new SqsFraudBackup(config.fraudBackupQueueUrl, sqsClient, remotePolicy(timing.sqs)),
     llm: new BedrockLlm(
       config.bedrockModelId,
       guardrail,
