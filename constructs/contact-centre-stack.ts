@@ -208,6 +208,7 @@ export class ContactCentreStack extends AddressedStack {
     });
     // Contact-record metrics: ContactsHandled / ContactsAbandoned for the queue abandonment alarms.
     this.contactRecordMetrics = new ContactRecordMetrics(this, "contact_metrics", {
+      countedContactsTable: this.securityTables.refs.countedContacts,
       functionName: ctrMetricsFunctionName,
       code: props.ctrMetricsCode,
       kmsKeyArn: keyArn,

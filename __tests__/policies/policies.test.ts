@@ -179,7 +179,7 @@ describe("synthesized output passes every policy", () => {
     const json = fixtureFor(env, {
       security: { alarmEmails: ["ops@bank.test"], fraudAlertEmails: ["fraud@bank.test"] },
     });
-    expect(Object.keys(json.resource?.aws_dynamodb_table ?? {})).toHaveLength(6);
+    expect(Object.keys(json.resource?.aws_dynamodb_table ?? {})).toHaveLength(7);
     expect(Object.keys(json.resource?.aws_sns_topic ?? {})).toHaveLength(3);
     expect(runPolicies(json)).toStrictEqual([]);
   });
