@@ -78,7 +78,8 @@ export const TABLE_SPECS: Readonly<Record<SecurityTableKey, TableSpec>> = {
     movedFromModule: "callback_table",
   },
   // Contacts the ctr_metrics consumer has counted (lambda/ctr_metrics/counted-contacts.ts): one
-  // create-only item per ContactId, so a redelivered Kinesis batch is not counted twice.
+  // create-only item per ContactId, so a redelivered Kinesis batch is not counted twice; items
+  // expire after 8 days, beyond the longest record age the event source mapping delivers.
   countedContacts: {
     id: "counted_contacts",
     suffix: "counted-contacts",

@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 
-/** Longer than the stream keeps records, so a redelivery or replay of any of them is recognised. */
+/** Longer than the event source mapping delivers a record (maximumRecordAgeSeconds, at most 7 days). */
 export const COUNTED_TTL_S = 8 * 24 * 60 * 60;
 
 /**
