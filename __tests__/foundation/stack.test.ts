@@ -77,9 +77,9 @@ describe("whole-stack wiring (dev)", () => {
 
   it("runs Converse and its guardrail in bedrockRegion, wherever the stack's main region is", () => {
     const [, fn] = ofType("aws_lambda_function").find(([name]) => name === "lex_fallback_lambda_function")!;
-    expect((fn as any).environment.variables.BEDROCK_REGION).toBe("us-east-1");
+    expect((fn as any).environment.variables.BEDROCK_REGION).toBe("eu-central-1");
     const [[, guardrail]] = ofType("aws_bedrock_guardrail");
-    expect(guardrail.region).toBe("us-east-1");
+    expect(guardrail.region).toBe("eu-central-1");
   });
 
   it("lets Connect invoke only the live alias, from this instance, with the function associated unqualified", () => {
