@@ -36,6 +36,16 @@ export interface LambdaConfig {
   readonly aiMetricsNamespace: string;
 }
 
+/**
+ * Uses per fixed window, per contact and per customer (the claimed id, before authentication).
+ * Sensitive turns include PIN prompts; a real call needs a handful. Policy, not tuning.
+ */
+export const RATE_LIMITS = {
+  windowSeconds: 15 * 60,
+  contact: { sensitive: 20, llm: 10 },
+  customer: { sensitive: 40, llm: 20 },
+} as const;
+
 /** Failed PINs before the customer is locked out; a policy, not a tuning knob. */
 export const MAX_PIN_FAILURES = 3;
 

@@ -120,7 +120,9 @@ export type SecurityEventType =
   | "FRAUD_REPORTED"
   | "CARD_LOST_STOLEN"
   /** The auth flow ran out of PIN attempts (its own loop count; the table lock is AUTH_LOCKED). */
-  | "PIN_LOCKOUT";
+  | "PIN_LOCKOUT"
+  /** A contact or customer used up its sensitive operations or model questions for the window. */
+  | "RATE_LIMITED";
 
 export interface SecurityEvent {
   readonly customerId: string;
@@ -148,6 +150,15 @@ export interface Notifier {
   fraudAlert(alert: FraudAlert): Promise<void>;
   /** Push to the customer's companion app through the auth push topic. */
   companionPush(requestId: string, customerId: string): Promise<void>;
+}
+
+export type RateScope = "contact" | "customer";
+export type RateAction = "sensitive" | "llm";
+
+/** Counters per contact and per customer over a fixed window (conditional writes, TTL). */
+export interface RateLimits {
+  /** Takes one use; false when the window's limit is already reached. */
+  take(scope: RateScope, id: string, action: RateAction): Promise<boolean>;
 }
 
 /** The durable second channel for fraud alerts when the topic cannot take them (an SQS queue). */
@@ -183,6 +194,7 @@ export interface Ports {
   readonly security: SecurityEvents;
   readonly notifier: Notifier;
   readonly fraudBackup: FraudBackup;
+  readonly limits: RateLimits;
   readonly llm: Llm;
   readonly now: () => Date;
 }

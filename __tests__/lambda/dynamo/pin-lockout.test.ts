@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { TABLE_SPECS } from "../../../constructs/security/security-tables";
 import { DEPLOYED_TIMING, createPorts } from "../../../lambda/lex_fallback/adapters";
 import { DynamoAuthStore } from "../../../lambda/lex_fallback/adapters/dynamo-auth-store";
@@ -89,11 +89,17 @@ function flowPin(contactId: string, pin: string) {
   return event;
 }
 
+/** Each case starts with no attempts and no rate-limit counters for the customer. */
 async function reset(): Promise<void> {
   services.pinChecks.clear();
-  await dynamo.doc.send(
-    new DeleteCommand({ TableName: authTable, Key: { request_id: `customer#${CUSTOMER}` } }),
+  const items = await dynamo.doc.send(
+    new ScanCommand({ TableName: authTable, ProjectionExpression: "request_id" }),
   );
+  for (const { request_id } of items.Items ?? []) {
+    if (request_id === `customer#${CUSTOMER}` || String(request_id).startsWith("rate#")) {
+      await dynamo.doc.send(new DeleteCommand({ TableName: authTable, Key: { request_id } }));
+    }
+  }
 }
 
 describe("PIN lockout against dynalite", () => {
@@ -211,4 +217,23 @@ describe("DynamoAuthStore windows against dynalite", () => {
     );
     expect(await auth.reservePinAttempt(CUSTOMER, 3)).toStrictEqual({ kind: "locked" });
   });
+});
+
+describe("DynamoRateLimits against dynalite", () => {
+  it("lets exactly the limit through when a contact's turns race", async () => {
+    const { DynamoRateLimits } = await import("../../../lambda/lex_fallback/adapters/dynamo-rate-limits");
+    const { RATE_LIMITS } = await import("../../../lambda/lex_fallback/config");
+    const limits = new DynamoRateLimits(
+      authTable,
+      async () => dynamo.doc,
+      remotePolicy({ timeoutMs: 5000, attempts: 2 }),
+      () => new Date(),
+    );
+    const taken = await Promise.all(
+      Array.from({ length: RATE_LIMITS.contact.sensitive + 10 }, () =>
+        limits.take("contact", "k-race", "sensitive"),
+      ),
+    );
+    expect(taken.filter(Boolean)).toHaveLength(RATE_LIMITS.contact.sensitive);
+  }, 15_000);
 });

@@ -1,4 +1,4 @@
-import { loadConfig, type LambdaConfig } from "../../../lambda/lex_fallback/config";
+import { RATE_LIMITS, loadConfig, type LambdaConfig } from "../../../lambda/lex_fallback/config";
 import type { Deps } from "../../../lambda/lex_fallback/handlers/types";
 import type {
   AuthStore,
@@ -12,6 +12,9 @@ import type {
   Notifier,
   PinAttempt,
   PinReservation,
+  RateAction,
+  RateLimits,
+  RateScope,
   SecurityEvent,
   SecurityEvents,
   SessionAuth,
@@ -98,6 +101,18 @@ export class RecordingNotifier implements Notifier {
   }
 }
 
+/** Counters with the deployed limits, one window (tests run inside one). */
+export class MemoryRateLimits implements RateLimits {
+  readonly uses = new Map<string, number>();
+  async take(scope: RateScope, id: string, action: RateAction) {
+    const key = `${scope}#${id}#${action}`;
+    const used = this.uses.get(key) ?? 0;
+    if (used >= RATE_LIMITS[scope][action]) return false;
+    this.uses.set(key, used + 1);
+    return true;
+  }
+}
+
 export class RecordingFraudBackup implements FraudBackup {
   readonly alerts: FraudAlert[] = [];
   async enqueue(alert: FraudAlert) {
@@ -151,6 +166,7 @@ export interface Harness {
   readonly security: RecordingSecurityEvents;
   readonly notifier: RecordingNotifier;
   readonly fraudBackup: RecordingFraudBackup;
+  readonly limits: MemoryRateLimits;
   readonly callbacks: MemoryCallbackQueue;
 }
 
@@ -160,6 +176,7 @@ export function harness(
     llm?: Llm;
     notifier?: Notifier;
     fraudBackup?: FraudBackup;
+    limits?: RateLimits;
     security?: SecurityEvents;
     callbacks?: CallbackQueue;
   } = {},
@@ -169,6 +186,7 @@ export function harness(
   const notifier = new RecordingNotifier();
   const callbacks = new MemoryCallbackQueue();
   const fraudBackup = new RecordingFraudBackup();
+  const limits = new MemoryRateLimits();
   const deps: Deps = {
     config: TEST_CONFIG,
     ports: {
@@ -178,9 +196,10 @@ export function harness(
       security: options.security ?? security,
       notifier: options.notifier ?? notifier,
       fraudBackup: options.fraudBackup ?? fraudBackup,
+      limits: options.limits ?? limits,
       llm: options.llm ?? { answer: async () => "Our branches open at 9am." },
       now: () => new Date("2026-11-25T10:00:00Z"),
     },
   };
-  return { deps, auth, security, notifier, fraudBackup, callbacks };
+  return { deps, auth, security, notifier, fraudBackup, limits, callbacks };
 }

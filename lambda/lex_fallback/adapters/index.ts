@@ -5,6 +5,7 @@ import { BedrockLlm } from "./bedrock-llm";
 import { bedrockClient, documentClient, secretsClient, snsClient, sqsClient } from "./clients";
 import { DynamoAuthStore } from "./dynamo-auth-store";
 import { DynamoCallbackQueue } from "./dynamo-callback-queue";
+import { DynamoRateLimits } from "./dynamo-rate-limits";
 import { DynamoSecurityEvents } from "./dynamo-security-events";
 import { HttpBankingApi } from "./http-banking-api";
 import { SecretCache } from "./secret-cache";
@@ -64,6 +65,7 @@ export function createPorts(config: LambdaConfig, timing = DEPLOYED_TIMING): Por
       snsClient,
       remotePolicy(timing.sns),
     ),
+    limits: new DynamoRateLimits(config.authStateTable, documentClient, dynamo, now),
     fraudBackup: new SqsFraudBackup(config.fraudBackupQueueUrl, sqsClient, remotePolicy(timing.sqs)),
     llm: new BedrockLlm(
       config.bedrockModelId,

@@ -1,3 +1,4 @@
+import { withinLimits } from "../../auth/rate-limit";
 import { OUTPUT_ATTRIBUTES } from "../../contract";
 import { close, elicitIntent } from "../../lex/reply";
 import { logger } from "../../shared/logger";
@@ -44,6 +45,14 @@ export const fallback: IntentHandler = async (input, deps) => {
     );
   }
   const question = boundedQuestion(input.transcript);
+  if (
+    question.length > 0 &&
+    !(await withinLimits(deps, input.contactId, input.caller.customerId, "llm", input.intentName))
+  ) {
+    return elicitIntent(input, `I can't answer more general questions on this call. ${HELP}`, {
+      attributes: { [OUTPUT_ATTRIBUTES.fallbackCount]: String(misses) },
+    });
+  }
   if (question.length > 0) {
     try {
       const answer = await deps.ports.llm.answer(question, input.localeId);
