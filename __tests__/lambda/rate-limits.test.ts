@@ -1,5 +1,7 @@
 import { RATE_LIMITS } from "../../lambda/lex_fallback/config";
+import { handleContactFlow } from "../../lambda/lex_fallback/connect/orchestrator";
 import { handleTurn } from "../../lambda/lex_fallback/orchestrator";
+import { connectEvent } from "./support/connect-events";
 import { lexEvent } from "./support/events";
 import { harness } from "./support/in-memory-ports";
 
@@ -46,6 +48,15 @@ describe("rate limits on sensitive operations and model questions", () => {
     expect(calls).toBe(RATE_LIMITS.contact.llm);
     expect(refused.messages?.[0]?.content).toContain("I can't answer more general questions on this call");
     expect(h.security.events.at(-1)).toMatchObject({ type: "RATE_LIMITED", detail: { action: "llm" } });
+  });
+
+  it("stops companion-app pushes from the flows after the contact's limit, so the flow falls back to the PIN", async () => {
+    const h = harness();
+    const send = () => handleContactFlow(connectEvent({ operation: "companion_push_send" }), h.deps);
+    for (let i = 0; i < RATE_LIMITS.contact.sensitive; i++)
+      expect(await send()).toMatchObject({ status: "Sent" });
+    expect(await send()).toMatchObject({ status: "Failed", reason: "rate_limited" });
+    expect(h.notifier.pushes).toHaveLength(RATE_LIMITS.contact.sensitive);
   });
 
   it("never limits a fraud report", async () => {
