@@ -14,7 +14,7 @@ import { RetiredResources } from "./migration/retired";
 import { ContactRecordMetrics, Observability } from "./observability";
 import { Platform } from "./platform/platform";
 import { AccessLogBucket } from "./storage";
-import { AlertTopics, ApiSecrets, SecurityTables } from "./security";
+import { AlertTopics, ApiSecrets, FraudBackupQueue, SecurityTables } from "./security";
 
 export interface ContactCentreStackProps {
   /** Validated configuration (config/load.ts). */
@@ -43,6 +43,7 @@ export class ContactCentreStack extends AddressedStack {
   public readonly connect: ConnectCore;
   public readonly securityTables: SecurityTables;
   public readonly alertTopics: AlertTopics;
+  public readonly fraudBackup: FraudBackupQueue;
   public readonly apiSecrets: ApiSecrets;
   public readonly guardrail: BankingGuardrail;
   public readonly lexFallback: LexFallbackLambda;
@@ -105,6 +106,11 @@ export class ContactCentreStack extends AddressedStack {
       fraudAlertEmails: config.security.fraudAlertEmails,
       alarmEmails: config.security.alarmEmails,
     });
+    this.fraudBackup = new FraudBackupQueue(this, "fraud_backup", {
+      namePrefix: prefix,
+      kmsKeyArn: keyArn,
+      alarmTopicArns: [this.alertTopics.fraudAlerts.arn, this.alertTopics.alarms.arn],
+    });
     this.apiSecrets = new ApiSecrets(this, "secrets", {
       namePrefix: prefix,
       kmsKeyArn: keyArn,
@@ -127,6 +133,7 @@ export class ContactCentreStack extends AddressedStack {
       securityEventsTableArn: this.securityTables.securityEvents.arn,
       callbackTableArn: this.securityTables.callbacks.arn,
       fraudTopicArn: this.alertTopics.fraudAlerts.arn,
+      fraudBackupQueue: { arn: this.fraudBackup.queue.arn, url: this.fraudBackup.queue.url },
       authPushTopicArn: this.alertTopics.authPush.arn,
       bankingApiUrl: config.lambda.bankingApiUrl,
       bankingApiSecretArn: this.apiSecrets.bankingApiKey.arn,
@@ -219,6 +226,7 @@ export class ContactCentreStack extends AddressedStack {
     });
     // Contact-record metrics: ContactsHandled / ContactsAbandoned for the queue abandonment alarms.
     this.contactRecordMetrics = new ContactRecordMetrics(this, "contact_metrics", {
+      countedContactsTable: this.securityTables.refs.countedContacts,
       functionName: ctrMetricsFunctionName,
       code: props.ctrMetricsCode,
       kmsKeyArn: keyArn,

@@ -21,7 +21,8 @@ describe("config defaults", () => {
     expect(config.environment).toBe("dev");
     expect(config.locale).toBe("en_GB");
     expect(config.voiceId).toBe("Amy");
-    expect(config.bedrockRegion).toBe("us-east-1");
+    // Not the original's us-east-1: customer text sent to the model stays in the EU.
+    expect(config.bedrockRegion).toBe("eu-central-1");
     expect(config.tags).toStrictEqual({ Project: "ConnectComprehensive", ManagedBy: "Terraform" });
     expect(config.backend).toStrictEqual({ type: "local" });
     expect(config.connect.instanceAlias).toBe("my-connect-instance-demo-123");

@@ -81,12 +81,12 @@ describe("whole-stack wiring (dev)", () => {
 
   it("runs Converse and its guardrail in bedrockRegion, wherever the stack's main region is", () => {
     const [, fn] = ofType("aws_lambda_function").find(([name]) => name === "lex_fallback_lambda_function")!;
-    expect((fn as any).environment.variables.BEDROCK_REGION).toBe("us-east-1");
+    expect((fn as any).environment.variables.BEDROCK_REGION).toBe("eu-central-1");
     const [[, guardrail]] = ofType("aws_bedrock_guardrail");
-    expect(guardrail.region).toBe("us-east-1");
+    expect(guardrail.region).toBe("eu-central-1");
   });
 
-  it("lets Connect invoke only the live alias, from this instance, with the alias associated", () => {
+  it("lets Connect invoke only the live alias, from this instance, with the function associated unqualified", () => {
     const connectPermissions = ofType("aws_lambda_permission").filter(
       ([, p]) => p.principal === "connect.amazonaws.com",
     );
@@ -95,7 +95,9 @@ describe("whole-stack wiring (dev)", () => {
       source_arn: expect.stringContaining("aws_connect_instance."),
     });
     const [[, association]] = ofType("aws_connect_lambda_function_association");
-    expect(association.function_arn).toMatch(/^\$\{aws_lambda_alias\./);
+    // The provider docs: function_arn must carry no version or alias qualifier.
+    expect(association.function_arn).toBe("${aws_lambda_function.lex_fallback_lambda_function.arn}");
+    expect(connectPermissions[0][1].qualifier).toMatch(/^\$\{aws_lambda_alias\./);
   });
 
   it("scopes every Lambda permission to one source ARN", () => {

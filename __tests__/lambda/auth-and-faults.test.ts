@@ -73,36 +73,72 @@ describe("authentication", () => {
 });
 
 describe("fault injection", () => {
-  it("fraud report still escalates when SNS and the security table are down, and logs the undelivered alert", async () => {
+  const FRAUD_ESCALATION = {
+    customerId: "c-123",
+    escalate: "true",
+    targetQueue: "FraudQueue",
+    transferReason: "FraudReport",
+    priority: "Critical",
+  };
+  const down = async () => {
+    throw new Error("service unavailable");
+  };
+  const hang = () => new Promise<void>(() => undefined);
+
+  it("fraud report goes to the backup queue when SNS is down, and is not counted as lost", async () => {
     const errors = jest.spyOn(logger, "error").mockImplementation(() => undefined);
-    const down = async () => {
-      throw new Error("service unavailable");
-    };
-    const h = harness({ notifier: { fraudAlert: down, companionPush: down }, security: { record: down } });
+    jest.spyOn(logger, "warn").mockImplementation(() => undefined);
+    const h = harness({ notifier: { fraudAlert: down, companionPush: down } });
     const response = await handleTurn(loadEvent("ReportFraud", "base"), h.deps);
-    expect(response.sessionState.dialogAction).toStrictEqual({ type: "Close" });
-    expect(response.sessionState.sessionAttributes).toStrictEqual({
-      customerId: "c-123",
-      escalate: "true",
-      targetQueue: "FraudQueue",
-      transferReason: "FraudReport",
-      priority: "Critical",
-    });
-    expect(errors).toHaveBeenCalledWith(
-      "FRAUD_ALERT_UNDELIVERED",
-      expect.objectContaining({ failed: ["sns", "securityEvents"] }),
-    );
-    errors.mockRestore();
+    expect(response.sessionState.sessionAttributes).toStrictEqual(FRAUD_ESCALATION);
+    expect(h.fraudBackup.alerts).toMatchObject([
+      { alertType: "FRAUD_REPORTED", severity: "CRITICAL", customerId: "c-123" },
+    ]);
+    expect(errors).not.toHaveBeenCalledWith("FRAUD_ALERT_UNDELIVERED", expect.anything());
+    jest.restoreAllMocks();
   });
 
-  it("fraud report escalates within budget when SNS hangs", async () => {
-    jest.spyOn(logger, "error").mockImplementation(() => undefined);
-    const hang = () => new Promise<void>(() => undefined);
+  it("fraud report still escalates when SNS, the backup queue and the security table are down, and logs both for the alarms", async () => {
+    const errors = jest.spyOn(logger, "error").mockImplementation(() => undefined);
+    jest.spyOn(logger, "warn").mockImplementation(() => undefined);
+    const h = harness({
+      notifier: { fraudAlert: down, companionPush: down },
+      fraudBackup: { enqueue: down },
+      security: { record: down },
+    });
+    const response = await handleTurn(loadEvent("ReportFraud", "base"), h.deps);
+    expect(response.sessionState.dialogAction).toStrictEqual({ type: "Close" });
+    expect(response.sessionState.sessionAttributes).toStrictEqual(FRAUD_ESCALATION);
+    expect(errors).toHaveBeenCalledWith(
+      "FRAUD_ALERT_UNDELIVERED",
+      expect.objectContaining({ alert: expect.objectContaining({ alertType: "FRAUD_REPORTED" }) }),
+    );
+    expect(errors).toHaveBeenCalledWith("SECURITY_EVENT_UNWRITTEN", expect.anything());
+    jest.restoreAllMocks();
+  });
+
+  it("fraud report escalates within budget when SNS hangs, with the alert on the backup queue", async () => {
+    jest.spyOn(logger, "warn").mockImplementation(() => undefined);
     const h = harness({ notifier: { fraudAlert: hang, companionPush: hang } });
     const started = Date.now();
     const response = await handleTurn(loadEvent("ReportFraud", "base"), h.deps);
     expect(Date.now() - started).toBeLessThan(2000);
     expect(response.sessionState.sessionAttributes.escalate).toBe("true");
+    expect(h.fraudBackup.alerts).toHaveLength(1);
+    jest.restoreAllMocks();
+  });
+
+  it("fraud report escalates within budget when SNS and the backup queue both hang, counted as lost", async () => {
+    const errors = jest.spyOn(logger, "error").mockImplementation(() => undefined);
+    const h = harness({
+      notifier: { fraudAlert: hang, companionPush: hang },
+      fraudBackup: { enqueue: hang },
+    });
+    const started = Date.now();
+    const response = await handleTurn(loadEvent("ReportFraud", "base"), h.deps);
+    expect(Date.now() - started).toBeLessThan(2600);
+    expect(response.sessionState.sessionAttributes.targetQueue).toBe("FraudQueue");
+    expect(errors).toHaveBeenCalledWith("FRAUD_ALERT_UNDELIVERED", expect.anything());
     jest.restoreAllMocks();
   });
 

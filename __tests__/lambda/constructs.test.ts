@@ -97,6 +97,22 @@ describe("NodejsLambda", () => {
 });
 
 describe("LexFallbackLambda", () => {
+  it("may only send to the fraud backup queue it is given, and is told its URL", () => {
+    const queue = {
+      arn: "arn:aws:sqs:eu-west-2:111122223333:cc-fraud-alert-backup",
+      url: "https://sqs.eu-west-2.amazonaws.com/111122223333/cc-fraud-alert-backup",
+    };
+    const r = synth((s) => new LexFallbackLambda(s, "LexFallback", { ...lexProps, fraudBackupQueue: queue }));
+    const statements = JSON.parse(r.aws_iam_role_policy!.lex_fallback_lambda_policy!.policy).Statement;
+    expect(statements.find((st: any) => st.Sid === "FraudBackupQueue")).toMatchObject({
+      Action: ["sqs:SendMessage"],
+      Resource: [queue.arn],
+    });
+    expect(
+      r.aws_lambda_function!.lex_fallback_lambda_function!.environment.variables.FRAUD_ALERT_BACKUP_QUEUE_URL,
+    ).toBe(queue.url);
+  });
+
   it("grants exactly the actions the code uses on exactly the given ARNs", () => {
     const r = synth((s) => new LexFallbackLambda(s, "LexFallback", lexProps));
     const statements = JSON.parse(r.aws_iam_role_policy!.lex_fallback_lambda_policy!.policy).Statement;
@@ -169,7 +185,8 @@ describe("LexFallbackLambda", () => {
       new LexFallbackLambda(s, "LexFallback", lexProps).associateWithInstance("instance-1"),
     );
     expect(Object.values(r.aws_connect_lambda_function_association!)).toStrictEqual([
-      { instance_id: "instance-1", function_arn: "${aws_lambda_alias.lex_fallback_lambda_alias.arn}" },
+      // Unqualified, as the provider docs require; the flows invoke the alias (allowConnect).
+      { instance_id: "instance-1", function_arn: "${aws_lambda_function.lex_fallback_lambda_function.arn}" },
     ]);
   });
 

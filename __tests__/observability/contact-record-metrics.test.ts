@@ -14,6 +14,10 @@ const base: ContactRecordMetricsProps = {
   code,
   kmsKeyArn: KMS,
   streamArn: STREAM,
+  countedContactsTable: {
+    name: "cc-counted-contacts",
+    arn: "arn:aws:dynamodb:eu-west-2:111122223333:table/cc-counted-contacts",
+  },
   namespace: "ConnectComprehensive/ContactRecords",
 };
 
@@ -49,7 +53,7 @@ describe("ContactRecordMetrics", () => {
     });
   });
 
-  it("reads that one stream and nothing else: exact Kinesis actions, no stream wildcard, no PutMetricData", () => {
+  it("reads that one stream and creates counted-contact items, nothing else: exact actions, no wildcard, no PutMetricData", () => {
     expect(statements(synth())).toStrictEqual([
       {
         Sid: "WriteOwnLogs",
@@ -73,7 +77,14 @@ describe("ContactRecordMetrics", () => {
         ],
         Resource: [STREAM],
       },
+      {
+        Sid: "CountContactsOnce",
+        Action: ["dynamodb:PutItem"],
+        Resource: [base.countedContactsTable.arn],
+      },
     ]);
+    const fn = synth().aws_lambda_function!.contact_metrics_lambda_function!;
+    expect(fn.environment.variables.COUNTED_CONTACTS_TABLE_NAME).toBe("cc-counted-contacts");
   });
 
   it("a customer-managed stream key adds kms:Decrypt on that key, only through Kinesis", () => {
@@ -95,6 +106,7 @@ describe("ContactRecordMetrics", () => {
       POWERTOOLS_SERVICE_NAME: "cc-ctr-metrics",
       POWERTOOLS_LOG_LEVEL: "INFO",
       CONTACT_METRICS_NAMESPACE: "ConnectComprehensive/ContactRecords",
+      COUNTED_CONTACTS_TABLE_NAME: "cc-counted-contacts",
     });
     expect(fn).toMatchObject({ kms_key_arn: KMS, memory_size: 256, timeout: 30 });
     expect(r.aws_cloudwatch_log_group!.contact_metrics_lambda_log_group).toMatchObject({

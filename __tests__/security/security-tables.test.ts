@@ -72,9 +72,9 @@ describe("SecurityTables", () => {
 
   it("protects every table from deletion in prod and none in dev", () => {
     expect(Object.values(tablesOf("prod")).map((t) => t.deletion_protection_enabled)).toStrictEqual(
-      Array(6).fill(true),
+      Array(7).fill(true),
     );
-    expect(Object.values(dev).map((t) => t.deletion_protection_enabled)).toStrictEqual(Array(6).fill(false));
+    expect(Object.values(dev).map((t) => t.deletion_protection_enabled)).toStrictEqual(Array(7).fill(false));
   });
 
   it("keeps the auth-state key the code-hook Lambda uses", () => {
@@ -88,6 +88,7 @@ describe("SecurityTables", () => {
       "authState",
       "callbacks",
       "conversationHistory",
+      "countedContacts",
       "hallucinationLogs",
       "intents",
       "securityEvents",

@@ -32,8 +32,11 @@ export const baseSchema = {
     error: "expected one of dev, test, staging, prod",
   }),
   region: awsRegion.default("eu-west-2"),
-  /** Region for Bedrock runtime calls (model availability). */
-  bedrockRegion: awsRegion.default("us-east-1"),
+  /**
+   * Region for Bedrock runtime calls and the guardrail. Frankfurt by default so a UK bank's
+   * customer text stays in Europe (the original used us-east-1); the model must be enabled there.
+   */
+  bedrockRegion: awsRegion.default("eu-central-1"),
   projectName: z
     .string()
     .regex(/^[a-z][a-z0-9-]{2,30}$/, "expected lower-case letters, digits and -, 3 to 31 characters")

@@ -22,6 +22,11 @@ export interface LexFallbackLambdaProps {
   readonly callbackTableArn: string;
   /** SNS topic for fraud alerts. */
   readonly fraudTopicArn: string;
+  /**
+   * SQS queue (ARN and URL) that keeps fraud alerts the topic refused (FraudBackupQueue).
+   * @default undefined - no second channel: such alerts are only logged and alarmed on
+   */
+  readonly fraudBackupQueue?: { readonly arn: string; readonly url: string };
   /** SNS topic pushing companion-app approval requests; the companion path is off without it. @default undefined */
   readonly authPushTopicArn?: string;
   /** Base URL of the core-banking API (no key in it). */
@@ -118,8 +123,11 @@ export class LexFallbackLambda extends Construct {
         resources: [props.callbackTableArn],
       },
       { sid: "PublishAlerts", actions: ["sns:Publish"], resources: topics },
+      ...(props.fraudBackupQueue
+        ? [{ sid: "FraudBackupQueue", actions: ["sqs:SendMessage"], resources: [props.fraudBackupQueue.arn] }]
+        : []),
       {
-        sid: "EncryptedTopics",
+        sid: "EncryptedTopicsAndQueue",
         actions: ["kms:GenerateDataKey", "kms:Decrypt"],
         resources: [props.kmsKeyArn],
       },
@@ -151,6 +159,7 @@ export class LexFallbackLambda extends Construct {
         SECURITY_EVENTS_TABLE_NAME: tableName(props.securityEventsTableArn),
         CALLBACK_TABLE_NAME: tableName(props.callbackTableArn),
         FRAUD_ALERT_TOPIC_ARN: props.fraudTopicArn,
+        ...(props.fraudBackupQueue ? { FRAUD_ALERT_BACKUP_QUEUE_URL: props.fraudBackupQueue.url } : {}),
         ...(props.authPushTopicArn ? { AUTH_PUSH_TOPIC_ARN: props.authPushTopicArn } : {}),
         BANKING_API_URL: props.bankingApiUrl,
         BANKING_API_SECRET_ID: props.bankingApiSecretArn,
@@ -192,20 +201,27 @@ export class LexFallbackLambda extends Construct {
 
   /**
    * Lets the contact flows of one Connect instance call the function (InvokeLambdaFunction), on the
-   * live alias: the flows must reference `aliasArn`, not the unqualified function ARN.
+   * live alias: the flows reference `aliasArn`, and this permission carries the alias qualifier.
+   * Whether a flow may name an alias ARN at all is not settled in AWS's documents (a blog shows it);
+   * unverified until deployed: if Connect refuses it, point the flows at `functionArn`.
    */
   public allowConnect(instanceArn: string, id = "ConnectInstance") {
     return this.lambda.allowInvoke(id, "connect.amazonaws.com", instanceArn);
   }
 
   /**
-   * Adds the live alias to the instance's Lambda functions (AssociateLambdaFunction). Flows created
-   * through the API may only invoke associated functions; make flows depend on the result.
+   * Adds the function to the instance's Lambda functions (AssociateLambdaFunction). The provider's
+   * docs require the unqualified ARN (it matches ListLambdaFunctions by exact string), so the
+   * association names the function and the flows still invoke the alias. Flows created through the
+   * API may only invoke associated functions; make flows depend on the result.
    */
   public associateWithInstance(
     instanceId: string,
     id = "InstanceAssociation",
   ): ConnectLambdaFunctionAssociation {
-    return new ConnectLambdaFunctionAssociation(this, id, { instanceId, functionArn: this.aliasArn });
+    return new ConnectLambdaFunctionAssociation(this, id, {
+      instanceId,
+      functionArn: this.lambda.function.arn,
+    });
   }
 }

@@ -247,7 +247,7 @@ function deliveryFailureAlarms(m: DeliveryFailureMetrics): AlarmDefinition[] {
       address: "fraud_alert_undelivered",
       nameSuffix: "fraud-alert-undelivered",
       description:
-        "A fraud alert from the code-hook Lambda was not delivered to the fraud topic: check the Lambda logs and call the customer back",
+        "A fraud alert from the code-hook Lambda reached neither the fraud topic nor its backup queue: check the Lambda logs and call the customer back",
       source: {
         metric: {
           namespace: m.namespace,

@@ -18,13 +18,18 @@ export interface ContactRecordMetricsProps {
    * @default - the AWS managed key (aws/kinesis), whose key policy already lets Kinesis decrypt for readers in the account
    */
   readonly streamKmsKeyArn?: string;
+  /**
+   * Table remembering counted contacts (hash key `contact_id`, TTL `ttl`; SecurityTables
+   * `countedContacts`), so a redelivered batch is not counted twice.
+   */
+  readonly countedContactsTable: { readonly name: string; readonly arn: string };
   /** Namespace of ContactsHandled / ContactsAbandoned: config `observability.contactMetricsNamespace`. */
   readonly namespace: string;
   /** Records per invocation (1-10000). @default 100 */
   readonly batchSize?: number;
   /** Seconds Lambda gathers records before invoking (0-300): fewer invocations, still well inside a 5-minute period. @default 5 */
   readonly maximumBatchingWindowSeconds?: number;
-  /** Retries of a failed batch before it is skipped (0-10000); the handler only fails on a crash or timeout. @default 2 */
+  /** Retries of a failed batch before it is skipped (0-10000); the handler fails on a crash, a timeout or a counted-contacts write that failed. @default 2 */
   readonly maximumRetryAttempts?: number;
   /** Records older than this are skipped (60-604800 s): a count hours late moves no alarm and must not hold the shard. @default 21600 */
   readonly maximumRecordAgeSeconds?: number;
@@ -102,6 +107,12 @@ export class ContactRecordMetrics extends Construct {
 
     const statements: LambdaPolicyStatement[] = [
       { sid: "ReadContactRecords", actions: [...KINESIS_READ_ACTIONS], resources: [props.streamArn] },
+      // Create-only: the condition in the code never overwrites a counted contact.
+      {
+        sid: "CountContactsOnce",
+        actions: ["dynamodb:PutItem"],
+        resources: [props.countedContactsTable.arn],
+      },
       ...(props.streamKmsKeyArn
         ? [
             {
@@ -129,6 +140,7 @@ export class ContactRecordMetrics extends Construct {
         POWERTOOLS_SERVICE_NAME: functionName,
         POWERTOOLS_LOG_LEVEL: "INFO",
         CONTACT_METRICS_NAMESPACE: props.namespace,
+        COUNTED_CONTACTS_TABLE_NAME: props.countedContactsTable.name,
       },
     });
     this.functionName = this.lambda.function.functionName;

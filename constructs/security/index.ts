@@ -1,4 +1,5 @@
 export * from "./alert-topics";
+export * from "./fraud-backup-queue";
 export * from "./secure-table";
 export * from "./secure-topic";
 export * from "./security-tables";

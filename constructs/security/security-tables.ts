@@ -4,7 +4,13 @@ import type { KeyAttribute, TableRef } from "./types";
 
 /** The tables of the contact centre, by role. */
 export type SecurityTableKey =
-  "securityEvents" | "authState" | "intents" | "hallucinationLogs" | "conversationHistory" | "callbacks";
+  | "securityEvents"
+  | "authState"
+  | "intents"
+  | "hallucinationLogs"
+  | "conversationHistory"
+  | "callbacks"
+  | "countedContacts";
 
 interface TableSpec {
   /** Construct id; also the snake-cased Terraform name of a new table. */
@@ -71,6 +77,15 @@ export const TABLE_SPECS: Readonly<Record<SecurityTableKey, TableSpec>> = {
     ttlAttribute: "ttl",
     movedFromModule: "callback_table",
   },
+  // Contacts the ctr_metrics consumer has counted (lambda/ctr_metrics/counted-contacts.ts): one
+  // create-only item per ContactId, so a redelivered Kinesis batch is not counted twice; items
+  // expire after 8 days, beyond the longest record age the event source mapping delivers.
+  countedContacts: {
+    id: "counted_contacts",
+    suffix: "counted-contacts",
+    partitionKey: { name: "contact_id" },
+    ttlAttribute: "ttl",
+  },
 };
 
 export interface SecurityTablesProps {
@@ -108,6 +123,8 @@ export class SecurityTables extends Construct {
   public readonly conversationHistory: SecureTable;
   /** Callback requests. Keys: `callback_id` + `requested_at`; TTL `ttl`. */
   public readonly callbacks: SecureTable;
+  /** Contacts counted by the contact-record metrics consumer. Key: `contact_id`; TTL `ttl`. */
+  public readonly countedContacts: SecureTable;
   /** Every table's name and ARN by role, for IAM policies and environment variables. */
   public readonly refs: Readonly<Record<SecurityTableKey, TableRef>>;
 
@@ -139,6 +156,7 @@ export class SecurityTables extends Construct {
     this.hallucinationLogs = make("hallucinationLogs");
     this.conversationHistory = make("conversationHistory");
     this.callbacks = make("callbacks");
+    this.countedContacts = make("countedContacts");
 
     const ref = (t: SecureTable): TableRef => ({ name: t.name, arn: t.arn });
     this.refs = {
@@ -148,6 +166,7 @@ export class SecurityTables extends Construct {
       hallucinationLogs: ref(this.hallucinationLogs),
       conversationHistory: ref(this.conversationHistory),
       callbacks: ref(this.callbacks),
+      countedContacts: ref(this.countedContacts),
     };
   }
 }

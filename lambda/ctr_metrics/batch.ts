@@ -9,9 +9,18 @@ export interface SkippedRecord {
   readonly reason: string;
 }
 
+/** One queued contact that was handled or abandoned, with its metric line. */
+export interface CountedContact {
+  readonly contactId: string;
+  readonly sequenceNumber: string;
+  readonly line: string;
+}
+
 export interface BatchMetrics {
   /** EMF documents, one per queued contact that was handled or abandoned. */
   readonly lines: readonly string[];
+  /** The same, with the contact and the record each line came from (for cross-batch dedupe). */
+  readonly counted: readonly CountedContact[];
   /** Records that could not be read; logged as warnings and not retried (retrying cannot fix them). */
   readonly malformed: readonly SkippedRecord[];
   readonly counts: {
@@ -41,7 +50,7 @@ export function batchMetrics(
   namespace: string,
   now: number,
 ): BatchMetrics {
-  const lines: string[] = [];
+  const counted: CountedContact[] = [];
   const malformed: SkippedRecord[] = [];
   const seen = new Set<string>();
   const counts = { handled: 0, abandoned: 0, uncounted: 0, duplicates: 0 };
@@ -67,7 +76,8 @@ export function batchMetrics(
       return;
     }
     counts[outcome.kind]++;
-    lines.push(contactMetricLine(namespace, outcome, timestampOf(record, now)));
+    const line = contactMetricLine(namespace, outcome, timestampOf(record, now));
+    counted.push({ contactId: outcome.contactId, sequenceNumber, line });
   });
-  return { lines, malformed, counts };
+  return { lines: counted.map((c) => c.line), counted, malformed, counts };
 }

@@ -7,6 +7,8 @@ export interface LambdaConfig {
   /** Callback-request table (hash `callback_id`, range `requested_at`), written by the Connect path. */
   readonly callbackTable: string;
   readonly fraudTopicArn: string;
+  /** SQS queue (URL) that keeps fraud alerts the topic refused; empty means none, and such alerts are lost. */
+  readonly fraudBackupQueueUrl: string;
   /** Companion-app push topic; the companion path is off without it. */
   readonly authPushTopicArn: string | undefined;
   readonly bankingApiUrl: string;
@@ -34,6 +36,16 @@ export interface LambdaConfig {
   readonly aiMetricsNamespace: string;
 }
 
+/**
+ * Uses per fixed window, per contact and per customer (the claimed id, before authentication).
+ * Sensitive turns include PIN prompts; a real call needs a handful. Policy, not tuning.
+ */
+export const RATE_LIMITS = {
+  windowSeconds: 15 * 60,
+  contact: { sensitive: 20, llm: 10 },
+  customer: { sensitive: 40, llm: 20 },
+} as const;
+
 /** Failed PINs before the customer is locked out; a policy, not a tuning knob. */
 export const MAX_PIN_FAILURES = 3;
 
@@ -49,6 +61,7 @@ const envSchema = z.object({
   SECURITY_EVENTS_TABLE_NAME: text(""),
   CALLBACK_TABLE_NAME: text(""),
   FRAUD_ALERT_TOPIC_ARN: text(""),
+  FRAUD_ALERT_BACKUP_QUEUE_URL: text(""),
   AUTH_PUSH_TOPIC_ARN: optionalText,
   BANKING_API_URL: text(""),
   BANKING_API_SECRET_ID: text(""),
@@ -76,6 +89,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): L
     securityEventsTable: e.SECURITY_EVENTS_TABLE_NAME,
     callbackTable: e.CALLBACK_TABLE_NAME,
     fraudTopicArn: e.FRAUD_ALERT_TOPIC_ARN,
+    fraudBackupQueueUrl: e.FRAUD_ALERT_BACKUP_QUEUE_URL,
     authPushTopicArn: e.AUTH_PUSH_TOPIC_ARN,
     bankingApiUrl: e.BANKING_API_URL,
     bankingApiSecretId: e.BANKING_API_SECRET_ID,

@@ -25,4 +25,11 @@ export const INPUT_ATTRIBUTES = {
   customerId: "customerId",
   /** "companion" to authenticate through the mobile app instead of a PIN. */
   preferredAuth: "preferredAuth",
+  /**
+   * `$.ContactId`: the key of the auth state shared with the flows' own Lambda calls (which see it
+   * as Details.ContactData.ContactId). No AWS document says a Lex session id equals it.
+   */
+  contactId: "contactId",
+  /** `$.InitialContactId`, passed alongside for tracing a contact across transfers. */
+  initialContactId: "initialContactId",
 } as const;

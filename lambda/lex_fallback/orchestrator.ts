@@ -1,4 +1,5 @@
 import { authenticate } from "./auth/gate";
+import { withinLimits } from "./auth/rate-limit";
 import { INPUT_ATTRIBUTES } from "./contract";
 import { transferAttributes } from "./handlers/common";
 import { HELP } from "./handlers/general/fallback";
@@ -60,9 +61,17 @@ async function route(turn: Turn, deps: Deps): Promise<LexResponse> {
   const claimed: Caller = { customerId: turn.attributes[INPUT_ATTRIBUTES.customerId], authenticated: false };
   if (name === FALLBACK_INTENT) return HANDLERS[name]({ ...turn, caller: claimed }, deps);
   if (!SENSITIVE.has(name)) {
-    const session = await deps.ports.auth.getSession(turn.sessionId).catch(() => undefined);
+    const session = await deps.ports.auth.getSession(turn.contactId).catch(() => undefined);
     const caller: Caller = session ? { customerId: session.customerId, authenticated: true } : claimed;
     return HANDLERS[name]({ ...turn, caller }, deps);
+  }
+  if (!(await withinLimits(deps, turn.contactId, claimed.customerId, "sensitive", turn.intentName))) {
+    return close(
+      turn,
+      "Failed",
+      "I can't do any more of that on this call. I'm transferring you to a colleague now.",
+      { attributes: transferAttributes(deps.config.agentQueue, "RateLimited", "High") },
+    );
   }
   const gate = await authenticate(turn, deps);
   if (gate.kind === "reply") return gate.response;

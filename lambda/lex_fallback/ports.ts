@@ -67,10 +67,19 @@ export interface SessionAuth {
   readonly method: AuthMethod;
 }
 
-export interface PinFailure {
-  readonly failures: number;
-  readonly locked: boolean;
+/** One PIN check the auth store let through to the bank. */
+export interface PinAttempt {
+  readonly customerId: string;
+  /** 1-based position of this attempt in the customer's current window. */
+  readonly number: number;
+  /** This attempt used the last one: a wrong PIN here leaves the customer locked. */
+  readonly last: boolean;
+  /** Identifies this reservation; only the attempt that set a lock may clear it with a correct PIN. */
+  readonly token: string;
 }
+
+export type PinReservation =
+  { readonly kind: "reserved"; readonly attempt: PinAttempt } | { readonly kind: "locked" };
 
 export type CompanionStatus = "PENDING" | "APPROVE" | "DECLINE" | "EXPIRED";
 
@@ -78,12 +87,18 @@ export type CompanionStatus = "PENDING" | "APPROVE" | "DECLINE" | "EXPIRED";
 export interface AuthStore {
   /** The authenticated identity of this Lex session, if any. */
   getSession(sessionId: string): Promise<SessionAuth | undefined>;
-  /** Marks the session authenticated for `customerId`; refuses if the customer is locked. */
-  markAuthenticated(sessionId: string, auth: SessionAuth): Promise<void>;
+  /**
+   * Marks the session authenticated for `customerId` and resets the customer's PIN attempts, in
+   * that order. Returns false, writing nothing, when the customer is locked, unless `attempt` is
+   * the reservation that set the lock (a correct PIN on the last try).
+   */
+  markAuthenticated(sessionId: string, auth: SessionAuth, attempt?: PinAttempt): Promise<boolean>;
   isLocked(customerId: string): Promise<boolean>;
-  /** Counts one failed PIN for the customer and locks at `maxFailures`. */
-  recordPinFailure(customerId: string, maxFailures: number): Promise<PinFailure>;
-  clearPinFailures(customerId: string): Promise<void>;
+  /**
+   * Reserves one PIN check before the PIN reaches the bank; the reservation that uses the last of
+   * `maxAttempts` also locks the customer. "locked" when no attempt is left.
+   */
+  reservePinAttempt(customerId: string, maxAttempts: number): Promise<PinReservation>;
   /** Creates a companion-app approval request bound to this session; returns its id. */
   startCompanion(sessionId: string, customerId: string): Promise<string>;
   /** The pending companion request of this session, if one was started. */
@@ -105,7 +120,9 @@ export type SecurityEventType =
   | "FRAUD_REPORTED"
   | "CARD_LOST_STOLEN"
   /** The auth flow ran out of PIN attempts (its own loop count; the table lock is AUTH_LOCKED). */
-  | "PIN_LOCKOUT";
+  | "PIN_LOCKOUT"
+  /** A contact or customer used up its sensitive operations or model questions for the window. */
+  | "RATE_LIMITED";
 
 export interface SecurityEvent {
   readonly customerId: string;
@@ -135,6 +152,20 @@ export interface Notifier {
   companionPush(requestId: string, customerId: string): Promise<void>;
 }
 
+export type RateScope = "contact" | "customer";
+export type RateAction = "sensitive" | "llm";
+
+/** Counters per contact and per customer over a fixed window (conditional writes, TTL). */
+export interface RateLimits {
+  /** Takes one use; false when the window's limit is already reached. */
+  take(scope: RateScope, id: string, action: RateAction): Promise<boolean>;
+}
+
+/** The durable second channel for fraud alerts when the topic cannot take them (an SQS queue). */
+export interface FraudBackup {
+  enqueue(alert: FraudAlert): Promise<void>;
+}
+
 export interface Llm {
   /** Answers a general banking question within the guardrail; throws on any failure. */
   answer(question: string, localeId: string): Promise<string>;
@@ -162,6 +193,8 @@ export interface Ports {
   readonly auth: AuthStore;
   readonly security: SecurityEvents;
   readonly notifier: Notifier;
+  readonly fraudBackup: FraudBackup;
+  readonly limits: RateLimits;
   readonly llm: Llm;
   readonly now: () => Date;
 }

@@ -1,4 +1,4 @@
-import { loadConfig, type LambdaConfig } from "../../../lambda/lex_fallback/config";
+import { RATE_LIMITS, loadConfig, type LambdaConfig } from "../../../lambda/lex_fallback/config";
 import type { Deps } from "../../../lambda/lex_fallback/handlers/types";
 import type {
   AuthStore,
@@ -7,39 +7,57 @@ import type {
   CallbackRequest,
   CompanionStatus,
   FraudAlert,
+  FraudBackup,
   Llm,
   Notifier,
+  PinAttempt,
+  PinReservation,
+  RateAction,
+  RateLimits,
+  RateScope,
   SecurityEvent,
   SecurityEvents,
   SessionAuth,
 } from "../../../lambda/lex_fallback/ports";
 
-/** In-memory auth table with the same rules as the DynamoDB adapter. */
+/**
+ * In-memory auth table with the same rules as the DynamoDB adapter, for fast unit tests; the
+ * concurrency of those rules is proven against dynalite (__tests__/lambda/dynamo).
+ */
 export class MemoryAuthStore implements AuthStore {
   readonly sessions = new Map<string, SessionAuth>();
   readonly failures = new Map<string, number>();
   readonly locked = new Set<string>();
+  /** Token of the attempt that set each lock (a correct PIN on it may still sign in). */
+  readonly lockHolders = new Map<string, string>();
   readonly companion = new Map<string, { requestId: string; customerId: string }>();
   readonly companionStatuses = new Map<string, CompanionStatus>();
   async getSession(sessionId: string) {
     return this.sessions.get(sessionId);
   }
-  async markAuthenticated(sessionId: string, auth: SessionAuth) {
+  async markAuthenticated(sessionId: string, auth: SessionAuth, attempt?: PinAttempt) {
+    const holder = this.lockHolders.get(auth.customerId);
+    if (this.locked.has(auth.customerId) && (attempt === undefined || attempt.token !== holder)) return false;
+    this.locked.delete(auth.customerId);
+    this.failures.delete(auth.customerId);
     this.sessions.set(sessionId, auth);
     this.companion.delete(sessionId);
+    return true;
   }
   async isLocked(customerId: string) {
     return this.locked.has(customerId);
   }
-  async recordPinFailure(customerId: string, maxFailures: number) {
-    if (this.locked.has(customerId)) return { failures: maxFailures, locked: true };
-    const failures = (this.failures.get(customerId) ?? 0) + 1;
-    this.failures.set(customerId, failures);
-    if (failures >= maxFailures) this.locked.add(customerId);
-    return { failures, locked: failures >= maxFailures };
-  }
-  async clearPinFailures(customerId: string) {
-    this.failures.delete(customerId);
+  async reservePinAttempt(customerId: string, maxAttempts: number): Promise<PinReservation> {
+    if (this.locked.has(customerId)) return { kind: "locked" };
+    const number = (this.failures.get(customerId) ?? 0) + 1;
+    this.failures.set(customerId, number);
+    const token = `attempt-${customerId}-${number}`;
+    const last = number >= maxAttempts;
+    if (last) {
+      this.locked.add(customerId);
+      this.lockHolders.set(customerId, token);
+    }
+    return { kind: "reserved", attempt: { customerId, number, last, token } };
   }
   async startCompanion(sessionId: string, customerId: string) {
     const requestId = `req-${this.companion.size + 1}`;
@@ -80,6 +98,25 @@ export class RecordingNotifier implements Notifier {
   }
   async companionPush(requestId: string, customerId: string) {
     this.pushes.push({ requestId, customerId });
+  }
+}
+
+/** Counters with the deployed limits, one window (tests run inside one). */
+export class MemoryRateLimits implements RateLimits {
+  readonly uses = new Map<string, number>();
+  async take(scope: RateScope, id: string, action: RateAction) {
+    const key = `${scope}#${id}#${action}`;
+    const used = this.uses.get(key) ?? 0;
+    if (used >= RATE_LIMITS[scope][action]) return false;
+    this.uses.set(key, used + 1);
+    return true;
+  }
+}
+
+export class RecordingFraudBackup implements FraudBackup {
+  readonly alerts: FraudAlert[] = [];
+  async enqueue(alert: FraudAlert) {
+    this.alerts.push(alert);
   }
 }
 
@@ -128,6 +165,8 @@ export interface Harness {
   readonly auth: MemoryAuthStore;
   readonly security: RecordingSecurityEvents;
   readonly notifier: RecordingNotifier;
+  readonly fraudBackup: RecordingFraudBackup;
+  readonly limits: MemoryRateLimits;
   readonly callbacks: MemoryCallbackQueue;
 }
 
@@ -136,6 +175,8 @@ export function harness(
     bank?: Partial<BankingApi>;
     llm?: Llm;
     notifier?: Notifier;
+    fraudBackup?: FraudBackup;
+    limits?: RateLimits;
     security?: SecurityEvents;
     callbacks?: CallbackQueue;
   } = {},
@@ -144,6 +185,8 @@ export function harness(
   const security = new RecordingSecurityEvents();
   const notifier = new RecordingNotifier();
   const callbacks = new MemoryCallbackQueue();
+  const fraudBackup = new RecordingFraudBackup();
+  const limits = new MemoryRateLimits();
   const deps: Deps = {
     config: TEST_CONFIG,
     ports: {
@@ -152,9 +195,11 @@ export function harness(
       auth,
       security: options.security ?? security,
       notifier: options.notifier ?? notifier,
+      fraudBackup: options.fraudBackup ?? fraudBackup,
+      limits: options.limits ?? limits,
       llm: options.llm ?? { answer: async () => "Our branches open at 9am." },
       now: () => new Date("2026-11-25T10:00:00Z"),
     },
   };
-  return { deps, auth, security, notifier, callbacks };
+  return { deps, auth, security, notifier, fraudBackup, limits, callbacks };
 }

@@ -3,7 +3,7 @@ import type { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
 const lib = () => import("@aws-sdk/client-bedrock-runtime");
 import type { Llm } from "../ports";
 import { DependencyError, GuardrailInterventionError } from "../shared/errors";
-import type { RemoteCall } from "../shared/resilience";
+import { callWith, type RemoteCall } from "../shared/resilience";
 
 /** Limits the model to what the bank can say without knowing who is calling. */
 export const SYSTEM_PROMPT = [
@@ -32,10 +32,15 @@ export class BedrockLlm implements Llm {
     private readonly call: RemoteCall,
   ) {}
 
+  /** The client and SDK module, ready before any per-try timeout starts (see callWith). */
+  private sdk() {
+    return Promise.all([this.client(), lib()]);
+  }
+
   async answer(question: string, localeId: string): Promise<string> {
-    const out = await this.call(async (abortSignal) =>
-      (await this.client()).send(
-        new (await lib()).ConverseCommand({
+    const out = await callWith(this.call, this.sdk(), ([client, sdk], abortSignal) =>
+      client.send(
+        new sdk.ConverseCommand({
           modelId: this.modelId,
           system: [{ text: `${SYSTEM_PROMPT} Reply in the language of locale ${localeId}.` }],
           messages: [{ role: "user", content: [{ text: question }] }],

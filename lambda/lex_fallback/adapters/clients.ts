@@ -1,6 +1,7 @@
 import type { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
 import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import type { SNSClient } from "@aws-sdk/client-sns";
+import type { SQSClient } from "@aws-sdk/client-sqs";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 
 /**
@@ -13,6 +14,7 @@ let dynamo: Promise<DynamoDBDocumentClient> | undefined;
 let sns: Promise<SNSClient> | undefined;
 let bedrock: Promise<BedrockRuntimeClient> | undefined;
 let secrets: Promise<SecretsManagerClient> | undefined;
+let sqs: Promise<SQSClient> | undefined;
 
 export function documentClient(): Promise<DynamoDBDocumentClient> {
   dynamo ??= Promise.all([import("@aws-sdk/client-dynamodb"), import("@aws-sdk/lib-dynamodb")]).then(
@@ -42,4 +44,10 @@ export function secretsClient(): Promise<SecretsManagerClient> {
     (m) => new m.SecretsManagerClient({ maxAttempts: 1 }),
   );
   return secrets;
+}
+
+/** Only a fraud alert the topic refused ever loads this one. */
+export function sqsClient(): Promise<SQSClient> {
+  sqs ??= import("@aws-sdk/client-sqs").then((m) => new m.SQSClient({ maxAttempts: 1 }));
+  return sqs;
 }

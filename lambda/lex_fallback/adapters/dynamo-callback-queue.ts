@@ -3,7 +3,7 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 /** Loaded on first use with the client, to keep the SDK out of module init. */
 const lib = () => import("@aws-sdk/lib-dynamodb");
 import type { CallbackQueue, CallbackRequest } from "../ports";
-import type { RemoteCall } from "../shared/resilience";
+import { callWith, type RemoteCall } from "../shared/resilience";
 
 /**
  * The callback table of the original stack (hash `callback_id`, range `requested_at`, TTL `ttl`),
@@ -20,10 +20,15 @@ export class DynamoCallbackQueue implements CallbackQueue {
     private readonly now: () => Date,
   ) {}
 
+  /** The client and SDK module, ready before any per-try timeout starts (see callWith). */
+  private sdk() {
+    return Promise.all([this.client(), lib()]);
+  }
+
   async request(request: CallbackRequest): Promise<"queued" | "duplicate"> {
-    const existing = await this.call(async (abortSignal) =>
-      (await this.client()).send(
-        new (await lib()).QueryCommand({
+    const existing = await callWith(this.call, this.sdk(), ([client, sdk], abortSignal) =>
+      client.send(
+        new sdk.QueryCommand({
           TableName: this.table,
           KeyConditionExpression: "callback_id = :id",
           ExpressionAttributeValues: { ":id": request.contactId },
@@ -37,9 +42,9 @@ export class DynamoCallbackQueue implements CallbackQueue {
     if ((existing.Count ?? 0) > 0) return "duplicate";
     const at = this.now();
     try {
-      await this.call(async (abortSignal) =>
-        (await this.client()).send(
-          new (await lib()).PutCommand({
+      await callWith(this.call, this.sdk(), ([client, sdk], abortSignal) =>
+        client.send(
+          new sdk.PutCommand({
             TableName: this.table,
             Item: {
               callback_id: request.contactId,

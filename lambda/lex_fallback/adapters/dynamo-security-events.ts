@@ -3,7 +3,7 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 
 const lib = () => import("@aws-sdk/lib-dynamodb");
 import type { SecurityEvent, SecurityEvents } from "../ports";
-import type { RemoteCall } from "../shared/resilience";
+import { callWith, type RemoteCall } from "../shared/resilience";
 
 /**
  * Security-events table: hash `customer_id`, range `timestamp` (ISO time + event type + random
@@ -19,6 +19,11 @@ export class DynamoSecurityEvents implements SecurityEvents {
     private readonly now: () => Date,
   ) {}
 
+  /** The client and SDK module, ready before any per-try timeout starts (see callWith). */
+  private sdk() {
+    return Promise.all([this.client(), lib()]);
+  }
+
   async record(event: SecurityEvent): Promise<void> {
     const at = this.now();
     const item = {
@@ -30,9 +35,9 @@ export class DynamoSecurityEvents implements SecurityEvents {
       detail: event.detail ?? {},
       ttl: Math.floor(at.getTime() / 1000) + this.ttlDays * 86_400,
     };
-    await this.call(async (abortSignal) =>
-      (await this.client()).send(
-        new (await lib()).PutCommand({
+    await callWith(this.call, this.sdk(), ([client, sdk], abortSignal) =>
+      client.send(
+        new sdk.PutCommand({
           TableName: this.table,
           Item: item,
           ConditionExpression: "attribute_not_exists(customer_id)",

@@ -1,24 +1,39 @@
 import type { LambdaConfig } from "../config";
 import type { Ports } from "../ports";
-import { remotePolicy } from "../shared/resilience";
+import { remotePolicy, type RemotePolicyOptions } from "../shared/resilience";
 import { BedrockLlm } from "./bedrock-llm";
-import { bedrockClient, documentClient, secretsClient, snsClient } from "./clients";
+import { bedrockClient, documentClient, secretsClient, snsClient, sqsClient } from "./clients";
 import { DynamoAuthStore } from "./dynamo-auth-store";
 import { DynamoCallbackQueue } from "./dynamo-callback-queue";
+import { DynamoRateLimits } from "./dynamo-rate-limits";
 import { DynamoSecurityEvents } from "./dynamo-security-events";
 import { HttpBankingApi } from "./http-banking-api";
 import { SecretCache } from "./secret-cache";
 import { SnsNotifier } from "./sns-notifier";
+import { SqsFraudBackup } from "./sqs-fraud-backup";
+
+export type Dependency = "dynamo" | "secrets" | "banking" | "sns" | "sqs" | "bedrock";
 
 /**
- * Real ports for the deployed function. Per-attempt timeouts and attempts are sized so the
- * slowest sensitive turn (session read, lock read, PIN check, two writes, one banking call)
- * stays inside the 2.8 s turn budget when dependencies are healthy, and fails fast when not.
+ * Per-attempt timeouts and attempts, sized so the slowest sensitive turn (session read, lock
+ * read, attempt reservation, PIN check, two writes, one banking call) stays inside the 2.8 s turn
+ * budget when dependencies are healthy, and fails fast when not. Timeouts are retried and count
+ * towards each breaker; SDK loading and client creation happen before the timeout starts.
  */
-export function createPorts(config: LambdaConfig): Ports {
+export const DEPLOYED_TIMING: Readonly<Record<Dependency, RemotePolicyOptions>> = {
+  dynamo: { timeoutMs: 300, attempts: 3, initialDelayMs: 25 },
+  secrets: { timeoutMs: 800, attempts: 2 },
+  banking: { timeoutMs: 1200, attempts: 2 },
+  sns: { timeoutMs: 500, attempts: 3 },
+  sqs: { timeoutMs: 400, attempts: 2 },
+  bedrock: { timeoutMs: 1800, attempts: 1, breakAfter: 3 },
+};
+
+/** Real ports for the deployed function; `timing` differs only where a test runs many containers on one machine. */
+export function createPorts(config: LambdaConfig, timing = DEPLOYED_TIMING): Ports {
   const now = () => new Date();
-  const dynamo = remotePolicy({ timeoutMs: 300, attempts: 3, initialDelayMs: 25 });
-  const secrets = new SecretCache(secretsClient, remotePolicy({ timeoutMs: 800, attempts: 2 }));
+  const dynamo = remotePolicy(timing.dynamo);
+  const secrets = new SecretCache(secretsClient, remotePolicy(timing.secrets));
   const guardrail =
     config.guardrailId !== undefined && config.guardrailVersion !== undefined
       ? { id: config.guardrailId, version: config.guardrailVersion }
@@ -27,7 +42,7 @@ export function createPorts(config: LambdaConfig): Ports {
     banking: new HttpBankingApi(
       config.bankingApiUrl,
       () => secrets.get(config.bankingApiSecretId),
-      remotePolicy({ timeoutMs: 1200, attempts: 2 }),
+      remotePolicy(timing.banking),
     ),
     auth: new DynamoAuthStore(config.authStateTable, documentClient, dynamo, now),
     callbacks: new DynamoCallbackQueue(
@@ -48,13 +63,15 @@ export function createPorts(config: LambdaConfig): Ports {
       config.fraudTopicArn,
       config.authPushTopicArn,
       snsClient,
-      remotePolicy({ timeoutMs: 500, attempts: 3 }),
+      remotePolicy(timing.sns),
     ),
+    limits: new DynamoRateLimits(config.authStateTable, documentClient, dynamo, now),
+    fraudBackup: new SqsFraudBackup(config.fraudBackupQueueUrl, sqsClient, remotePolicy(timing.sqs)),
     llm: new BedrockLlm(
       config.bedrockModelId,
       guardrail,
       () => bedrockClient(config.bedrockRegion),
-      remotePolicy({ timeoutMs: 1800, attempts: 1, breakAfter: 3 }),
+      remotePolicy(timing.bedrock),
     ),
     now,
   };

@@ -2,7 +2,7 @@ import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 
 const lib = () => import("@aws-sdk/client-secrets-manager");
 import { DependencyError } from "../shared/errors";
-import type { RemoteCall } from "../shared/resilience";
+import { callWith, type RemoteCall } from "../shared/resilience";
 
 /** Secrets are re-read after this long so a rotation reaches warm containers. */
 const TTL_MS = 5 * 60 * 1000;
@@ -17,6 +17,11 @@ export class SecretCache {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** The client and SDK module, ready before any per-try timeout starts (see callWith). */
+  private sdk() {
+    return Promise.all([this.client(), lib()]);
+  }
+
   get(secretId: string): Promise<string> {
     const hit = this.cache.get(secretId);
     if (hit !== undefined && this.now() - hit.at < TTL_MS) return hit.value;
@@ -27,8 +32,8 @@ export class SecretCache {
   }
 
   private async fetch(secretId: string): Promise<string> {
-    const out = await this.call(async (abortSignal) =>
-      (await this.client()).send(new (await lib()).GetSecretValueCommand({ SecretId: secretId }), {
+    const out = await callWith(this.call, this.sdk(), ([client, sdk], abortSignal) =>
+      client.send(new sdk.GetSecretValueCommand({ SecretId: secretId }), {
         abortSignal,
       }),
     );

@@ -2,7 +2,7 @@ import type { SNSClient } from "@aws-sdk/client-sns";
 
 const lib = () => import("@aws-sdk/client-sns");
 import type { FraudAlert, Notifier } from "../ports";
-import type { RemoteCall } from "../shared/resilience";
+import { callWith, type RemoteCall } from "../shared/resilience";
 
 /** Fraud alerts to the fraud topic; companion-app pushes to the auth push topic. Ids only, no PII. */
 export class SnsNotifier implements Notifier {
@@ -13,10 +13,15 @@ export class SnsNotifier implements Notifier {
     private readonly call: RemoteCall,
   ) {}
 
+  /** The client and SDK module, ready before any per-try timeout starts (see callWith). */
+  private sdk() {
+    return Promise.all([this.client(), lib()]);
+  }
+
   async fraudAlert(alert: FraudAlert): Promise<void> {
-    await this.call(async (abortSignal) =>
-      (await this.client()).send(
-        new (await lib()).PublishCommand({
+    await callWith(this.call, this.sdk(), ([client, sdk], abortSignal) =>
+      client.send(
+        new sdk.PublishCommand({
           TopicArn: this.fraudTopicArn,
           Subject: `Fraud alert: ${alert.alertType} (${alert.severity})`,
           Message: JSON.stringify({ ...alert, requiresImmediateAction: true }),
@@ -33,9 +38,9 @@ export class SnsNotifier implements Notifier {
   async companionPush(requestId: string, customerId: string): Promise<void> {
     if (this.authPushTopicArn === undefined) throw new Error("companion push topic is not configured");
     const topic = this.authPushTopicArn;
-    await this.call(async (abortSignal) =>
-      (await this.client()).send(
-        new (await lib()).PublishCommand({
+    await callWith(this.call, this.sdk(), ([client, sdk], abortSignal) =>
+      client.send(
+        new sdk.PublishCommand({
           TopicArn: topic,
           Message: JSON.stringify({
             request_id: requestId,

@@ -1,6 +1,6 @@
 import { MAX_PIN_FAILURES } from "../config";
 import type { Deps } from "../handlers/types";
-import type { SecurityEventType, SessionAuth } from "../ports";
+import type { PinAttempt, SecurityEventType, SessionAuth } from "../ports";
 import { audit } from "./audit";
 
 /**
@@ -12,7 +12,7 @@ import { audit } from "./audit";
 /** Who is deciding: the Lex session or the Connect contact, and the intent/operation asking. */
 export interface AuthContext {
   readonly deps: Deps;
-  /** Lex session id, or the Connect contact id on the flow path. */
+  /** The Connect contact id (on the Lex path as the flow passed it; see Turn.contactId). */
   readonly sessionId: string;
   /** Intent name (Lex) or `connect:<operation>` (flows); recorded with every event. */
   readonly intent: string;
@@ -62,38 +62,56 @@ export type PinOutcome =
   | { readonly kind: "invalid"; readonly attemptsRemaining: number }
   | { readonly kind: "locked" };
 
-/** Marks the session authenticated by PIN and clears the failure count. */
-async function pinVerified(ctx: AuthContext, customerId: string): Promise<PinOutcome> {
-  const { auth } = ctx.deps.ports;
-  await auth.markAuthenticated(ctx.sessionId, { customerId, method: "PIN" });
-  await auth.clearPinFailures(customerId);
-  await record(ctx, customerId, "AUTH_SUCCESS", { method: "PIN" });
-  return { kind: "verified" };
+/**
+ * Reserves one of the customer's attempts before anything reaches the bank (the store's
+ * conditional write is what bounds PIN guesses under any concurrency); undefined when locked.
+ */
+async function reserve(ctx: AuthContext, customerId: string): Promise<PinAttempt | undefined> {
+  const reservation = await ctx.deps.ports.auth.reservePinAttempt(customerId, MAX_PIN_FAILURES);
+  if (reservation.kind === "reserved") return reservation.attempt;
+  await record(ctx, customerId, "AUTH_BLOCKED_LOCKED");
+  return undefined;
 }
 
-/**
- * Counts one failed PIN (conditional write, so a locked customer stays locked) and locks at
- * MAX_PIN_FAILURES. `detail` says why, beyond a PIN the bank refused.
- */
+/** A reserved attempt that did not prove the PIN; its reservation already counted it. */
+async function attemptFailed(ctx: AuthContext, attempt: PinAttempt, detail: Detail): Promise<PinOutcome> {
+  await record(ctx, attempt.customerId, "AUTH_PIN_FAILED", { failures: attempt.number, ...detail });
+  if (attempt.last) {
+    await record(ctx, attempt.customerId, "AUTH_LOCKED", { failures: attempt.number });
+    return { kind: "locked" };
+  }
+  return { kind: "invalid", attemptsRemaining: Math.max(0, MAX_PIN_FAILURES - attempt.number) };
+}
+
+/** Counts one attempt that fails without reaching the bank; `detail` says why (e.g. a malformed PIN). */
 export async function pinFailed(
   ctx: AuthContext,
   customerId: string,
   detail: Detail = {},
 ): Promise<PinOutcome> {
-  const failure = await ctx.deps.ports.auth.recordPinFailure(customerId, MAX_PIN_FAILURES);
-  await record(ctx, customerId, "AUTH_PIN_FAILED", { failures: failure.failures, ...detail });
-  if (failure.locked) {
-    await record(ctx, customerId, "AUTH_LOCKED", { failures: failure.failures });
-    return { kind: "locked" };
-  }
-  return { kind: "invalid", attemptsRemaining: Math.max(0, MAX_PIN_FAILURES - failure.failures) };
+  const attempt = await reserve(ctx, customerId);
+  return attempt === undefined ? { kind: "locked" } : attemptFailed(ctx, attempt, detail);
 }
 
-/** Checks a well-formed PIN with the bank. The PIN is passed on, never stored or logged. */
+/**
+ * Checks a well-formed PIN with the bank, inside one reserved attempt. The PIN is passed on,
+ * never stored or logged. A correct PIN signs in only if the customer is not locked by then.
+ */
 export async function checkPin(ctx: AuthContext, customerId: string, pin: string): Promise<PinOutcome> {
-  return (await ctx.deps.ports.banking.verifyPin(customerId, pin))
-    ? pinVerified(ctx, customerId)
-    : pinFailed(ctx, customerId);
+  const attempt = await reserve(ctx, customerId);
+  if (attempt === undefined) return { kind: "locked" };
+  if (!(await ctx.deps.ports.banking.verifyPin(customerId, pin))) return attemptFailed(ctx, attempt, {});
+  const signedIn = await ctx.deps.ports.auth.markAuthenticated(
+    ctx.sessionId,
+    { customerId, method: "PIN" },
+    attempt,
+  );
+  if (!signedIn) {
+    await record(ctx, customerId, "AUTH_BLOCKED_LOCKED", { method: "PIN" });
+    return { kind: "locked" };
+  }
+  await record(ctx, customerId, "AUTH_SUCCESS", { method: "PIN" });
+  return { kind: "verified" };
 }
 
 /** Sends a companion-app approval request bound to this session. */
@@ -103,7 +121,7 @@ export async function sendCompanion(ctx: AuthContext, customerId: string): Promi
   await record(ctx, customerId, "AUTH_COMPANION_SENT");
 }
 
-export type CompanionOutcome = "approved" | "pending" | "declined" | "expired";
+export type CompanionOutcome = "approved" | "pending" | "declined" | "expired" | "locked";
 
 /** Reads the app's answer; an approval authenticates the session, a refusal is recorded. */
 export async function companionAnswer(
@@ -114,7 +132,10 @@ export async function companionAnswer(
   const { auth } = ctx.deps.ports;
   const status = await auth.companionStatus(requestId);
   if (status === "APPROVE") {
-    await auth.markAuthenticated(ctx.sessionId, { customerId, method: "COMPANION_APP" });
+    if (!(await auth.markAuthenticated(ctx.sessionId, { customerId, method: "COMPANION_APP" }))) {
+      await record(ctx, customerId, "AUTH_BLOCKED_LOCKED", { method: "COMPANION_APP" });
+      return "locked";
+    }
     await record(ctx, customerId, "AUTH_SUCCESS", { method: "COMPANION_APP" });
     return "approved";
   }

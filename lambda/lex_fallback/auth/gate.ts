@@ -30,10 +30,10 @@ const PIN_PROMPT = "For your security, please key in or say your telephone banki
  */
 export async function authenticate(turn: Turn, deps: Deps): Promise<GateResult> {
   const { auth } = deps.ports;
-  const ctx: AuthContext = { deps, sessionId: turn.sessionId, intent: turn.intentName };
+  const ctx: AuthContext = { deps, sessionId: turn.contactId, intent: turn.intentName };
   const claimed = turn.attributes[INPUT_ATTRIBUTES.customerId]?.trim() || undefined;
 
-  const session = await auth.getSession(turn.sessionId);
+  const session = await auth.getSession(turn.contactId);
   if (session !== undefined) {
     if (!(await identityMismatch(ctx, session, claimed))) return allowed(turn, session.customerId);
     return {
@@ -42,7 +42,7 @@ export async function authenticate(turn: Turn, deps: Deps): Promise<GateResult> 
     };
   }
   if (claimed === undefined) {
-    await record(ctx, `unverified#${turn.sessionId}`, "AUTH_REQUIRED", { reason: "no-customer-id" });
+    await record(ctx, `unverified#${turn.contactId}`, "AUTH_REQUIRED", { reason: "no-customer-id" });
     return {
       kind: "reply",
       response: toAgent(
@@ -56,11 +56,12 @@ export async function authenticate(turn: Turn, deps: Deps): Promise<GateResult> 
   }
   if (await blockedByLock(ctx, claimed)) return { kind: "reply", response: lockedOut(turn, deps) };
 
-  const pending = await auth.pendingCompanion(turn.sessionId);
+  const pending = await auth.pendingCompanion(turn.contactId);
   if (pending !== undefined && pending.customerId === claimed && turn.confirmationState !== "Denied") {
     const answer = await companionAnswer(ctx, claimed, pending.requestId);
     // The yes that confirmed the app approval must not confirm the intent itself (e.g. a payment).
     if (answer === "approved") return allowed({ ...turn, confirmationState: "None" }, claimed);
+    if (answer === "locked") return { kind: "reply", response: lockedOut(turn, deps) };
     if (answer === "pending") {
       return {
         kind: "reply",

@@ -1,3 +1,4 @@
+import { INPUT_ATTRIBUTES } from "../contract";
 import { lexEventSchema } from "./event";
 import type { Turn } from "./turn";
 
@@ -11,6 +12,7 @@ export const EMPTY_TURN: Turn = {
   source: "DialogCodeHook",
   inputMode: "Text",
   sessionId: "",
+  contactId: "",
   transcript: "",
   localeId: "en_GB",
   confidence: undefined,
@@ -37,11 +39,14 @@ export function parseTurn(raw: unknown): ParseResult {
   if (attributes.dropped > 0) warnings.push(`${attributes.dropped} non-string session attributes dropped`);
 
   const intent = event.sessionState.intent ?? event.interpretations[0]?.intent;
+  const contactId = attributes.clean[INPUT_ATTRIBUTES.contactId]?.trim();
+  if (!contactId) warnings.push("no contactId session attribute: auth state keyed by the Lex session id");
   const base: Turn = {
     ...EMPTY_TURN,
     source: event.invocationSource,
     inputMode: event.inputMode,
     sessionId: event.sessionId,
+    contactId: contactId || event.sessionId,
     transcript: event.inputTranscript,
     localeId: event.bot?.localeId ?? EMPTY_TURN.localeId,
     attributes: attributes.clean,

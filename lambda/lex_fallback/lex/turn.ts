@@ -7,6 +7,11 @@ export interface Turn {
   readonly source: InvocationSource;
   readonly inputMode: InputMode;
   readonly sessionId: string;
+  /**
+   * Key of this contact's auth state: the Connect ContactId the flow passed as a session
+   * attribute, else (no flow in front, e.g. the Lex console) the Lex session id.
+   */
+  readonly contactId: string;
   /** Truncated to Lex's 1,024-character limit; never logged. */
   readonly transcript: string;
   readonly localeId: string;

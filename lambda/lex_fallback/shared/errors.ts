@@ -27,8 +27,14 @@ export class BudgetExceededError extends Error {
 export function isRetryable(error: unknown): boolean {
   if (error instanceof DependencyError) return error.retryable;
   if (typeof error !== "object" || error === null) return false;
-  const e = error as { name?: unknown; $retryable?: unknown; $metadata?: { httpStatusCode?: number } };
-  if (e.$retryable) return true;
+  const e = error as {
+    name?: unknown;
+    $retryable?: unknown;
+    $metadata?: { httpStatusCode?: number };
+    isTaskCancelledError?: unknown;
+  };
+  // cockatiel's per-try timeout: its name is plain "Error", so it is known by this flag.
+  if (e.$retryable || e.isTaskCancelledError === true) return true;
   const status = e.$metadata?.httpStatusCode;
   if (typeof status === "number") return status === 429 || status >= 500;
   return ["TimeoutError", "AbortError", "TaskCancelledError", "ThrottlingException", "ECONNRESET"].includes(

@@ -46,3 +46,16 @@ export function remotePolicy(options: RemotePolicyOptions): RemoteCall {
   );
   return (fn) => policy.execute(({ signal }) => fn(signal));
 }
+
+/**
+ * Runs `fn` under `call` once `ready` (SDK module load, client construction) has settled, so that a
+ * cold start's one-off work never counts against the per-try timeout nor trips the breaker.
+ */
+export async function callWith<S, T>(
+  call: RemoteCall,
+  ready: Promise<S>,
+  fn: (sdk: S, signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const sdk = await ready;
+  return call((signal) => fn(sdk, signal));
+}

@@ -25,5 +25,8 @@ export const companionPushStatus: Operation = async (call, deps) => {
     await record(ctx, pending.customerId, "AUTH_IDENTITY_MISMATCH", { step: "companion" });
     return flowError("identity_mismatch");
   }
-  return reply(STATUS[await companionAnswer(ctx, claimed, pending.requestId)]);
+  const answer = await companionAnswer(ctx, claimed, pending.requestId);
+  // Locked between the check above and the approval: refused, as the check would have.
+  if (answer === "locked") return reply("Declined", { reason: "locked_out" });
+  return reply(STATUS[answer]);
 };

@@ -1,3 +1,4 @@
+import { withinLimits } from "../../auth/rate-limit";
 import { OUTPUT_ATTRIBUTES } from "../../contract";
 import { close, elicitIntent } from "../../lex/reply";
 import { logger } from "../../shared/logger";
@@ -7,6 +8,18 @@ import type { IntentHandler } from "../types";
 
 /** After this many unanswered turns in a row the caller goes to a person. */
 export const MAX_FALLBACKS = 3;
+
+/** Longest question sent to the model: a caller's question fits; a pasted document does not. */
+export const MAX_QUESTION_CHARS = 500;
+
+/** The transcript as the model sees it: whitespace collapsed, cut at a word boundary. */
+export function boundedQuestion(transcript: string): string {
+  const text = transcript.replace(/\s+/g, " ").trim();
+  if (text.length <= MAX_QUESTION_CHARS) return text;
+  const cut = text.slice(0, MAX_QUESTION_CHARS);
+  const space = cut.lastIndexOf(" ");
+  return space > MAX_QUESTION_CHARS / 2 ? cut.slice(0, space) : cut;
+}
 
 export const HELP =
   "I can help with balances, cards, payments and loans, or you can say 'agent' to speak to a colleague.";
@@ -31,7 +44,15 @@ export const fallback: IntentHandler = async (input, deps) => {
       },
     );
   }
-  const question = input.transcript.trim();
+  const question = boundedQuestion(input.transcript);
+  if (
+    question.length > 0 &&
+    !(await withinLimits(deps, input.contactId, input.caller.customerId, "llm", input.intentName))
+  ) {
+    return elicitIntent(input, `I can't answer more general questions on this call. ${HELP}`, {
+      attributes: { [OUTPUT_ATTRIBUTES.fallbackCount]: String(misses) },
+    });
+  }
   if (question.length > 0) {
     try {
       const answer = await deps.ports.llm.answer(question, input.localeId);

@@ -1,0 +1,37 @@
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+
+/** Longer than the event source mapping delivers a record (maximumRecordAgeSeconds, at most 7 days). */
+export const COUNTED_TTL_S = 8 * 24 * 60 * 60;
+
+/**
+ * Remembers which contacts were counted, across batches and retries: Kinesis delivers at least
+ * once, and a retried or bisected batch comes again. One create-only PutItem per contact (table
+ * hash key `contact_id`, TTL `ttl`): true the first time, false for every repeat.
+ */
+export class CountedContacts {
+  constructor(
+    private readonly table: string,
+    private readonly client: () => Promise<DynamoDBClient>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async claim(contactId: string): Promise<boolean> {
+    const [client, sdk] = await Promise.all([this.client(), import("@aws-sdk/client-dynamodb")]);
+    try {
+      await client.send(
+        new sdk.PutItemCommand({
+          TableName: this.table,
+          Item: {
+            contact_id: { S: contactId },
+            ttl: { N: String(Math.floor(this.now() / 1000) + COUNTED_TTL_S) },
+          },
+          ConditionExpression: "attribute_not_exists(contact_id)",
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as { name?: string }).name === "ConditionalCheckFailedException") return false;
+      throw error;
+    }
+  }
+}

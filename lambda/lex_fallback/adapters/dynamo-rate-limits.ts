@@ -1,0 +1,53 @@
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+
+const lib = () => import("@aws-sdk/lib-dynamodb");
+import { RATE_LIMITS } from "../config";
+import type { RateAction, RateLimits, RateScope } from "../ports";
+import { callWith, type RemoteCall } from "../shared/resilience";
+
+/**
+ * Fixed-window counters in the auth-state table: `rate#<scope>#<id>#<action>#<window start>`,
+ * expiring (TTL `ttl`) one window after it ends. One conditional UpdateItem per use, so concurrent
+ * turns can never take more than the limit between them.
+ */
+export class DynamoRateLimits implements RateLimits {
+  constructor(
+    private readonly table: string,
+    private readonly client: () => Promise<DynamoDBDocumentClient>,
+    private readonly call: RemoteCall,
+    private readonly now: () => Date,
+  ) {}
+
+  /** The client and SDK module, ready before any per-try timeout starts (see callWith). */
+  private sdk() {
+    return Promise.all([this.client(), lib()]);
+  }
+
+  async take(scope: RateScope, id: string, action: RateAction): Promise<boolean> {
+    const window = RATE_LIMITS.windowSeconds;
+    const start = Math.floor(this.now().getTime() / 1000 / window) * window;
+    try {
+      await callWith(this.call, this.sdk(), ([client, sdk], abortSignal) =>
+        client.send(
+          new sdk.UpdateCommand({
+            TableName: this.table,
+            Key: { request_id: `rate#${scope}#${id}#${action}#${start}` },
+            UpdateExpression: "ADD uses :one SET #t = if_not_exists(#t, :ttl)",
+            ConditionExpression: "attribute_not_exists(uses) OR uses < :limit",
+            ExpressionAttributeNames: { "#t": "ttl" },
+            ExpressionAttributeValues: {
+              ":one": 1,
+              ":limit": RATE_LIMITS[scope][action],
+              ":ttl": start + 2 * window,
+            },
+          }),
+          { abortSignal },
+        ),
+      );
+      return true;
+    } catch (error) {
+      if ((error as { name?: string }).name === "ConditionalCheckFailedException") return false;
+      throw error;
+    }
+  }
+}
