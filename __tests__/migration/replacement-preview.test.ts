@@ -65,9 +65,9 @@ describe("replacement preview against the original state", () => {
 
   it("the guardrail is a new guardrail in bedrockRegion, by a removed block and never a moved one", () => {
     const guardrail = predicted.find((r) => r.address === "aws_bedrock_guardrail.bedrock_guardrail")!;
-    expect(guardrail).toMatchObject({ old: "eu-west-2", new: "us-east-1", stateful: true });
+    expect(guardrail).toMatchObject({ old: "eu-west-2", new: "eu-central-1", stateful: true });
     expect(formatReplacement(guardrail)).toMatch(
-      /^INTENDED aws_bedrock_guardrail\.bedrock_guardrail \(module\.bedrock_guardrail\.aws_bedrock_guardrail\.this\): region eu-west-2 -> us-east-1\n {4}Guardrails are regional/,
+      /^INTENDED aws_bedrock_guardrail\.bedrock_guardrail \(module\.bedrock_guardrail\.aws_bedrock_guardrail\.this\): region eu-west-2 -> eu-central-1\n {4}Guardrails are regional/,
     );
     expect((json.moved ?? []).filter((m) => m.from.startsWith("module.bedrock_guardrail."))).toStrictEqual(
       [],
