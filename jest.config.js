@@ -1,6 +1,9 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
+  // Jest's default is one worker less than the cores: a single worker on these 2-core machines.
+  // Two workers, measured on the shared box under load (1115 tests): 107 s -> 72 s wall.
+  maxWorkers: "100%",
   roots: ["<rootDir>/__tests__"],
   testMatch: ["**/*.test.ts"],
   // @swc/jest over ts-jest, measured on __tests__/foundation (3 suites, --no-cache, 2 cores):
