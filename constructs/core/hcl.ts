@@ -66,10 +66,12 @@ export function quoteTemplate(value: string): string {
 }
 
 /**
- * Rewrite every quoted string cdktf wrote unescaped. cdktf quotes a string raw when it holds
- * `${` and otherwise escapes only `"` not already after a backslash, newlines included; heredocs
- * (typed multi-line attributes) are written correctly and never match. `document` is the stack's
- * JSON, whose strings are the true values.
+ * Rewrite every string cdktf wrote wrongly. cdktf quotes a string raw when it holds `${` (in
+ * provisioners even across lines) and otherwise escapes only `"` not already after a backslash. A
+ * multi-line attribute becomes a
+ * heredoc whose body always ends in a newline of its own, one more than the value has (every flow
+ * body and the CCP page would differ from the JSON by a trailing newline). `document` is the
+ * stack's JSON, whose strings are the true values.
  */
 export function repairQuotedStrings(hcl: string, document: unknown): string {
   const damaged = [...collectStrings(document, new Set())]
@@ -78,11 +80,22 @@ export function repairQuotedStrings(hcl: string, document: unknown): string {
     .sort((a, b) => b.length - a.length);
   let out = hcl;
   for (const value of damaged) {
+    const lines = value.split(/\r\n|[\n\r]/);
+    if (lines.length > 1) out = out.split(`<<EOF\n${lines.join("\n")}\nEOF`).join(heredocOrQuoted(value));
     const asWritten = value.includes("${") ? value : value.replace(/(?<!\\)"/g, '\\"');
     const correct = quoteTemplate(value);
     if (`"${asWritten}"` !== correct) out = out.split(`"${asWritten}"`).join(correct);
   }
   return out;
+}
+
+/**
+ * A heredoc body is the value verbatim (templates and `$${` escapes as in JSON) and ends in a
+ * newline, so it fits a value that ends in exactly that; anything else becomes a quoted template.
+ */
+function heredocOrQuoted(value: string): string {
+  const fits = value.endsWith("\n") && !value.includes("\r") && !/^EOF$/m.test(value);
+  return fits ? `<<EOF\n${value}EOF` : quoteTemplate(value);
 }
 
 const REFERENCE_LISTS = /^\s*(depends_on|ignore_changes|replace_triggered_by)\s*=\s*\[$/;
@@ -267,4 +280,36 @@ export function formatHcl(hcl: string): string {
     start = end;
   }
   return out.join("\n");
+}
+
+type HclDescriptor = { value: unknown; isBlock: boolean; type: string; storageClassType: string };
+
+function isDescriptor(value: unknown): value is HclDescriptor {
+  return (
+    typeof value === "object" && value !== null && "value" in value && "isBlock" in value && "type" in value
+  );
+}
+
+function plainValue(value: unknown): unknown {
+  if (isDescriptor(value)) return plainValue(value.value);
+  if (Array.isArray(value)) return value.map(plainValue);
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, plainValue(item)]));
+  return value;
+}
+
+/**
+ * For a generated binding's synthesizeHclAttributes: a map of objects comes out marked as a block,
+ * with its members' type descriptors left inside, so cdktf writes `name { key = { source = {
+ * isBlock = false, … } } }`. Terraform has no map-valued blocks: such a map is an argument
+ * (`name = { key = { source = "…" } }`), which is what this returns.
+ */
+export function repairMapAttributes(attributes: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(attributes).map(([name, attribute]) =>
+      isDescriptor(attribute) && attribute.type === "map" && attribute.isBlock
+        ? [name, { ...attribute, isBlock: false, value: plainValue(attribute.value) }]
+        : [name, attribute],
+    ),
+  );
 }

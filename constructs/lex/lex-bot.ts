@@ -2,6 +2,7 @@ import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group
 import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { Lexv2ModelsBot } from "@cdktf/provider-aws/lib/lexv2models-bot";
 import { Lexv2ModelsBotVersion } from "@cdktf/provider-aws/lib/lexv2models-bot-version";
+import { repairMapAttributes } from "../core/hcl";
 import { Construct } from "constructs";
 import { ConnectIntegrationAssociation, LexBotAlias } from "../awscc";
 import { applyAddress } from "./address";
@@ -11,6 +12,13 @@ import { type BotCheck, codeHookChecks, formatFinding, runChecks } from "./check
 import { contentHash } from "./content-hash";
 import { LocaleBuild } from "./locale-build";
 import type { BotDefinition, CodeHookTarget } from "./types";
+
+/** The provider's bot version, written to `synth --hcl` output as valid HCL (see repairMapAttributes). */
+class BotVersion extends Lexv2ModelsBotVersion {
+  protected override synthesizeHclAttributes(): Record<string, unknown> {
+    return repairMapAttributes(super.synthesizeHclAttributes());
+  }
+}
 
 const BOT_NAME = /^([0-9a-zA-Z][_-]?){1,100}$/;
 const ALIAS_NAME = /^([0-9a-zA-Z][_-]?)+$/;
@@ -137,7 +145,7 @@ export class LexBot extends Construct {
     // changed DRAFT publish a new version, and create_before_destroy moves the alias before the
     // old version (which Lex refuses to delete while an alias uses it) goes.
     this.version = applyAddress(
-      new Lexv2ModelsBotVersion(this, "Version", {
+      new BotVersion(this, "Version", {
         botId: this.bot.id,
         description: `${def.locales.map((l) => l.localeId).join(",")} sha256:${contentHash(localeHashes).slice(0, 32)}`,
         localeSpecification: Object.fromEntries(
