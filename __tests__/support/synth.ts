@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { Testing } from "cdktf";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { CcpAsset, CcpSiteAssets } from "../../constructs/ccp/assets";
 import { zipFromFile } from "../../constructs/lambda/nodejs-lambda";
 import { loadConfig } from "../../config/load";
 import type { StackConfig } from "../../config/schema";
-import { ContactCentreStack, stackNameFor } from "../../constructs/contact-centre-stack";
+import type { ContactCentreStack } from "../../constructs/contact-centre-stack";
+import { buildCache } from "../../scripts/support/build-cache.cjs";
 
 /** Synthesized Terraform JSON, parsed. */
 export type TerraformJson = {
@@ -39,11 +40,21 @@ export function configFor(env: string, overrides?: unknown): StackConfig {
   return loadConfig({ env, overrides });
 }
 
+type StackModule = typeof import("../../constructs/contact-centre-stack");
+
+export interface SynthesizedStack {
+  readonly json: TerraformJson;
+  readonly text: string;
+  /** The construct tree; built on first use when the JSON came from the cache. */
+  readonly stack: ContactCentreStack;
+}
+
 /** Build the whole stack for an environment and return its synthesized JSON (validations run). */
-export function synthStack(
-  env: string,
-  overrides?: unknown,
-): { json: TerraformJson; text: string; stack: ContactCentreStack } {
+function synthFresh(env: string, overrides?: unknown): SynthesizedStack {
+  // Required here, not imported above: a suite served from the cache never loads the constructs.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const stackModule: StackModule = require("../../constructs/contact-centre-stack");
+  const { ContactCentreStack, stackNameFor } = stackModule;
   const config = configFor(env, overrides);
   const app = Testing.app();
   const stack = new ContactCentreStack(app, stackNameFor(config), {
@@ -54,6 +65,59 @@ export function synthStack(
   });
   const text = Testing.synth(stack, true);
   return { json: JSON.parse(text) as TerraformJson, text, stack };
+}
+
+const ROOT = resolve(__dirname, "../..");
+/** Everything a whole-stack synth reads besides node_modules: code, config, templates, fixtures. */
+const SYNTH_INPUTS = [
+  "constructs",
+  "config",
+  "contact_flows",
+  "ccp_site",
+  "__tests__/support",
+  "__tests__/lambda/fixtures",
+  "__tests__/ccp/fixtures",
+];
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+/**
+ * The whole stack for an environment with its default config, synthesized once per change of its
+ * inputs and shared by every suite (six suites synthesize dev and prod; each synth plus loading
+ * the constructs cost 4-6 s). Same inputs, same JSON: the synth is deterministic, and the cache
+ * follows scripts/support/build-cache.cjs (CONNECT_BUILD_CACHE=off always synthesizes).
+ * With overrides the stack is always synthesized afresh.
+ */
+export function synthStack(env: string, overrides?: unknown): SynthesizedStack {
+  if (overrides !== undefined) return synthFresh(env, overrides);
+  const cache = buildCache<string>(
+    join(ROOT, "node_modules", ".cache", "connect-tests", `synth-${env}.json`),
+    {
+      env,
+    },
+  );
+  const text = cache.read(() => true);
+  if (text === undefined) {
+    const fresh = synthFresh(env);
+    cache.write(
+      SYNTH_INPUTS.flatMap((dir) => filesUnder(join(ROOT, dir))),
+      fresh.text,
+    );
+    return fresh;
+  }
+  let built: SynthesizedStack | undefined;
+  return {
+    json: JSON.parse(text) as TerraformJson,
+    text,
+    get stack() {
+      built ??= synthFresh(env);
+      return built.stack;
+    },
+  };
 }
 
 /** Every resource as [type, name, body]. */
