@@ -33,3 +33,30 @@ export const policy = (...Statement: unknown[]): string =>
 export const ACCOUNT_ROOT = {
   AWS: "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root",
 };
+
+/**
+ * The cases every "on the stack key" rule built by stackKeyRule shares: the key or its alias
+ * passes; no key, or the AWS managed key of the service, fails naming the argument.
+ */
+export function stackKeyCases(type: string, argument: string, awsManagedAlias: string): RuleCases {
+  const resource = (body: Record<string, unknown>) =>
+    fragment({
+      aws_kms_key: { k: {} },
+      aws_kms_alias: { a: { target_key_id: ref("aws_kms_key.k", "key_id") } },
+      [type]: { r: body },
+    });
+  const address = `${type}.r`;
+  return {
+    valid: {
+      "the stack key": { json: resource({ [argument]: ref("aws_kms_key.k") }) },
+      "the stack key through its alias": { json: resource({ [argument]: ref("aws_kms_alias.a", "arn") }) },
+    },
+    invalid: {
+      "no key": { json: resource({}), findings: [[address, new RegExp(`${argument} is not set`)]] },
+      "an AWS managed key": {
+        json: resource({ [argument]: awsManagedAlias }),
+        findings: [[address, /not a key of this stack/]],
+      },
+    },
+  };
+}

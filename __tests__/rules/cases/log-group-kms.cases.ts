@@ -1,23 +1,3 @@
-import { fragment, ref, type RuleCases } from "../support";
+import { stackKeyCases } from "../support";
 
-const resource = (body: Record<string, unknown>) =>
-  fragment({
-    aws_kms_key: { k: {} },
-    aws_kms_alias: { a: { target_key_id: ref("aws_kms_key.k", "key_id") } },
-    aws_cloudwatch_log_group: { r: body },
-  });
-const R = "aws_cloudwatch_log_group.r";
-
-export const cases: RuleCases = {
-  valid: {
-    "the stack key": { json: resource({ kms_key_id: ref("aws_kms_key.k") }) },
-    "the stack key through its alias": { json: resource({ kms_key_id: ref("aws_kms_alias.a", "arn") }) },
-  },
-  invalid: {
-    "no key": { json: resource({}), findings: [[R, /kms_key_id is not set/]] },
-    "an AWS managed key": {
-      json: resource({ kms_key_id: "alias/aws/cloudwatch" }),
-      findings: [[R, /not a key of this stack/]],
-    },
-  },
-};
+export const cases = stackKeyCases("aws_cloudwatch_log_group", "kms_key_id", "alias/aws/cloudwatch");
