@@ -16,6 +16,7 @@ import { rule as kmsKeyRotation } from "./rules/kms-key-rotation";
 import { rule as lambdaAsyncFailureDestination } from "./rules/lambda-async-failure-destination";
 import { rule as logGroupKms } from "./rules/log-group-kms";
 import { rule as logRetention } from "./rules/log-retention";
+import { rule as noPlaceholderValues } from "./rules/no-placeholder-values";
 import { rule as noPlaintextSecrets } from "./rules/no-plaintext-secrets";
 import { rule as s3AccessLogging } from "./rules/s3-access-logging";
 import { rule as s3PublicAccessBlock } from "./rules/s3-public-access-block";
@@ -73,6 +74,8 @@ export const RULE_PACK: readonly PackEntry[] = [
   { rule: alarmActions, level: "error" },
   { rule: alarmTopicSubscribed, level: "error" },
   { rule: connectMetricDimensions, level: "error" },
+  // Stand-ins in production config: printed on every prod synth until the real values are set.
+  { rule: noPlaceholderValues, level: "warning" },
   // Reliability: a dropped event is a lost fraud alert or audit record.
   { rule: lambdaAsyncFailureDestination, level: "warning" },
 ];
