@@ -168,7 +168,12 @@ export class CcpSite extends Construct {
     // Each file is created before its old version goes, and the page changes only once its new
     // files exist, so a page loaded mid-deploy always finds what it names.
     const upload = (id: string, asset: CcpAsset) => {
-      const file = new TerraformAsset(this, `${id}_asset`, { path: asset.path, type: AssetType.FILE });
+      // Named by the file's own hash, like the Lambda zips: the same path on cdktf and its fork.
+      const file = new TerraformAsset(this, `${id}_asset`, {
+        path: asset.path,
+        type: AssetType.FILE,
+        assetHash: asset.md5,
+      });
       return new S3Object(this, id, {
         bucket: bucketId,
         key: asset.key,
