@@ -22,6 +22,14 @@ export interface PathStep {
   readonly step?: number;
 }
 
+export interface LexRequest {
+  readonly at: string;
+  readonly sessionAttributes: Readonly<Record<string, string>>;
+}
+
+/** Stands in for $.ContactId and $.InitialContactId: the walk has one contact. */
+export const SIMULATED_CONTACT_ID = "simulated-contact";
+
 export type Outcome =
   | { readonly kind: "queue"; readonly queue: string; readonly priority?: number }
   | { readonly kind: "callback"; readonly queue: string }
@@ -38,6 +46,8 @@ export interface Run {
   readonly prompts: readonly string[];
   /** `operation` of each Lambda call, in order. */
   readonly lambdaOperations: readonly string[];
+  /** Session attributes each Lex block sent the bot, in order (`flow/Identifier`). */
+  readonly lexRequests: readonly LexRequest[];
   /** Scenario faults whose block never ran (`flow/Identifier`). */
   readonly unusedFaults: readonly string[];
 }
@@ -66,6 +76,7 @@ export function simulate(flows: FlowSet, scenario: Scenario): Run {
   const attributes: Record<string, string> = { ...scenario.attributes };
   const prompts: string[] = [];
   const lambdaOperations: string[] = [];
+  const lexRequests: LexRequest[] = [];
   const loops = new Map<string, number>();
   const faultsLeft = new Map(Object.entries(scenario.faults));
   let stepIndex = 0;
@@ -114,6 +125,7 @@ export function simulate(flows: FlowSet, scenario: Scenario): Run {
     if (root === "StoredCustomerInput" && rest === "") return stored ?? "";
     if (value === "$.CustomerEndpoint.Address") return scenario.caller ?? "";
     if (value === "$.Channel") return scenario.channel;
+    if (value === "$.ContactId" || value === "$.InitialContactId") return SIMULATED_CONTACT_ID;
     if (root === "Lex") {
       if (rest === "IntentName") return lex?.intent ?? "";
       if (rest.startsWith("Slots.")) return lex?.slots[rest.slice(6)] ?? "";
@@ -154,6 +166,7 @@ export function simulate(flows: FlowSet, scenario: Scenario): Run {
     attributes,
     prompts,
     lambdaOperations,
+    lexRequests,
     unusedFaults: [...faultsLeft.keys()],
   });
 
@@ -311,6 +324,11 @@ export function simulate(flows: FlowSet, scenario: Scenario): Run {
       case "ConnectParticipantWithLexBot": {
         const { step, number } = takeStep(action, ["lex", "noInput", "error"]);
         consumed = number;
+        const sent = (p["LexSessionAttributes"] ?? {}) as Record<string, unknown>;
+        lexRequests.push({
+          at: key,
+          sessionAttributes: Object.fromEntries(Object.entries(sent).map(([k, v]) => [k, resolve(v)])),
+        });
         const text = p["Text"] ?? p["SSML"];
         if (text !== undefined) prompts.push(resolve(text));
         if (step.error !== undefined) {
