@@ -37,6 +37,7 @@ export const TEMPLATE_VARIABLES: Readonly<Record<string, Readonly<Record<string,
   },
   "callback_flow.json.tftpl": {
     callback_queue_arn: QUEUE_ARNS.GeneralAgentQueue,
+    fraud_queue_arn: QUEUE_ARNS.FraudQueue,
     callback_lambda_arn: LAMBDA_ARN,
   },
   "callback_task_flow.json.tftpl": { callback_queue_arn: QUEUE_ARNS.GeneralAgentQueue },

@@ -175,7 +175,12 @@ export class ContactFlows extends Construct {
       address: "callback",
       description: "Queue a callback on the caller's or a keyed-in number",
       template: "callback_flow.json.tftpl",
-      variables: { callback_queue_arn: q.GeneralAgentQueue, callback_lambda_arn: props.lambdaArns.callback },
+      variables: {
+        // Callbacks wait in the general queue, except fraud ones: only fraud specialists take those.
+        callback_queue_arn: q.GeneralAgentQueue,
+        fraud_queue_arn: q.FraudQueue,
+        callback_lambda_arn: props.lambdaArns.callback,
+      },
       dependsOn: lambda,
     });
     this.agentTransfer = new ContactFlow(this, "AgentTransfer", {
