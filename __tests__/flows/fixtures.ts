@@ -45,6 +45,7 @@ export const TEMPLATE_VARIABLES: Readonly<Record<string, Readonly<Record<string,
     hours_of_operation_id: HOURS_ID,
     gateway_bot_alias_arn: BOT_ALIAS,
     agent_transfer_flow_arn: FLOW_ARN,
+    callback_task_flow_arn: FLOW_ARN,
   },
   "customer_queue_flow.json.tftpl": { hold_message: "Thank you for waiting." },
   "queue_routing_flow.json.tftpl": {

@@ -263,6 +263,14 @@ export class ContactFlows extends Construct {
         after_hours_flow_arn: this.afterHours.arn,
       },
     });
+    this.callbackTask = new ContactFlow(this, "CallbackTask", {
+      ...common,
+      name: "CallbackTaskFlow",
+      address: "callback_task",
+      description: "Follow-up task created by the chat entry flow after hours",
+      template: "callback_task_flow.json.tftpl",
+      variables: { callback_queue_arn: q.GeneralAgentQueue },
+    });
     this.chatEntry = new ContactFlow(this, "ChatEntry", {
       ...common,
       name: "ChatEntryFlow",
@@ -273,6 +281,7 @@ export class ContactFlows extends Construct {
         hours_of_operation_id: props.hoursOfOperationId,
         gateway_bot_alias_arn: props.botAliasArns.gateway,
         agent_transfer_flow_arn: this.agentTransfer.arn,
+        callback_task_flow_arn: this.callbackTask.arn,
       },
       dependsOn: lex,
     });
@@ -289,14 +298,6 @@ export class ContactFlows extends Construct {
         general_queue_arn: q.GeneralAgentQueue,
       },
       dependsOn: lex,
-    });
-    this.callbackTask = new ContactFlow(this, "CallbackTask", {
-      ...common,
-      name: "CallbackTaskFlow",
-      address: "callback_task",
-      description: "Task flow for claimed callbacks",
-      template: "callback_task_flow.json.tftpl",
-      variables: { callback_queue_arn: q.GeneralAgentQueue },
     });
     this.queueTransfer = new ContactFlow(this, "QueueTransfer", {
       ...common,

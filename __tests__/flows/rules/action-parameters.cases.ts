@@ -27,11 +27,37 @@ export const cases: RuleCases = {
       ),
     },
     {
+      name: "CreateTask with its flow, a name and attributes (after-hours chat follow-up)",
+      flow: single("CreateTask", {
+        Name: "Follow-up",
+        ContactFlowId: "$.Attributes.taskFlow",
+        Attributes: { ChatContactId: "$.ContactId" },
+        DelaySeconds: "60",
+      }),
+    },
+    {
       name: "CallbackNumber as JSONPath",
       flow: single("UpdateContactCallbackNumber", { CallbackNumber: "$.CustomerEndpoint.Address" }),
     },
   ],
   invalid: [
+    {
+      name: "CreateTask without a name",
+      flow: single("CreateTask", { ContactFlowId: "$.Attributes.taskFlow" }),
+      messageId: "missingRequired",
+      path: "Actions[0].Parameters.Name",
+    },
+    {
+      name: "CreateTask both delayed and scheduled",
+      flow: single("CreateTask", {
+        Name: "x",
+        ContactFlowId: "$.Attributes.taskFlow",
+        DelaySeconds: "60",
+        ScheduledTime: "$.Attributes.when",
+      }),
+      messageId: "severalOf",
+      path: "Actions[0].Parameters.ScheduledTime",
+    },
     {
       name: "callback with both QueueId and AgentId",
       flow: single("CreateCallbackContact", { QueueId: "$.Attributes.q", AgentId: "$.Attributes.a" }),

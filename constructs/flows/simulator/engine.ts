@@ -46,6 +46,8 @@ export interface Run {
   readonly prompts: readonly string[];
   /** `operation` of each Lambda call, in order. */
   readonly lambdaOperations: readonly string[];
+  /** Tasks created (CreateTask), in order: the flow each task runs. */
+  readonly tasks: readonly string[];
   /** Session attributes each Lex block sent the bot, in order (`flow/Identifier`). */
   readonly lexRequests: readonly LexRequest[];
   /** Scenario faults whose block never ran (`flow/Identifier`). */
@@ -77,6 +79,7 @@ export function simulate(flows: FlowSet, scenario: Scenario): Run {
   const prompts: string[] = [];
   const lambdaOperations: string[] = [];
   const lexRequests: LexRequest[] = [];
+  const tasks: string[] = [];
   const loops = new Map<string, number>();
   const faultsLeft = new Map(Object.entries(scenario.faults));
   let stepIndex = 0;
@@ -167,6 +170,7 @@ export function simulate(flows: FlowSet, scenario: Scenario): Run {
     prompts,
     lambdaOperations,
     lexRequests,
+    tasks,
     unusedFaults: [...faultsLeft.keys()],
   });
 
@@ -252,6 +256,10 @@ export function simulate(flows: FlowSet, scenario: Scenario): Run {
         if (callbackNumber === undefined)
           fail(`${where(action)} creates a callback, but no callback number was set`);
         callbackQueue = p["QueueId"] !== undefined ? labelOf(resolve(p["QueueId"]), "queue") : targetQueue;
+        next = onNext(action);
+        break;
+      case "CreateTask":
+        tasks.push(labelOf(resolve(p["ContactFlowId"]), "flow"));
         next = onNext(action);
         break;
       case "CheckHoursOfOperation":

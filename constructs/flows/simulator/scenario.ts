@@ -55,6 +55,8 @@ const expectationSchema = z
     never: z.array(z.string()).optional(),
     /** Exact number of visits of `flow/Identifier`. */
     visits: z.record(z.string(), z.number().int().nonnegative()).optional(),
+    /** Flows of the tasks created (CreateTask), in order: `[]` says none. */
+    tasks: z.array(z.string()).optional(),
     /** Session attributes each visit of a Lex block (`flow/Identifier`) sent the bot. */
     lexSessionAttributes: z.record(z.string(), z.record(z.string(), z.string())).optional(),
     /** Operations (LambdaInvocationAttributes.operation) invoked, in order. */

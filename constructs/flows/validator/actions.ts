@@ -445,7 +445,22 @@ export const ACTIONS: Readonly<Record<string, ActionSpec>> = {
     errors: { allowed: ["NoMatchingError", "ParticipantNotFound"] },
     conditions: "wait",
   },
-  CreateTask: { errors: NO_MATCHING_ERROR, conditions: "none" },
+  // "Supported on all channels and in all contact flow types" (reference page).
+  CreateTask: {
+    required: ["ContactFlowId", "Name"],
+    atMostOne: [["DelaySeconds", "ScheduledTime"]],
+    references: { ContactFlowId: "flow" },
+    numbers: {
+      DelaySeconds: {
+        min: 1,
+        max: 518400,
+        integer: true,
+        source: DOC("CreateTask: 1 to 518,400 s (six days)"),
+      },
+    },
+    errors: NO_MATCHING_ERROR,
+    conditions: "none",
+  },
   CompleteOutboundCall: { errors: NO_ERRORS, conditions: "none", flowTypes: ["OUTBOUND_WHISPER"] },
   StartVoiceIdStream: { errors: NO_MATCHING_ERROR, conditions: "none", retired: VOICE_ID_RETIRED },
   CheckVoiceId: { errors: NO_MATCHING_ERROR, conditions: "equalsAny", retired: VOICE_ID_RETIRED },

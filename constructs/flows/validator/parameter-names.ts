@@ -163,8 +163,17 @@ export const PARAMETER_NAMES: Readonly<Record<string, ParameterNames>> = {
   // The reference page says TimeoutSeconds; the console writes TimeLimitSeconds (corpus).
   Wait: { names: ["TimeLimitSeconds", "TimeoutSeconds", "Events"], source: "flow-language; console-export" },
   CreateTask: {
-    names: ["Name", "Description", "Attributes", "ContactFlowId", "References", "TaskTemplateId"],
-    source: "console-export (sample inbound flow)",
+    names: [
+      "Name",
+      "Description",
+      "Attributes",
+      "ContactFlowId",
+      "References",
+      "TaskTemplateId",
+      "DelaySeconds",
+      "ScheduledTime",
+    ],
+    source: "flow-language CreateTask (APIReference/createtask); console-export (sample inbound flow)",
   },
   CompleteOutboundCall: { names: ["CallerId", "CallerId.Number"], source: "flow-language" },
   StartVoiceIdStream: { names: [], source: "flow-language" },
