@@ -188,6 +188,8 @@ export class ContactCentreStack extends AddressedStack {
       brandName: config.flows.brandName,
       dtmfTimeoutSeconds: config.flows.dtmfTimeoutSeconds,
       voice: { name: config.voiceId },
+      // Contact Lens analyses in the instance's language (en_GB -> en-GB).
+      analyticsLanguage: config.locale.replace("_", "-"),
     });
     this.connect.routeInboundCallsTo(this.flows.voiceEntry.flowId);
     this.connect.useQueueTransferFlow(this.flows.queueTransfer.flowId);

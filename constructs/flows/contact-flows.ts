@@ -88,6 +88,11 @@ export interface ContactFlowsProps {
   readonly dtmfTimeoutSeconds?: number;
   /** Most digits the authentication module collects for the customer number (1-20). @default 12 */
   readonly customerNumberMaxDigits?: number;
+  /**
+   * Contact Lens language (xx-XX, a language Contact Lens analyses) for voice and chat analytics.
+   * @default "en-GB"
+   */
+  readonly analyticsLanguage?: string;
   /** Tags for every flow. @default - none */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -128,6 +133,12 @@ export class ContactFlows extends Construct {
     if (!Number.isInteger(customerDigits) || customerDigits < 1 || customerDigits > 20) {
       throw new Error(
         `${this.node.path}: customerNumberMaxDigits ${customerDigits} is outside 1-20 (the bounds of CustomValidation.MaximumLength); pass the length of your customer numbers, such as 12`,
+      );
+    }
+    const analyticsLanguage = props.analyticsLanguage ?? "en-GB";
+    if (!/^[a-z]{2}-[A-Z]{2}$/.test(analyticsLanguage)) {
+      throw new Error(
+        `${this.node.path}: analyticsLanguage "${analyticsLanguage}" is not a language code like en-GB (xx-XX)`,
       );
     }
     for (const [key, text] of Object.entries(props.prompts ?? {})) {
@@ -261,6 +272,7 @@ export class ContactFlows extends Construct {
         hours_of_operation_id: props.hoursOfOperationId,
         voice_ivr_flow_arn: this.voiceIvr.arn,
         after_hours_flow_arn: this.afterHours.arn,
+        analytics_language: analyticsLanguage,
       },
     });
     this.callbackTask = new ContactFlow(this, "CallbackTask", {
@@ -282,6 +294,7 @@ export class ContactFlows extends Construct {
         gateway_bot_alias_arn: props.botAliasArns.gateway,
         agent_transfer_flow_arn: this.agentTransfer.arn,
         callback_task_flow_arn: this.callbackTask.arn,
+        analytics_language: analyticsLanguage,
       },
       dependsOn: lex,
     });

@@ -91,7 +91,11 @@ export function describeAction(a: SimAction): string {
     case "UpdateContactTextToSpeechVoice":
       return `Voice ${String(p["TextToSpeechVoice"])} (${String(p["TextToSpeechEngine"] ?? "default")})`;
     case "UpdateContactRecordingBehavior":
-      return "Set call recording";
+      return p["AnalyticsBehavior"] === undefined
+        ? "Set call recording"
+        : "Set call recording and Contact Lens";
+    case "UpdateContactRecordingAndAnalyticsBehavior":
+      return "Set recording and Contact Lens";
     case "DisconnectParticipant":
       return "Hang up / end chat";
     case "EndFlowModuleExecution":

@@ -115,6 +115,26 @@ const WAIT_LIMIT: NumberLimit = {
   integer: true,
   source: DOC("Wait: positive integer, at most 604800 s (seven days)"),
 };
+/** AnalyticsBehavior of UpdateContactRecordingBehavior (flow-language page): static enums. */
+const ANALYTICS_ENUMS: Readonly<Record<string, readonly string[]>> = {
+  "AnalyticsBehavior.Enabled": ["True", "False"],
+  "AnalyticsBehavior.AnalyticsRedactionBehavior": ["Enabled", "Disabled"],
+  "AnalyticsBehavior.AnalyticsRedactionResults": ["RedactedAndOriginal", "RedactedOnly"],
+  "AnalyticsBehavior.AnalyticsRedactionMaskMode": ["EntityType", "PII"],
+};
+const CHAT_ANALYTICS = "ChatBehavior.ChatAnalyticsBehavior";
+const CHAT_REDACTION = `${CHAT_ANALYTICS}.ConversationalAnalyticsRedactionConfiguration`;
+/** ChatBehavior of UpdateContactRecordingAndAnalyticsBehavior (flow-language page). */
+const CHAT_ANALYTICS_ENUMS: Readonly<Record<string, readonly string[]>> = {
+  [`${CHAT_ANALYTICS}.Enabled`]: ["True", "False"],
+  [`${CHAT_REDACTION}.Enabled`]: ["True", "False"],
+  [`${CHAT_REDACTION}.RedactionResults`]: ["RedactedAndOriginal", "RedactedOnly"],
+  [`${CHAT_REDACTION}.RedactionMaskMode`]: ["EntityType", "PII"],
+};
+const recordsBothParties = (p: Readonly<Record<string, unknown>>): boolean => {
+  const who = getPath(p, "RecordingBehavior.RecordedParticipants");
+  return Array.isArray(who) && who.includes("Agent") && who.includes("Customer");
+};
 const storesInput = (p: Readonly<Record<string, unknown>>): boolean => isTrueString(p["StoreInput"]);
 
 export const ACTIONS: Readonly<Record<string, ActionSpec>> = {
@@ -350,12 +370,25 @@ export const ACTIONS: Readonly<Record<string, ActionSpec>> = {
   },
   UpdateContactRecordingBehavior: {
     required: ["RecordingBehavior"],
-    enums: { "RecordingBehavior.IVRRecordingBehavior": ["Enabled", "Disabled"] },
+    forbiddenWhen: [
+      {
+        param: "AnalyticsBehavior",
+        when: (p) => !recordsBothParties(p),
+        because: "AnalyticsBehavior needs RecordedParticipants with both Agent and Customer",
+      },
+    ],
+    enums: {
+      "RecordingBehavior.IVRRecordingBehavior": ["Enabled", "Disabled"],
+      ...ANALYTICS_ENUMS,
+    },
     errors: NO_MATCHING_ERROR,
     conditions: "none",
     flowTypes: RECORDING,
   },
   UpdateContactRecordingAndAnalyticsBehavior: {
+    // "Only ONE of the following channel behavior objects can be defined per configuration."
+    exactlyOne: [["VoiceBehavior", "ChatBehavior", "EmailBehavior"]],
+    enums: CHAT_ANALYTICS_ENUMS,
     errors: NO_MATCHING_ERROR,
     conditions: "none",
     flowTypes: RECORDING,

@@ -92,12 +92,19 @@ export const PARAMETER_NAMES: Readonly<Record<string, ParameterNames>> = {
   EndFlowModuleExecution: { names: ["Result", "ResultData"], source: "platform-facts" },
   InvokeFlowModule: { names: ["FlowModuleId"], source: "platform-facts" },
   UpdateContactRecordingBehavior: {
-    names: ["RecordingBehavior", "AnalyticsBehavior"],
-    source: "flow-language",
+    names: [
+      "RecordingBehavior",
+      "RecordingBehavior.RecordedParticipants",
+      "RecordingBehavior.ScreenRecordedParticipants",
+      "RecordingBehavior.IVRRecordingBehavior",
+      "AnalyticsBehavior",
+    ],
+    source: "flow-language (APIReference/contact-actions-updatecontactrecordingbehavior)",
   },
   UpdateContactRecordingAndAnalyticsBehavior: {
     names: ["VoiceBehavior", "ChatBehavior", "EmailBehavior"],
-    source: "platform-facts (channel-scoped behaviours)",
+    source:
+      "flow-language (APIReference/contact-actions-updatecontactrecordingandanalyticsbehavior): one channel behaviour per block",
   },
   UpdateContactEventHooks: {
     names: ["EventHooks", "EventHooksConfiguration"],
