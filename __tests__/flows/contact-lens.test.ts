@@ -38,7 +38,7 @@ function renderedEntries(props: Partial<ContactFlowsProps>): Record<string, Entr
   };
   const flowsByAddress = json.resource.aws_connect_contact_flow;
   return {
-    voice: JSON.parse(flowsByAddress["voice_entry"]!.content) as Entry,
+    voice: JSON.parse(flowsByAddress["voice_entry_v2"]!.content) as Entry,
     chat: JSON.parse(flowsByAddress["chat_entry"]!.content) as Entry,
   };
 }

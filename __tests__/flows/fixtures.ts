@@ -58,6 +58,12 @@ export const TEMPLATE_VARIABLES: Readonly<Record<string, Readonly<Record<string,
     customer_queue_flow_arn: FLOW_ARN,
     callback_flow_arn: FLOW_ARN,
   },
+  "legacy_voice_entry_flow.json.tftpl": { general_queue_arn: QUEUE_ARNS.GeneralAgentQueue },
+  "voice_canary_router_flow.json.tftpl": {
+    canary_threshold: "11",
+    new_entry_flow_arn: FLOW_ARN,
+    original_entry_flow_arn: FLOW_ARN,
+  },
   "queue_transfer_flow.json.tftpl": {},
   "survey_flow.json.tftpl": {},
   "voice_entry_flow.json.tftpl": {

@@ -89,6 +89,13 @@ export interface ContactFlowsProps {
   /** Most digits the authentication module collects for the customer number (1-20). @default 12 */
   readonly customerNumberMaxDigits?: number;
   /**
+   * Share of inbound callers (0-100) the phone numbers send to the new voice entry flow; the rest
+   * reach the original stack's entry flow, kept at its original address. 0 is the emergency
+   * rollback, 100 the end state (the numbers then point straight at the flow, no router).
+   * @default 100
+   */
+  readonly canaryPercent?: number;
+  /**
    * Contact Lens language (xx-XX, a language Contact Lens analyses) for voice and chat analytics.
    * @default "en-GB"
    */
@@ -116,6 +123,12 @@ export class ContactFlows extends Construct {
   public readonly voiceIvr: ContactFlow;
   public readonly afterHours: ContactFlow;
   public readonly voiceEntry: ContactFlow;
+  /** The original stack's voice entry flow (`aws_connect_contact_flow.voice_entry`), kept for the canary. */
+  public readonly originalVoiceEntry: ContactFlow;
+  /** Splits callers between the two entry flows; only while canaryPercent is between 1 and 99. */
+  public readonly canaryRouter: ContactFlow | undefined;
+  /** The flow the phone numbers route to: router, new entry (100) or original entry (0). */
+  public readonly inboundVoice: ContactFlow;
   public readonly chatEntry: ContactFlow;
   public readonly bedrockPrimary: ContactFlow;
   public readonly callbackTask: ContactFlow;
@@ -133,6 +146,12 @@ export class ContactFlows extends Construct {
     if (!Number.isInteger(customerDigits) || customerDigits < 1 || customerDigits > 20) {
       throw new Error(
         `${this.node.path}: customerNumberMaxDigits ${customerDigits} is outside 1-20 (the bounds of CustomValidation.MaximumLength); pass the length of your customer numbers, such as 12`,
+      );
+    }
+    const canaryPercent = props.canaryPercent ?? 100;
+    if (!Number.isInteger(canaryPercent) || canaryPercent < 0 || canaryPercent > 100) {
+      throw new Error(
+        `${this.node.path}: canaryPercent ${canaryPercent} is outside 0-100; pass the whole percentage of callers for the new voice entry flow (0 rolls back, 100 completes the cutover)`,
       );
     }
     const analyticsLanguage = props.analyticsLanguage ?? "en-GB";
@@ -259,10 +278,20 @@ export class ContactFlows extends Construct {
         callback_flow_arn: this.callback.arn,
       },
     });
-    this.voiceEntry = new ContactFlow(this, "VoiceEntry", {
+    // The original address keeps the original's behaviour until the cutover completes; the new
+    // entry flow is a new flow, so a rollback is a percentage, not a revert of content.
+    this.originalVoiceEntry = new ContactFlow(this, "OriginalVoiceEntry", {
       ...common,
       name: "VoiceEntryFlow",
       address: "voice_entry",
+      description: "Voice entry point",
+      template: "legacy_voice_entry_flow.json.tftpl",
+      variables: { general_queue_arn: q.GeneralAgentQueue },
+    });
+    this.voiceEntry = new ContactFlow(this, "VoiceEntry", {
+      ...common,
+      name: "VoiceEntryFlowV2",
+      address: "voice_entry_v2",
       description: "Voice entry point: recording notice, hours check, IVR",
       template: "voice_entry_flow.json.tftpl",
       variables: {
@@ -275,6 +304,24 @@ export class ContactFlows extends Construct {
         analytics_language: analyticsLanguage,
       },
     });
+    this.canaryRouter =
+      canaryPercent === 0 || canaryPercent === 100
+        ? undefined
+        : new ContactFlow(this, "VoiceCanaryRouter", {
+            ...common,
+            name: "VoiceCanaryRouterFlow",
+            address: "voice_canary_router",
+            description: `Canary cutover: ${canaryPercent} % of callers to the new voice entry flow`,
+            template: "voice_canary_router_flow.json.tftpl",
+            variables: {
+              // Connect draws 1-100 per contact; NumberLessThan percent+1 takes exactly percent of them.
+              canary_threshold: String(canaryPercent + 1),
+              new_entry_flow_arn: this.voiceEntry.arn,
+              original_entry_flow_arn: this.originalVoiceEntry.arn,
+            },
+          });
+    this.inboundVoice =
+      this.canaryRouter ?? (canaryPercent === 0 ? this.originalVoiceEntry : this.voiceEntry);
     this.callbackTask = new ContactFlow(this, "CallbackTask", {
       ...common,
       name: "CallbackTaskFlow",

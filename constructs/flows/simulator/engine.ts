@@ -285,6 +285,14 @@ export function simulate(flows: FlowSet, scenario: Scenario): Run {
       case "Compare":
         ({ next, branch } = byCondition(action, resolve(p["ComparisonValue"]), "NoMatchingCondition"));
         break;
+      case "DistributeByPercentage": {
+        // Connect draws a number from 1 to 100 per contact; the scenario states it.
+        const draw =
+          scenario.draw ??
+          fail(`${where(action)} splits callers by percentage: state the caller's draw (draw: 1-100)`);
+        ({ next, branch } = byCondition(action, String(draw), "NoMatchingCondition"));
+        break;
+      }
       case "Loop": {
         const count = (loops.get(key) ?? 0) + 1;
         const done = count > Number(resolve(p["LoopCount"]));

@@ -81,6 +81,8 @@ export const scenarioSchema = z
     queue: z.string().optional(),
     /** Caller's number (`$.CustomerEndpoint.Address`). */
     caller: z.string().optional(),
+    /** Connect's 1-100 draw for DistributeByPercentage (which canary bucket the caller falls in). */
+    draw: z.number().int().min(1).max(100).optional(),
     /** Contact attributes when the contact starts. */
     attributes: z.record(z.string(), z.string()).default({}),
     steps: z.array(stepSchema).default([]),
