@@ -341,6 +341,7 @@ export class ContactFlows extends Construct {
         gateway_bot_alias_arn: props.botAliasArns.gateway,
         agent_transfer_flow_arn: this.agentTransfer.arn,
         callback_task_flow_arn: this.callbackTask.arn,
+        fraud_queue_arn: q.FraudQueue,
         analytics_language: analyticsLanguage,
       },
       dependsOn: lex,
@@ -356,6 +357,7 @@ export class ContactFlows extends Construct {
         banking_bot_alias_arn: props.botAliasArns.banking,
         sales_bot_alias_arn: props.botAliasArns.sales,
         general_queue_arn: q.GeneralAgentQueue,
+        fraud_queue_arn: q.FraudQueue,
       },
       dependsOn: lex,
     });
