@@ -187,9 +187,12 @@ export class ContactCentreStack extends AddressedStack {
       lambdaDependsOn: [lambdaAssociation],
       brandName: config.flows.brandName,
       dtmfTimeoutSeconds: config.flows.dtmfTimeoutSeconds,
+      canaryPercent: config.flows.canaryPercent,
       voice: { name: config.voiceId },
+      // Contact Lens analyses in the instance's language (en_GB -> en-GB).
+      analyticsLanguage: config.locale.replace("_", "-"),
     });
-    this.connect.routeInboundCallsTo(this.flows.voiceEntry.flowId);
+    this.connect.routeInboundCallsTo(this.flows.inboundVoice.flowId);
     this.connect.useQueueTransferFlow(this.flows.queueTransfer.flowId);
 
     // Dashboard and alarms. The contact-record consumer (below, after its stream) is graphed too.

@@ -102,7 +102,7 @@ describe("flows:lint CLI", () => {
     const r = lint("contact_flows", "__tests__/flows/examples/example-aws-docs-minimal.json");
     expect({ status: r.status, last: r.stdout.trim().split("\n").pop() }).toStrictEqual({
       status: 0,
-      last: "14 file(s): 0 error(s), 0 warning(s)",
+      last: "16 file(s): 0 error(s), 0 warning(s)",
     });
   });
 

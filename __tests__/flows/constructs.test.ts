@@ -53,6 +53,7 @@ describe("ContactFlows", () => {
         "queue_transfer",
         "survey",
         "voice_entry",
+        "voice_entry_v2",
         "voice_ivr",
       ].sort(),
     );
@@ -92,7 +93,7 @@ describe("ContactFlows", () => {
     const entry = synth(
       (stack) =>
         new ContactFlows(stack, "Flows", { ...PROPS, brandName: 'Bank "One"', voice: { name: "Emma" } }),
-    ).resource["aws_connect_contact_flow"]?.["voice_entry"];
+    ).resource["aws_connect_contact_flow"]?.["voice_entry_v2"];
     const content = JSON.parse(entry?.["content"] as string) as {
       Actions: { Identifier: string; Parameters: Record<string, unknown> }[];
     };

@@ -79,6 +79,7 @@ const TERMINAL = new Set([
 const PASS_THROUGH = new Set([
   "MessageParticipant",
   "CreateCallbackContact",
+  "UpdateContactTargetQueue",
   "UpdateContactEventHooks",
   "UpdateContactTextToSpeechVoice",
   "UpdateContactRecordingBehavior",

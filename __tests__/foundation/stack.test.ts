@@ -182,11 +182,11 @@ describe("whole-stack wiring (dev)", () => {
       if (id.startsWith("aws_connect_contact_flow_module.")) expect(out).toStrictEqual([]);
   });
 
-  it("routes both phone numbers to the voice entry flow", () => {
+  it("routes both phone numbers to the new voice entry flow (canaryPercent 100 by default)", () => {
     const routes = ofType("aws_connect_phone_number_contact_flow_association");
     expect(routes).toHaveLength(2);
     for (const [, route] of routes)
-      expect(route.contact_flow_id).toMatch(/aws_connect_contact_flow\.voice_entry\./);
+      expect(route.contact_flow_id).toMatch(/aws_connect_contact_flow\.voice_entry_v2\./);
   });
 });
 

@@ -108,20 +108,26 @@ export function glueTables(prefixes: {
       ],
     },
     {
+      // One JSON file per analysed contact under Analysis/Voice/... or Analysis/Chat/... (redacted
+      // copies under .../Redacted/), shaped as Connect's documented output file: the contact id
+      // sits in CustomerMetadata, durations are in milliseconds, sentiment is keyed by role.
       name: "contact_lens_analysis",
       bucket: "connectStorage",
       prefix: "Analysis/",
       columns: [
-        { name: "ContactId", type: "string" },
+        ...strings("Version", "AccountId", "Channel", "JobStatus", "LanguageCode"),
+        { name: "ContentMetadata", type: "struct<Output:string>" },
+        { name: "CustomerMetadata", type: "struct<ContactId:string,InstanceId:string,InputS3Uri:string>" },
+        { name: "Participants", type: "array<struct<ParticipantId:string,ParticipantRole:string>>" },
+        { name: "Categories", type: "struct<MatchedCategories:array<string>>" },
         {
           name: "ConversationCharacteristics",
           type:
-            "struct<NonTalkTime:struct<TotalDuration:int>,Interruptions:struct<TotalCount:int,TotalDuration:int>," +
-            "TotalConversationDuration:int>",
+            "struct<TotalConversationDurationMillis:int," +
+            "Sentiment:struct<OverallSentiment:struct<AGENT:double,CUSTOMER:double>>," +
+            "Interruptions:struct<TotalCount:int,TotalTimeMillis:int>," +
+            "NonTalkTime:struct<TotalTimeMillis:int>>",
         },
-        ...strings("JobStatus", "LanguageCode"),
-        { name: "Categories", type: "struct<MatchedCategories:array<string>>" },
-        { name: "Sentiment", type: "struct<OverallSentiment:struct<Agent:float,Customer:float>>" },
       ],
     },
   ];

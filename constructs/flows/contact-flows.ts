@@ -88,6 +88,18 @@ export interface ContactFlowsProps {
   readonly dtmfTimeoutSeconds?: number;
   /** Most digits the authentication module collects for the customer number (1-20). @default 12 */
   readonly customerNumberMaxDigits?: number;
+  /**
+   * Share of inbound callers (0-100) the phone numbers send to the new voice entry flow; the rest
+   * reach the original stack's entry flow, kept at its original address. 0 is the emergency
+   * rollback, 100 the end state (the numbers then point straight at the flow, no router).
+   * @default 100
+   */
+  readonly canaryPercent?: number;
+  /**
+   * Contact Lens language (xx-XX, a language Contact Lens analyses) for voice and chat analytics.
+   * @default "en-GB"
+   */
+  readonly analyticsLanguage?: string;
   /** Tags for every flow. @default - none */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -111,6 +123,12 @@ export class ContactFlows extends Construct {
   public readonly voiceIvr: ContactFlow;
   public readonly afterHours: ContactFlow;
   public readonly voiceEntry: ContactFlow;
+  /** The original stack's voice entry flow (`aws_connect_contact_flow.voice_entry`), kept for the canary. */
+  public readonly originalVoiceEntry: ContactFlow;
+  /** Splits callers between the two entry flows; only while canaryPercent is between 1 and 99. */
+  public readonly canaryRouter: ContactFlow | undefined;
+  /** The flow the phone numbers route to: router, new entry (100) or original entry (0). */
+  public readonly inboundVoice: ContactFlow;
   public readonly chatEntry: ContactFlow;
   public readonly bedrockPrimary: ContactFlow;
   public readonly callbackTask: ContactFlow;
@@ -128,6 +146,18 @@ export class ContactFlows extends Construct {
     if (!Number.isInteger(customerDigits) || customerDigits < 1 || customerDigits > 20) {
       throw new Error(
         `${this.node.path}: customerNumberMaxDigits ${customerDigits} is outside 1-20 (the bounds of CustomValidation.MaximumLength); pass the length of your customer numbers, such as 12`,
+      );
+    }
+    const canaryPercent = props.canaryPercent ?? 100;
+    if (!Number.isInteger(canaryPercent) || canaryPercent < 0 || canaryPercent > 100) {
+      throw new Error(
+        `${this.node.path}: canaryPercent ${canaryPercent} is outside 0-100; pass the whole percentage of callers for the new voice entry flow (0 rolls back, 100 completes the cutover)`,
+      );
+    }
+    const analyticsLanguage = props.analyticsLanguage ?? "en-GB";
+    if (!/^[a-z]{2}-[A-Z]{2}$/.test(analyticsLanguage)) {
+      throw new Error(
+        `${this.node.path}: analyticsLanguage "${analyticsLanguage}" is not a language code like en-GB (xx-XX)`,
       );
     }
     for (const [key, text] of Object.entries(props.prompts ?? {})) {
@@ -175,7 +205,12 @@ export class ContactFlows extends Construct {
       address: "callback",
       description: "Queue a callback on the caller's or a keyed-in number",
       template: "callback_flow.json.tftpl",
-      variables: { callback_queue_arn: q.GeneralAgentQueue, callback_lambda_arn: props.lambdaArns.callback },
+      variables: {
+        // Callbacks wait in the general queue, except fraud ones: only fraud specialists take those.
+        callback_queue_arn: q.GeneralAgentQueue,
+        fraud_queue_arn: q.FraudQueue,
+        callback_lambda_arn: props.lambdaArns.callback,
+      },
       dependsOn: lambda,
     });
     this.agentTransfer = new ContactFlow(this, "AgentTransfer", {
@@ -243,10 +278,20 @@ export class ContactFlows extends Construct {
         callback_flow_arn: this.callback.arn,
       },
     });
-    this.voiceEntry = new ContactFlow(this, "VoiceEntry", {
+    // The original address keeps the original's behaviour until the cutover completes; the new
+    // entry flow is a new flow, so a rollback is a percentage, not a revert of content.
+    this.originalVoiceEntry = new ContactFlow(this, "OriginalVoiceEntry", {
       ...common,
       name: "VoiceEntryFlow",
       address: "voice_entry",
+      description: "Voice entry point",
+      template: "legacy_voice_entry_flow.json.tftpl",
+      variables: { general_queue_arn: q.GeneralAgentQueue },
+    });
+    this.voiceEntry = new ContactFlow(this, "VoiceEntry", {
+      ...common,
+      name: "VoiceEntryFlowV2",
+      address: "voice_entry_v2",
       description: "Voice entry point: recording notice, hours check, IVR",
       template: "voice_entry_flow.json.tftpl",
       variables: {
@@ -256,7 +301,34 @@ export class ContactFlows extends Construct {
         hours_of_operation_id: props.hoursOfOperationId,
         voice_ivr_flow_arn: this.voiceIvr.arn,
         after_hours_flow_arn: this.afterHours.arn,
+        analytics_language: analyticsLanguage,
       },
+    });
+    this.canaryRouter =
+      canaryPercent === 0 || canaryPercent === 100
+        ? undefined
+        : new ContactFlow(this, "VoiceCanaryRouter", {
+            ...common,
+            name: "VoiceCanaryRouterFlow",
+            address: "voice_canary_router",
+            description: `Canary cutover: ${canaryPercent} % of callers to the new voice entry flow`,
+            template: "voice_canary_router_flow.json.tftpl",
+            variables: {
+              // Connect draws 1-100 per contact; NumberLessThan percent+1 takes exactly percent of them.
+              canary_threshold: String(canaryPercent + 1),
+              new_entry_flow_arn: this.voiceEntry.arn,
+              original_entry_flow_arn: this.originalVoiceEntry.arn,
+            },
+          });
+    this.inboundVoice =
+      this.canaryRouter ?? (canaryPercent === 0 ? this.originalVoiceEntry : this.voiceEntry);
+    this.callbackTask = new ContactFlow(this, "CallbackTask", {
+      ...common,
+      name: "CallbackTaskFlow",
+      address: "callback_task",
+      description: "Follow-up task created by the chat entry flow after hours",
+      template: "callback_task_flow.json.tftpl",
+      variables: { callback_queue_arn: q.GeneralAgentQueue },
     });
     this.chatEntry = new ContactFlow(this, "ChatEntry", {
       ...common,
@@ -268,6 +340,9 @@ export class ContactFlows extends Construct {
         hours_of_operation_id: props.hoursOfOperationId,
         gateway_bot_alias_arn: props.botAliasArns.gateway,
         agent_transfer_flow_arn: this.agentTransfer.arn,
+        callback_task_flow_arn: this.callbackTask.arn,
+        fraud_queue_arn: q.FraudQueue,
+        analytics_language: analyticsLanguage,
       },
       dependsOn: lex,
     });
@@ -282,16 +357,9 @@ export class ContactFlows extends Construct {
         banking_bot_alias_arn: props.botAliasArns.banking,
         sales_bot_alias_arn: props.botAliasArns.sales,
         general_queue_arn: q.GeneralAgentQueue,
+        fraud_queue_arn: q.FraudQueue,
       },
       dependsOn: lex,
-    });
-    this.callbackTask = new ContactFlow(this, "CallbackTask", {
-      ...common,
-      name: "CallbackTaskFlow",
-      address: "callback_task",
-      description: "Task flow for claimed callbacks",
-      template: "callback_task_flow.json.tftpl",
-      variables: { callback_queue_arn: q.GeneralAgentQueue },
     });
     this.queueTransfer = new ContactFlow(this, "QueueTransfer", {
       ...common,

@@ -14,6 +14,7 @@ const HANDOFF = new Set([
   "TransferContactToQueue",
   "InvokeFlowModule",
   "CreateCallbackContact",
+  "CreateTask",
 ]);
 
 function short(value: unknown): string {
@@ -81,10 +82,20 @@ export function describeAction(a: SimAction): string {
       return `Callback number from ${String(p["CallbackNumber"])}`;
     case "CreateCallbackContact":
       return `Create callback in ${p["QueueId"] === undefined ? "target queue" : ref(p["QueueId"])}`;
+    case "CreateTask":
+      return `Create task "${String(p["Name"])}" on ${ref(p["ContactFlowId"])}`;
+    case "UpdateContactRoutingBehavior":
+      return p["QueuePriority"] === undefined
+        ? "Change routing"
+        : `Queue priority ${String(p["QueuePriority"])}`;
     case "UpdateContactTextToSpeechVoice":
       return `Voice ${String(p["TextToSpeechVoice"])} (${String(p["TextToSpeechEngine"] ?? "default")})`;
     case "UpdateContactRecordingBehavior":
-      return "Set call recording";
+      return p["AnalyticsBehavior"] === undefined
+        ? "Set call recording"
+        : "Set call recording and Contact Lens";
+    case "UpdateContactRecordingAndAnalyticsBehavior":
+      return "Set recording and Contact Lens";
     case "DisconnectParticipant":
       return "Hang up / end chat";
     case "EndFlowModuleExecution":
@@ -101,6 +112,7 @@ export function linksOf(a: SimAction): { target: string; how: string }[] {
   const p = a.Parameters;
   if (a.Type === "TransferToFlow") return [{ target: ref(p["ContactFlowId"]), how: "transfer" }];
   if (a.Type === "InvokeFlowModule") return [{ target: ref(p["FlowModuleId"]), how: "module" }];
+  if (a.Type === "CreateTask") return [{ target: ref(p["ContactFlowId"]), how: "task" }];
   if (a.Type === "UpdateContactEventHooks")
     return Object.entries((p["EventHooks"] ?? {}) as Record<string, unknown>).map(([k, v]) => ({
       target: ref(v),

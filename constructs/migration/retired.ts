@@ -14,7 +14,7 @@ const REPLACED_BY_LEX_FALLBACK =
 const NOT_PORTED_API =
   "Auth/CRM HTTP API not ported yet (Python Lambdas behind API Gateway, called by the companion app and CRM). Forgotten, not destroyed: it keeps serving unmanaged until it is ported.";
 const NOT_PORTED_CALLBACK =
-  "Callback Lambdas not ported yet: the callback flow now records requests through lex_fallback into the kept callback table; the dispatcher keeps running unmanaged until it is ported.";
+  "Callback Lambdas retired on purpose, not ported: voice callbacks are Connect's native queued callbacks (CreateCallbackContact) and follow-up tasks come from the chat flow's CreateTask block, so nothing needs a dispatcher claiming table rows (claiming one would dial a caller Connect already calls back). Forgotten, not destroyed: delete both by hand once no original flow invokes the handler, after the cutover (docs/migration.md).";
 const BUILD_STEP = "local-exec build/publish step of the retired Python code hook; no real object behind it.";
 
 function each(reason: string, destroy: boolean, addresses: readonly string[]): RetiredAddress[] {

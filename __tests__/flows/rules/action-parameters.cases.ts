@@ -27,11 +27,103 @@ export const cases: RuleCases = {
       ),
     },
     {
+      name: "CreateTask with its flow, a name and attributes (after-hours chat follow-up)",
+      flow: single("CreateTask", {
+        Name: "Follow-up",
+        ContactFlowId: "$.Attributes.taskFlow",
+        Attributes: { ChatContactId: "$.ContactId" },
+        DelaySeconds: "60",
+      }),
+    },
+    {
+      name: "voice recording of both parties with Contact Lens analytics, redacted",
+      flow: single("UpdateContactRecordingBehavior", {
+        RecordingBehavior: { RecordedParticipants: ["Agent", "Customer"] },
+        AnalyticsBehavior: {
+          Enabled: "True",
+          AnalyticsLanguage: "en-GB",
+          AnalyticsRedactionBehavior: "Enabled",
+          AnalyticsRedactionResults: "RedactedOnly",
+          AnalyticsRedactionMaskMode: "EntityType",
+          AnalyticsRedactionEntities: ["PIN"],
+        },
+      }),
+    },
+    {
+      name: "chat Contact Lens analytics with redaction",
+      flow: single("UpdateContactRecordingAndAnalyticsBehavior", {
+        ChatBehavior: {
+          ChatAnalyticsBehavior: {
+            Enabled: "True",
+            AnalyticsLanguage: "$.Attributes.language",
+            ConversationalAnalyticsRedactionConfiguration: { Enabled: "True", RedactionMaskMode: "PII" },
+          },
+        },
+      }),
+    },
+    {
       name: "CallbackNumber as JSONPath",
       flow: single("UpdateContactCallbackNumber", { CallbackNumber: "$.CustomerEndpoint.Address" }),
     },
   ],
   invalid: [
+    {
+      name: "Contact Lens analytics while only the agent is recorded",
+      flow: single("UpdateContactRecordingBehavior", {
+        RecordingBehavior: { RecordedParticipants: ["Agent"] },
+        AnalyticsBehavior: { Enabled: "True", AnalyticsLanguage: "en-GB" },
+      }),
+      messageId: "forbiddenWhen",
+      path: "Actions[0].Parameters.AnalyticsBehavior",
+    },
+    {
+      name: "Contact Lens redaction results misspelt",
+      flow: single("UpdateContactRecordingBehavior", {
+        RecordingBehavior: { RecordedParticipants: ["Agent", "Customer"] },
+        AnalyticsBehavior: { Enabled: "True", AnalyticsRedactionResults: "Redacted" },
+      }),
+      messageId: "badEnum",
+      path: "Actions[0].Parameters.AnalyticsBehavior.AnalyticsRedactionResults",
+    },
+    {
+      name: "recording and analytics block with two channel behaviours",
+      flow: single("UpdateContactRecordingAndAnalyticsBehavior", {
+        VoiceBehavior: {},
+        ChatBehavior: { ChatAnalyticsBehavior: { Enabled: "True" } },
+      }),
+      messageId: "severalOf",
+      path: "Actions[0].Parameters.ChatBehavior",
+    },
+    {
+      name: "chat analytics redaction mask mode unknown",
+      flow: single("UpdateContactRecordingAndAnalyticsBehavior", {
+        ChatBehavior: {
+          ChatAnalyticsBehavior: {
+            Enabled: "True",
+            ConversationalAnalyticsRedactionConfiguration: { Enabled: "True", RedactionMaskMode: "Mask" },
+          },
+        },
+      }),
+      messageId: "badEnum",
+      path: "Actions[0].Parameters.ChatBehavior.ChatAnalyticsBehavior.ConversationalAnalyticsRedactionConfiguration.RedactionMaskMode",
+    },
+    {
+      name: "CreateTask without a name",
+      flow: single("CreateTask", { ContactFlowId: "$.Attributes.taskFlow" }),
+      messageId: "missingRequired",
+      path: "Actions[0].Parameters.Name",
+    },
+    {
+      name: "CreateTask both delayed and scheduled",
+      flow: single("CreateTask", {
+        Name: "x",
+        ContactFlowId: "$.Attributes.taskFlow",
+        DelaySeconds: "60",
+        ScheduledTime: "$.Attributes.when",
+      }),
+      messageId: "severalOf",
+      path: "Actions[0].Parameters.ScheduledTime",
+    },
     {
       name: "callback with both QueueId and AgentId",
       flow: single("CreateCallbackContact", { QueueId: "$.Attributes.q", AgentId: "$.Attributes.a" }),

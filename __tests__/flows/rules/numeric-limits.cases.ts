@@ -41,6 +41,12 @@ export const cases: RuleCases = {
   ],
   invalid: [
     {
+      name: "CreateTask delayed past six days",
+      flow: single("CreateTask", { Name: "x", ContactFlowId: "$.Attributes.f", DelaySeconds: "518401" }),
+      messageId: "outOfRange",
+      path: "Actions[0].Parameters.DelaySeconds",
+    },
+    {
       name: "InputTimeLimitSeconds from JSONPath (must be static)",
       flow: single(
         "GetParticipantInput",

@@ -22,6 +22,14 @@ export interface PathStep {
   readonly step?: number;
 }
 
+export interface LexRequest {
+  readonly at: string;
+  readonly sessionAttributes: Readonly<Record<string, string>>;
+}
+
+/** Stands in for $.ContactId and $.InitialContactId: the walk has one contact. */
+export const SIMULATED_CONTACT_ID = "simulated-contact";
+
 export type Outcome =
   | { readonly kind: "queue"; readonly queue: string; readonly priority?: number }
   | { readonly kind: "callback"; readonly queue: string }
@@ -38,6 +46,10 @@ export interface Run {
   readonly prompts: readonly string[];
   /** `operation` of each Lambda call, in order. */
   readonly lambdaOperations: readonly string[];
+  /** Tasks created (CreateTask), in order: the flow each task runs. */
+  readonly tasks: readonly string[];
+  /** Session attributes each Lex block sent the bot, in order (`flow/Identifier`). */
+  readonly lexRequests: readonly LexRequest[];
   /** Scenario faults whose block never ran (`flow/Identifier`). */
   readonly unusedFaults: readonly string[];
 }
@@ -66,6 +78,8 @@ export function simulate(flows: FlowSet, scenario: Scenario): Run {
   const attributes: Record<string, string> = { ...scenario.attributes };
   const prompts: string[] = [];
   const lambdaOperations: string[] = [];
+  const lexRequests: LexRequest[] = [];
+  const tasks: string[] = [];
   const loops = new Map<string, number>();
   const faultsLeft = new Map(Object.entries(scenario.faults));
   let stepIndex = 0;
@@ -114,6 +128,7 @@ export function simulate(flows: FlowSet, scenario: Scenario): Run {
     if (root === "StoredCustomerInput" && rest === "") return stored ?? "";
     if (value === "$.CustomerEndpoint.Address") return scenario.caller ?? "";
     if (value === "$.Channel") return scenario.channel;
+    if (value === "$.ContactId" || value === "$.InitialContactId") return SIMULATED_CONTACT_ID;
     if (root === "Lex") {
       if (rest === "IntentName") return lex?.intent ?? "";
       if (rest.startsWith("Slots.")) return lex?.slots[rest.slice(6)] ?? "";
@@ -154,6 +169,8 @@ export function simulate(flows: FlowSet, scenario: Scenario): Run {
     attributes,
     prompts,
     lambdaOperations,
+    lexRequests,
+    tasks,
     unusedFaults: [...faultsLeft.keys()],
   });
 
@@ -241,6 +258,10 @@ export function simulate(flows: FlowSet, scenario: Scenario): Run {
         callbackQueue = p["QueueId"] !== undefined ? labelOf(resolve(p["QueueId"]), "queue") : targetQueue;
         next = onNext(action);
         break;
+      case "CreateTask":
+        tasks.push(labelOf(resolve(p["ContactFlowId"]), "flow"));
+        next = onNext(action);
+        break;
       case "CheckHoursOfOperation":
         ({ next, branch } = byCondition(
           action,
@@ -264,6 +285,14 @@ export function simulate(flows: FlowSet, scenario: Scenario): Run {
       case "Compare":
         ({ next, branch } = byCondition(action, resolve(p["ComparisonValue"]), "NoMatchingCondition"));
         break;
+      case "DistributeByPercentage": {
+        // Connect draws a number from 1 to 100 per contact; the scenario states it.
+        const draw =
+          scenario.draw ??
+          fail(`${where(action)} splits callers by percentage: state the caller's draw (draw: 1-100)`);
+        ({ next, branch } = byCondition(action, String(draw), "NoMatchingCondition"));
+        break;
+      }
       case "Loop": {
         const count = (loops.get(key) ?? 0) + 1;
         const done = count > Number(resolve(p["LoopCount"]));
@@ -311,6 +340,11 @@ export function simulate(flows: FlowSet, scenario: Scenario): Run {
       case "ConnectParticipantWithLexBot": {
         const { step, number } = takeStep(action, ["lex", "noInput", "error"]);
         consumed = number;
+        const sent = (p["LexSessionAttributes"] ?? {}) as Record<string, unknown>;
+        lexRequests.push({
+          at: key,
+          sessionAttributes: Object.fromEntries(Object.entries(sent).map(([k, v]) => [k, resolve(v)])),
+        });
         const text = p["Text"] ?? p["SSML"];
         if (text !== undefined) prompts.push(resolve(text));
         if (step.error !== undefined) {

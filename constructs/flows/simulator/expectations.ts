@@ -48,6 +48,19 @@ export function unmetExpectations(expect: Expectations, run: Run): string[] {
     const actual = run.path.filter((s) => hits(target, s)).length;
     if (actual !== count) problems.push(`${target} is visited ${actual} time(s), expected ${count}`);
   }
+  if (expect.tasks !== undefined && run.tasks.join(", ") !== expect.tasks.join(", "))
+    problems.push(`tasks created: [${run.tasks.join(", ")}], expected [${expect.tasks.join(", ")}]`);
+  for (const [target, wanted] of Object.entries(expect.lexSessionAttributes ?? {})) {
+    const sent = run.lexRequests.filter((r) => r.at === target);
+    if (sent.length === 0) problems.push(`no Lex request from ${target}`);
+    for (const [name, value] of Object.entries(wanted)) {
+      const wrong = sent.find((r) => r.sessionAttributes[name] !== value);
+      if (wrong !== undefined)
+        problems.push(
+          `${target} sent Lex ${name} = ${JSON.stringify(wrong.sessionAttributes[name] ?? null)}, expected ${JSON.stringify(value)}`,
+        );
+    }
+  }
   if (expect.lambdaOperations !== undefined) {
     const actual = run.lambdaOperations.join(", ");
     if (actual !== expect.lambdaOperations.join(", "))

@@ -88,14 +88,20 @@ function relabel(value: unknown, labels: ReadonlyMap<string, string>): unknown {
   return value;
 }
 
-let cached: FlowSet | undefined;
+/**
+ * Canary share the walk renders with: between 1 and 99 so the router flow and the original entry
+ * flow are both part of the set (at 0 or 100 the stack routes the numbers straight to one flow).
+ */
+export const SIMULATED_CANARY_PERCENT = 10;
+const cached = new Map<number, FlowSet>();
 
-/** Build (once per process) the flow set from the shipped templates and the stack's wiring. */
-export function loadFlowSet(): FlowSet {
-  if (cached !== undefined) return cached;
+/** Build (once per process and share) the flow set from the shipped templates and the stack's wiring. */
+export function loadFlowSet(canaryPercent: number = SIMULATED_CANARY_PERCENT): FlowSet {
+  const hit = cached.get(canaryPercent);
+  if (hit !== undefined) return hit;
   const stack = new TerraformStack(Testing.app(), "flow-simulation");
   const { labels, props } = symbolicProps();
-  const flows = new ContactFlows(stack, "Flows", props);
+  const flows = new ContactFlows(stack, "Flows", { ...props, canaryPercent });
   const members = Object.values(flows as unknown as Record<string, unknown>).filter(
     (m): m is ContactFlow | ContactFlowModule => m instanceof ContactFlow || m instanceof ContactFlowModule,
   );
@@ -129,6 +135,6 @@ export function loadFlowSet(): FlowSet {
       byId: new Map(actions.map((a) => [a.Identifier, a])),
     });
   }
-  cached = set;
+  cached.set(canaryPercent, set);
   return set;
 }

@@ -55,6 +55,10 @@ const expectationSchema = z
     never: z.array(z.string()).optional(),
     /** Exact number of visits of `flow/Identifier`. */
     visits: z.record(z.string(), z.number().int().nonnegative()).optional(),
+    /** Flows of the tasks created (CreateTask), in order: `[]` says none. */
+    tasks: z.array(z.string()).optional(),
+    /** Session attributes each visit of a Lex block (`flow/Identifier`) sent the bot. */
+    lexSessionAttributes: z.record(z.string(), z.record(z.string(), z.string())).optional(),
     /** Operations (LambdaInvocationAttributes.operation) invoked, in order. */
     lambdaOperations: z.array(z.string()).optional(),
   })
@@ -77,6 +81,8 @@ export const scenarioSchema = z
     queue: z.string().optional(),
     /** Caller's number (`$.CustomerEndpoint.Address`). */
     caller: z.string().optional(),
+    /** Connect's 1-100 draw for DistributeByPercentage (which canary bucket the caller falls in). */
+    draw: z.number().int().min(1).max(100).optional(),
     /** Contact attributes when the contact starts. */
     attributes: z.record(z.string(), z.string()).default({}),
     steps: z.array(stepSchema).default([]),

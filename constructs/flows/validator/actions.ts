@@ -115,6 +115,26 @@ const WAIT_LIMIT: NumberLimit = {
   integer: true,
   source: DOC("Wait: positive integer, at most 604800 s (seven days)"),
 };
+/** AnalyticsBehavior of UpdateContactRecordingBehavior (flow-language page): static enums. */
+const ANALYTICS_ENUMS: Readonly<Record<string, readonly string[]>> = {
+  "AnalyticsBehavior.Enabled": ["True", "False"],
+  "AnalyticsBehavior.AnalyticsRedactionBehavior": ["Enabled", "Disabled"],
+  "AnalyticsBehavior.AnalyticsRedactionResults": ["RedactedAndOriginal", "RedactedOnly"],
+  "AnalyticsBehavior.AnalyticsRedactionMaskMode": ["EntityType", "PII"],
+};
+const CHAT_ANALYTICS = "ChatBehavior.ChatAnalyticsBehavior";
+const CHAT_REDACTION = `${CHAT_ANALYTICS}.ConversationalAnalyticsRedactionConfiguration`;
+/** ChatBehavior of UpdateContactRecordingAndAnalyticsBehavior (flow-language page). */
+const CHAT_ANALYTICS_ENUMS: Readonly<Record<string, readonly string[]>> = {
+  [`${CHAT_ANALYTICS}.Enabled`]: ["True", "False"],
+  [`${CHAT_REDACTION}.Enabled`]: ["True", "False"],
+  [`${CHAT_REDACTION}.RedactionResults`]: ["RedactedAndOriginal", "RedactedOnly"],
+  [`${CHAT_REDACTION}.RedactionMaskMode`]: ["EntityType", "PII"],
+};
+const recordsBothParties = (p: Readonly<Record<string, unknown>>): boolean => {
+  const who = getPath(p, "RecordingBehavior.RecordedParticipants");
+  return Array.isArray(who) && who.includes("Agent") && who.includes("Customer");
+};
 const storesInput = (p: Readonly<Record<string, unknown>>): boolean => isTrueString(p["StoreInput"]);
 
 export const ACTIONS: Readonly<Record<string, ActionSpec>> = {
@@ -350,12 +370,25 @@ export const ACTIONS: Readonly<Record<string, ActionSpec>> = {
   },
   UpdateContactRecordingBehavior: {
     required: ["RecordingBehavior"],
-    enums: { "RecordingBehavior.IVRRecordingBehavior": ["Enabled", "Disabled"] },
+    forbiddenWhen: [
+      {
+        param: "AnalyticsBehavior",
+        when: (p) => !recordsBothParties(p),
+        because: "AnalyticsBehavior needs RecordedParticipants with both Agent and Customer",
+      },
+    ],
+    enums: {
+      "RecordingBehavior.IVRRecordingBehavior": ["Enabled", "Disabled"],
+      ...ANALYTICS_ENUMS,
+    },
     errors: NO_MATCHING_ERROR,
     conditions: "none",
     flowTypes: RECORDING,
   },
   UpdateContactRecordingAndAnalyticsBehavior: {
+    // "Only ONE of the following channel behavior objects can be defined per configuration."
+    exactlyOne: [["VoiceBehavior", "ChatBehavior", "EmailBehavior"]],
+    enums: CHAT_ANALYTICS_ENUMS,
     errors: NO_MATCHING_ERROR,
     conditions: "none",
     flowTypes: RECORDING,
@@ -445,7 +478,22 @@ export const ACTIONS: Readonly<Record<string, ActionSpec>> = {
     errors: { allowed: ["NoMatchingError", "ParticipantNotFound"] },
     conditions: "wait",
   },
-  CreateTask: { errors: NO_MATCHING_ERROR, conditions: "none" },
+  // "Supported on all channels and in all contact flow types" (reference page).
+  CreateTask: {
+    required: ["ContactFlowId", "Name"],
+    atMostOne: [["DelaySeconds", "ScheduledTime"]],
+    references: { ContactFlowId: "flow" },
+    numbers: {
+      DelaySeconds: {
+        min: 1,
+        max: 518400,
+        integer: true,
+        source: DOC("CreateTask: 1 to 518,400 s (six days)"),
+      },
+    },
+    errors: NO_MATCHING_ERROR,
+    conditions: "none",
+  },
   CompleteOutboundCall: { errors: NO_ERRORS, conditions: "none", flowTypes: ["OUTBOUND_WHISPER"] },
   StartVoiceIdStream: { errors: NO_MATCHING_ERROR, conditions: "none", retired: VOICE_ID_RETIRED },
   CheckVoiceId: { errors: NO_MATCHING_ERROR, conditions: "equalsAny", retired: VOICE_ID_RETIRED },

@@ -92,12 +92,19 @@ export const PARAMETER_NAMES: Readonly<Record<string, ParameterNames>> = {
   EndFlowModuleExecution: { names: ["Result", "ResultData"], source: "platform-facts" },
   InvokeFlowModule: { names: ["FlowModuleId"], source: "platform-facts" },
   UpdateContactRecordingBehavior: {
-    names: ["RecordingBehavior", "AnalyticsBehavior"],
-    source: "flow-language",
+    names: [
+      "RecordingBehavior",
+      "RecordingBehavior.RecordedParticipants",
+      "RecordingBehavior.ScreenRecordedParticipants",
+      "RecordingBehavior.IVRRecordingBehavior",
+      "AnalyticsBehavior",
+    ],
+    source: "flow-language (APIReference/contact-actions-updatecontactrecordingbehavior)",
   },
   UpdateContactRecordingAndAnalyticsBehavior: {
     names: ["VoiceBehavior", "ChatBehavior", "EmailBehavior"],
-    source: "platform-facts (channel-scoped behaviours)",
+    source:
+      "flow-language (APIReference/contact-actions-updatecontactrecordingandanalyticsbehavior): one channel behaviour per block",
   },
   UpdateContactEventHooks: {
     names: ["EventHooks", "EventHooksConfiguration"],
@@ -163,8 +170,17 @@ export const PARAMETER_NAMES: Readonly<Record<string, ParameterNames>> = {
   // The reference page says TimeoutSeconds; the console writes TimeLimitSeconds (corpus).
   Wait: { names: ["TimeLimitSeconds", "TimeoutSeconds", "Events"], source: "flow-language; console-export" },
   CreateTask: {
-    names: ["Name", "Description", "Attributes", "ContactFlowId", "References", "TaskTemplateId"],
-    source: "console-export (sample inbound flow)",
+    names: [
+      "Name",
+      "Description",
+      "Attributes",
+      "ContactFlowId",
+      "References",
+      "TaskTemplateId",
+      "DelaySeconds",
+      "ScheduledTime",
+    ],
+    source: "flow-language CreateTask (APIReference/createtask); console-export (sample inbound flow)",
   },
   CompleteOutboundCall: { names: ["CallerId", "CallerId.Number"], source: "flow-language" },
   StartVoiceIdStream: { names: [], source: "flow-language" },

@@ -2,7 +2,7 @@ import { defineRule } from "../define-rule";
 import { OPERATORS, specFor, type ConditionKind } from "../actions";
 import { located } from "../model";
 import type { ConditionEntry } from "../types";
-import { asNumber, isDynamic, isTrueString } from "../values";
+import { asNumber, isDynamic, isTerraformReference, isTrueString } from "../values";
 
 const MAX_CONDITIONS = 50;
 const AGENT_METRICS = ["NumberOfAgentsAvailable", "NumberOfAgentsStaffed", "NumberOfAgentsOnline"];
@@ -175,7 +175,8 @@ function checkKind(
     if (kind === "dtmf" && !/^[0-9*#]$/.test(c.operand)) {
       report({ messageId: "dtmfOperand", data: { operand: c.operand }, ...located(a, operandPath(c)) });
     }
-    if (kind === "percentage") {
+    // A Terraform reference (a template checked before rendering) is checked once rendered.
+    if (kind === "percentage" && !isTerraformReference(c.operand)) {
       const n = asNumber(c.operand);
       if (n === undefined || !Number.isInteger(n) || n < 1 || n > 100) {
         report({
