@@ -50,6 +50,8 @@ export function synthStack(
     config,
     lexFallbackCode: PREBUILT_LAMBDA,
     ctrMetricsCode: PREBUILT_LAMBDA,
+    companionApiCode: PREBUILT_LAMBDA,
+    crmApiCode: PREBUILT_LAMBDA,
     ccpSiteAssets: PREBUILT_CCP_ASSETS,
   });
   const text = Testing.synth(stack, true);

@@ -131,3 +131,32 @@ describe("companion approval API on a real table", () => {
     expect(logs).not.toContain(CUSTOMER);
   });
 });
+
+describe("the deployed entry point, configured only by its environment", () => {
+  const saved = { ...process.env };
+  afterAll(() => {
+    process.env = saved;
+  });
+
+  it("reads the table and the customer claim from the environment the construct sets", async () => {
+    Object.assign(process.env, {
+      AWS_REGION: "eu-west-2",
+      AWS_ACCESS_KEY_ID: "AKIDLOCALTEST",
+      AWS_SECRET_ACCESS_KEY: "local-test-secret",
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AUTH_STATE_TABLE_NAME: table(),
+      CUSTOMER_ID_CLAIM: CLAIM,
+      POWERTOOLS_LOG_LEVEL: "SILENT",
+    });
+    const { handler } = await import("../../../lambda/companion_api/index");
+    const requestId = await pendingRequest();
+    const event = jwtRouteEvent({
+      routeKey: "POST /auth",
+      claims: { sub: "app-user-1", [CLAIM]: CUSTOMER },
+      body: JSON.stringify({ requestId, action: "APPROVE" }),
+    });
+    expect((await handler(event)).statusCode).toBe(200);
+    expect((await handler(event)).statusCode).toBe(409);
+    expect(await authStore().companionStatus(requestId)).toBe("APPROVE");
+  });
+});

@@ -1,0 +1,1 @@
+export { CompanionCrmApi, type CompanionCrmApiProps } from "./companion-crm-api";
