@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import type { StackConfig } from "../config/schema";
 import { BankingGuardrail } from "./ai";
-import { CompanionCrmApi } from "./api";
+import { apiFunctionNames, CompanionCrmApi } from "./api";
 import { AuditTrail } from "./audit";
 import { CcpLogging, CcpSite, type CcpSiteAssets } from "./ccp";
 import { ConnectCore, DEFAULT_KEY_VIA_SERVICES } from "./connect";
@@ -206,7 +206,7 @@ export class ContactCentreStack extends AddressedStack {
       connectInstanceId: this.connect.instanceId,
       queueNames: Object.keys(config.connect.queues),
       lexFallbackFunctionName: this.lexFallback.function.functionName,
-      otherFunctionNames: [ctrMetricsFunctionName],
+      otherFunctionNames: [ctrMetricsFunctionName, ...Object.values(apiFunctionNames(prefix))],
       deliveryFailures: {
         namespace: LEX_FALLBACK_METRIC_NAMESPACE,
         fraudAlertUndelivered: this.lexFallback.deliveryFailureMetrics.FRAUD_ALERT_UNDELIVERED,

@@ -33,6 +33,11 @@ export interface CompanionCrmApiProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
+/** Names of the API's two functions (the dashboard graphs them before the API exists). */
+export function apiFunctionNames(namePrefix: string): { companion: string; crm: string } {
+  return { companion: `${namePrefix}-companion-approval`, crm: `${namePrefix}-crm-customer` };
+}
+
 /**
  * Access log fields: who called what and how it ended, never a claim, header, body or query
  * string (the CRM route's query is a customer id).
@@ -131,7 +136,7 @@ export class CompanionCrmApi extends Construct {
     const agentsAuthorizer = authorizer("agents", config.agents);
 
     const common = { kmsKeyArn: props.kmsKeyArn, logRetentionDays: props.logRetentionDays, tags } as const;
-    const companionName = `${prefix}-companion-approval`;
+    const { companion: companionName, crm: crmName } = apiFunctionNames(prefix);
     this.companionLambda = new NodejsLambda(this, "companion_lambda", {
       ...common,
       functionName: companionName,
@@ -151,7 +156,6 @@ export class CompanionCrmApi extends Construct {
         CUSTOMER_ID_CLAIM: config.companionApp.customerIdClaim,
       },
     });
-    const crmName = `${prefix}-crm-customer`;
     this.crmLambda = new NodejsLambda(this, "crm_lambda", {
       ...common,
       functionName: crmName,

@@ -1,1 +1,1 @@
-export { CompanionCrmApi, type CompanionCrmApiProps } from "./companion-crm-api";
+export { apiFunctionNames, CompanionCrmApi, type CompanionCrmApiProps } from "./companion-crm-api";
