@@ -290,6 +290,7 @@ export class ContactCentreStack extends AddressedStack {
       bankingApiSecretArn: this.apiSecrets.bankingApiKey.arn,
       companionCode: props.companionApiCode,
       crmCode: props.crmApiCode,
+      alarmTopicArn: this.alertTopics.alarms.arn,
       corsOrigins: config.ccp.domainName ? [`https://${config.ccp.domainName}`] : ["*"],
       tags,
     });

@@ -89,6 +89,21 @@ describe("CompanionCrmApi", () => {
     expect(crmActions.filter((a) => a.startsWith("dynamodb:"))).toStrictEqual([]);
   });
 
+  it("alarms the operations topic on API 5xx and on either function failing", () => {
+    const alarms = Object.values(ofType(dev, "aws_cloudwatch_metric_alarm"));
+    const ours = alarms.filter((a) =>
+      /auth-api-5xx|companion-approval|crm-customer/.test(String(a.alarm_name)),
+    );
+    expect(ours.map((a) => [a.alarm_name, a.namespace, a.metric_name]).sort()).toStrictEqual([
+      ["connect-comprehensive-auth-api-5xx", "AWS/ApiGateway", "5xx"],
+      ["connect-comprehensive-companion-approval-errors", "AWS/Lambda", "Errors"],
+      ["connect-comprehensive-crm-customer-errors", "AWS/Lambda", "Errors"],
+    ]);
+    for (const alarm of ours) {
+      expect(alarm.alarm_actions).toStrictEqual([ref("aws_sns_topic", "alerts_alarms_topic", "arn")]);
+    }
+  });
+
   it("points the CCP page at the API and lets the page's origin call it", () => {
     const settings = JSON.stringify(ofType(dev, "aws_s3_object"));
     expect(settings).toContain(ref("aws_apigatewayv2_api", "auth_api", "api_endpoint"));

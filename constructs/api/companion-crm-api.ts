@@ -4,6 +4,7 @@ import { Apigatewayv2Integration } from "@cdktf/provider-aws/lib/apigatewayv2-in
 import { Apigatewayv2Route } from "@cdktf/provider-aws/lib/apigatewayv2-route";
 import { Apigatewayv2Stage } from "@cdktf/provider-aws/lib/apigatewayv2-stage";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import type { ApiConfig } from "../../config/schema";
@@ -27,6 +28,8 @@ export interface CompanionCrmApiProps {
   /** Bundles of lambda/companion_api and lambda/crm_api. */
   readonly companionCode: LambdaZip;
   readonly crmCode: LambdaZip;
+  /** Topic told when the API answers 5xx or a function fails, and when it recovers. */
+  readonly alarmTopicArn: string;
   /** Browser origins allowed to call the API (the CCP site's); the companion app is no browser. */
   readonly corsOrigins: readonly string[];
   /** @default {} */
@@ -184,17 +187,19 @@ export class CompanionCrmApi extends Construct {
       {
         routeKey: "POST /auth",
         lambda: this.companionLambda,
+        functionName: companionName,
         authorizer: companionAuthorizer,
         names: ["auth_integration", "auth_route", "apigw_invoke"],
       },
       {
         routeKey: "GET /customer",
         lambda: this.crmLambda,
+        functionName: crmName,
         authorizer: agentsAuthorizer,
         names: ["crm_integration", "crm_route", "apigw_invoke_crm"],
       },
     ] as const;
-    for (const { routeKey, lambda, authorizer: routeAuthorizer, names } of routes) {
+    for (const { routeKey, lambda, functionName, authorizer: routeAuthorizer, names } of routes) {
       const [integrationName, routeName, permissionName] = names;
       const integration = keepAddress(
         new Apigatewayv2Integration(this, integrationName, {
@@ -217,6 +222,22 @@ export class CompanionCrmApi extends Construct {
         routeName,
       );
       const [method, path] = routeKey.split(" ");
+      // A failing approval leaves a caller waiting on the IVR; a failing lookup, an agent without context.
+      new CloudwatchMetricAlarm(this, `${routeName}_errors`, {
+        alarmName: `${functionName}-errors`,
+        alarmDescription: `${routeKey}: the function failed (unhandled errors or timeouts) in two 5-minute periods running`,
+        namespace: "AWS/Lambda",
+        metricName: "Errors",
+        dimensions: { FunctionName: functionName },
+        statistic: "Sum",
+        period: 300,
+        evaluationPeriods: 2,
+        comparisonOperator: "GreaterThanThreshold",
+        threshold: 0,
+        treatMissingData: "notBreaching",
+        alarmActions: [props.alarmTopicArn],
+        okActions: [props.alarmTopicArn],
+      });
       keepAddress(
         lambda.allowInvoke(
           permissionName,
@@ -226,5 +247,21 @@ export class CompanionCrmApi extends Construct {
         permissionName,
       );
     }
+    new CloudwatchMetricAlarm(this, "server_errors", {
+      alarmName: `${apiName}-5xx`,
+      alarmDescription:
+        "The companion/CRM API answered 5xx (integration failures, throttled functions) in two 5-minute periods running",
+      namespace: "AWS/ApiGateway",
+      metricName: "5xx",
+      dimensions: { ApiId: this.api.id, Stage: this.stage.name },
+      statistic: "Sum",
+      period: 300,
+      evaluationPeriods: 2,
+      comparisonOperator: "GreaterThanThreshold",
+      threshold: 0,
+      treatMissingData: "notBreaching",
+      alarmActions: [props.alarmTopicArn],
+      okActions: [props.alarmTopicArn],
+    });
   }
 }
