@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import type { StackConfig } from "../config/schema";
 import { BankingGuardrail } from "./ai";
+import { apiFunctionNames, CompanionCrmApi } from "./api";
 import { AuditTrail } from "./audit";
 import { CcpLogging, CcpSite, type CcpSiteAssets } from "./ccp";
 import { ConnectCore, DEFAULT_KEY_VIA_SERVICES } from "./connect";
@@ -23,6 +24,9 @@ export interface ContactCentreStackProps {
   readonly lexFallbackCode: LambdaZip;
   /** Built ctr_metrics bundle (main.ts bundles at synth; tests pass a prebuilt zip). */
   readonly ctrMetricsCode: LambdaZip;
+  /** Built companion_api and crm_api bundles (main.ts bundles at synth; tests pass a prebuilt zip). */
+  readonly companionApiCode: LambdaZip;
+  readonly crmApiCode: LambdaZip;
   /** Built CCP page scripts and styles (main.ts builds them at synth; tests pass prebuilt files). */
   readonly ccpSiteAssets: CcpSiteAssets;
 }
@@ -55,6 +59,7 @@ export class ContactCentreStack extends AddressedStack {
   public readonly logArchive: LogArchive;
   public readonly auditTrail: AuditTrail;
   public readonly ccpSite: CcpSite;
+  public readonly api: CompanionCrmApi;
 
   constructor(scope: Construct, id: string, props: ContactCentreStackProps) {
     super(scope, id);
@@ -204,7 +209,7 @@ export class ContactCentreStack extends AddressedStack {
       connectInstanceId: this.connect.instanceId,
       queueNames: Object.keys(config.connect.queues),
       lexFallbackFunctionName: this.lexFallback.function.functionName,
-      otherFunctionNames: [ctrMetricsFunctionName],
+      otherFunctionNames: [ctrMetricsFunctionName, ...Object.values(apiFunctionNames(prefix))],
       deliveryFailures: {
         namespace: LEX_FALLBACK_METRIC_NAMESPACE,
         fraudAlertUndelivered: this.lexFallback.deliveryFailureMetrics.FRAUD_ALERT_UNDELIVERED,
@@ -275,7 +280,25 @@ export class ContactCentreStack extends AddressedStack {
       ],
       accessLogs: this.accessLogs.targetFor("cloudtrail"),
     });
+    // Companion-app approvals and the agents' customer lookup (the original's auth API, carried over).
+    // Browsers call it only from the CCP page; without a bank host name the page's CloudFront name is
+    // not known before the API exists (the page's CSP names the API), so any origin may send a bearer token.
+    this.api = new CompanionCrmApi(this, "api", {
+      namePrefix: prefix,
+      config: config.api,
+      kmsKeyArn: keyArn,
+      logRetentionDays: config.observability.logRetentionDays,
+      authStateTableArn: this.securityTables.authState.arn,
+      bankingApiUrl: config.lambda.bankingApiUrl,
+      bankingApiSecretArn: this.apiSecrets.bankingApiKey.arn,
+      companionCode: props.companionApiCode,
+      crmCode: props.crmApiCode,
+      alarmTopicArn: this.alertTopics.alarms.arn,
+      corsOrigins: config.ccp.domainName ? [`https://${config.ccp.domainName}`] : ["*"],
+      tags,
+    });
     this.ccpSite = new CcpSite(this, "ccp", {
+      crmApiUrl: config.ccp.crmApiUrl ?? this.api.endpoint,
       namePrefix: prefix,
       config: config.ccp,
       assets: props.ccpSiteAssets,

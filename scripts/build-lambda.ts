@@ -159,6 +159,8 @@ function outputsIntact(bundle: BundleResult): boolean {
 export const LAMBDAS = [
   { entry: "lambda/lex_fallback/index.ts", name: "lex_fallback" },
   { entry: "lambda/ctr_metrics/index.ts", name: "ctr_metrics" },
+  { entry: "lambda/companion_api/index.ts", name: "companion_api" },
+  { entry: "lambda/crm_api/index.ts", name: "crm_api" },
 ] as const;
 
 export type LambdaName = (typeof LAMBDAS)[number]["name"];

@@ -42,12 +42,12 @@ describe("synth from the compiled bundle", () => {
     expect(bundled.json).toBe(direct.json);
   }, 120_000);
 
-  it("reuses the app bundle, both Lambda zips and the CCP site when nothing changed", () => {
+  it("reuses the app bundle, every Lambda zip and the CCP site when nothing changed", () => {
     synth(["scripts/run-app.cjs"], mkdtempSync(join(tmpdir(), "warm-")));
     const { stdout } = synth(["scripts/run-app.cjs"], mkdtempSync(join(tmpdir(), "again-")));
     expect(stdout).not.toMatch(/compiling the app/);
     expect(stdout).toMatch(
-      /^esbuild: lex_fallback unchanged, reused, ctr_metrics unchanged, reused, CCP site unchanged, reused$/m,
+      /^esbuild: lex_fallback unchanged, reused, ctr_metrics unchanged, reused, companion_api unchanged, reused, crm_api unchanged, reused, CCP site unchanged, reused$/m,
     );
   }, 120_000);
 });

@@ -36,6 +36,13 @@ describe("replacement preview against the original state", () => {
         "aws_cloudwatch_log_subscription_filter.bedrock_mcp_logs",
         "log_group_name",
       ],
+      ...["apigw_invoke", "apigw_invoke_crm"].flatMap((name) =>
+        ["function_name", "qualifier", "source_arn", "statement_id"].map((attribute) => [
+          `aws_lambda_permission.${name}`,
+          `aws_lambda_permission.${name}`,
+          attribute,
+        ]),
+      ),
       ["aws_lambda_permission.lex_invoke", "aws_lambda_permission.lex_invoke", "function_name"],
       ["aws_lambda_permission.lex_invoke", "aws_lambda_permission.lex_invoke", "qualifier"],
       ["aws_lambda_permission.lex_invoke", "aws_lambda_permission.lex_invoke", "source_arn"],
@@ -61,6 +68,20 @@ describe("replacement preview against the original state", () => {
       ],
     ]);
     expect(predicted.filter((r) => !r.intended)).toStrictEqual([]);
+  });
+
+  it("the companion/CRM API keeps its id and endpoint: API, stage, routes, integrations and access logs carry over", () => {
+    const api = predicted.filter((r) => /apigatewayv2|auth_api_gw/.test(r.address));
+    expect(api).toStrictEqual([]);
+    expect(json.moved).toEqual(
+      expect.arrayContaining([
+        { from: "module.auth_api_gateway.aws_apigatewayv2_api.this", to: "aws_apigatewayv2_api.auth_api" },
+        {
+          from: "module.auth_api_gateway.aws_apigatewayv2_stage.this",
+          to: "aws_apigatewayv2_stage.auth_api_stage",
+        },
+      ]),
+    );
   });
 
   it("the guardrail is a new guardrail in bedrockRegion, by a removed block and never a moved one", () => {

@@ -61,6 +61,8 @@ function synthFresh(env: string, overrides?: unknown): SynthesizedStack {
     config,
     lexFallbackCode: PREBUILT_LAMBDA,
     ctrMetricsCode: PREBUILT_LAMBDA,
+    companionApiCode: PREBUILT_LAMBDA,
+    crmApiCode: PREBUILT_LAMBDA,
     ccpSiteAssets: PREBUILT_CCP_ASSETS,
   });
   const text = Testing.synth(stack, true);

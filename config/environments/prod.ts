@@ -44,6 +44,21 @@ export const prod: ConfigInput = {
     domainName: "ccp.contact-centre.bank.example",
     certificateArn: "arn:aws:acm:us-east-1:111122223333:certificate/0f5e8c8a-6d1b-4c2e-9a57-3b1d2e4f6a70",
   },
+  api: {
+    // The bank's identity providers: the companion app's customer sign-in, and the agents' single
+    // sign-on (only members of the agents' group may look customers up).
+    companionApp: {
+      issuer: "https://login.bank.example/oauth2/companion",
+      audience: ["companion-app"],
+      customerIdClaim: "customer_id",
+    },
+    agents: {
+      issuer: "https://sso.bank.example/oauth2/agents",
+      audience: ["agent-desktop"],
+      requiredGroup: "contact-centre-agents",
+      groupsClaim: "groups",
+    },
+  },
   audit: {
     // Write-once for the 7 years the trail is kept; nobody, root included, can shorten it.
     objectLock: { mode: "COMPLIANCE", days: 2557 },

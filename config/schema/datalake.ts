@@ -96,8 +96,9 @@ export const ccpSchema = z
      */
     connectStreamsFile: z.string().min(1).optional(),
     /**
-     * Base URL of the CRM HTTP API the customer panel calls (`GET /customer`, JWT authorizer).
-     * @default - none: the panel shows "customer lookup not configured"
+     * Base URL of a CRM HTTP API the customer panel calls instead of the stack's own
+     * (`GET /customer`, JWT authorizer).
+     * @default - the stack's API (constructs/api)
      */
     crmApiUrl: z
       .url({ protocol: /^https$/, error: "expected an https:// URL" })

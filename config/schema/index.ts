@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { apiSchema, isReservedHost } from "./api";
 import { baseSchema } from "./base";
 import { connectSchema } from "./connect";
 import { auditSchema, ccpSchema, datalakeSchema } from "./datalake";
@@ -22,10 +23,21 @@ export const configSchema = z
     datalake: datalakeSchema.prefault({}),
     audit: auditSchema.prefault({}),
     ccp: ccpSchema.prefault({}),
+    api: apiSchema.prefault({}),
     rules: rulesSchema.prefault({}),
   })
   .strict()
   .superRefine((config, ctx) => {
+    // A token one authorizer accepts must not pass the other: app users are no agents.
+    const { companionApp, agents } = config.api;
+    const shared = companionApp.audience.filter((aud) => agents.audience.includes(aud));
+    if (companionApp.issuer === agents.issuer && shared.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["api", "agents", "audience"],
+        message: `the companion app and the agents share issuer and audience ${shared.join(", ")}: an app user's token would pass the CRM authorizer; give agents their own audience`,
+      });
+    }
     // In production an alarm or fraud alert nobody receives is an outage nobody sees.
     if (config.environment !== "prod") return;
     const required = [
@@ -39,6 +51,18 @@ export const configSchema = z
         message:
           "production serves the agent CCP on the bank's own name with TLS 1.2+: set ccp.domainName and ccp.certificateArn (ACM, us-east-1)",
       });
+    }
+    for (const [who, what] of [
+      ["companionApp", "the companion app's users (POST /auth)"],
+      ["agents", "agents (GET /customer)"],
+    ] as const) {
+      if (isReservedHost(config.api[who].issuer)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["api", who, "issuer"],
+          message: `production authorizes ${what} with a real identity provider: set api.${who}.issuer and api.${who}.audience`,
+        });
+      }
     }
     for (const [field, what] of required) {
       if (config.security[field].length === 0) {
@@ -66,3 +90,4 @@ export type DatalakeConfig = StackConfig["datalake"];
 export type AuditConfig = StackConfig["audit"];
 export type CcpConfig = StackConfig["ccp"];
 export type RulesConfig = StackConfig["rules"];
+export type ApiConfig = StackConfig["api"];

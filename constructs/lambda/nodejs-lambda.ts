@@ -242,7 +242,12 @@ export class NodejsLambda extends Construct {
    */
   public allowInvoke(
     id: string,
-    principal: "lexv2.amazonaws.com" | "connect.amazonaws.com" | "events.amazonaws.com" | "sns.amazonaws.com",
+    principal:
+      | "lexv2.amazonaws.com"
+      | "connect.amazonaws.com"
+      | "events.amazonaws.com"
+      | "sns.amazonaws.com"
+      | "apigateway.amazonaws.com",
     sourceArn: string,
   ): LambdaPermission {
     if (sourceArn.trim() === "" || sourceArn === "*") {

@@ -83,6 +83,11 @@ export const FORCE_NEW: Readonly<Record<string, readonly ForceNewArgument[]>> = 
     "event_source_token",
     "principal_org_id",
   ),
+  // API Gateway (HTTP API)
+  aws_apigatewayv2_api: args("protocol_type"),
+  aws_apigatewayv2_stage: args("api_id", "name"),
+  aws_apigatewayv2_integration: args("api_id", "integration_type"),
+  aws_apigatewayv2_route: args("api_id"),
   // Edge
   aws_cloudfront_distribution: [],
   aws_cloudfront_origin_access_control: [],
@@ -113,4 +118,7 @@ export const STATEFUL_TYPES: ReadonlySet<string> = new Set([
   "awscc_lex_bot_alias",
   "aws_cloudwatch_log_group",
   "aws_bedrock_guardrail",
+  // A new API has a new endpoint: the companion app would call one that no longer exists.
+  "aws_apigatewayv2_api",
+  "aws_apigatewayv2_stage",
 ]);

@@ -42,6 +42,11 @@ export const INTENDED_REPLACEMENTS: readonly IntendedReplacement[] = [
     reason:
       "The gateway alias now calls lex_fallback, not the retired bedrock_mcp function: the permission is a new statement on the new function (a permission cannot be moved between functions).",
   },
+  ...["apigw_invoke", "apigw_invoke_crm"].map((name) => ({
+    address: `aws_lambda_permission.${name}`,
+    reason:
+      "The auth API's routes now call the TypeScript functions (lambda/companion_api, lambda/crm_api) in place of the destroyed Python ones: the permission is a new statement on the new function's live alias (a permission cannot move between functions). The API, stage, routes and integrations carry over, so the companion app's URL stays.",
+  })),
   {
     address: "aws_cloudwatch_log_subscription_filter.bedrock_mcp_logs",
     attribute: "log_group_name",

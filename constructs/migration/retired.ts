@@ -11,8 +11,8 @@ export interface RetiredAddress {
 
 const REPLACED_BY_LEX_FALLBACK =
   "Python code hook replaced by lambda/lex_fallback (TypeScript), which now serves all three bots. Forgotten, not destroyed: it keeps answering until the new aliases are verified live; delete it by hand afterwards (docs/migration.md).";
-const NOT_PORTED_API =
-  "Auth/CRM HTTP API not ported yet (Python Lambdas behind API Gateway, called by the companion app and CRM). Forgotten, not destroyed: it keeps serving unmanaged until it is ported.";
+const REPLACED_API_LAMBDA =
+  "Python auth/CRM API Lambda replaced on purpose by a TypeScript one (lambda/companion_api, lambda/crm_api) behind the carried-over API, whose integrations now point at the new functions. Destroyed, not forgotten: the auth handler let anyone who knew a request id approve it and the CRM mock holds a static API key and PINs in code; left running, either could still be invoked outside Terraform.";
 const NOT_PORTED_CALLBACK =
   "Callback Lambdas retired on purpose, not ported: voice callbacks are Connect's native queued callbacks (CreateCallbackContact) and follow-up tasks come from the chat flow's CreateTask block, so nothing needs a dispatcher claiming table rows (claiming one would dial a caller Connect already calls back). Forgotten, not destroyed: delete both by hand once no original flow invokes the handler, after the cutover (docs/migration.md).";
 const BUILD_STEP = "local-exec build/publish step of the retired Python code hook; no real object behind it.";
@@ -79,19 +79,11 @@ export const RETIRED_ADDRESSES: readonly RetiredAddress[] = [
     "aws_iam_role_policy.callback_dispatcher_policy",
     "aws_lambda_permission.connect_invoke_callback",
   ]),
-  ...each(NOT_PORTED_API, false, [
-    "module.auth_api_gateway.aws_apigatewayv2_api.this",
-    "module.auth_api_gateway.aws_apigatewayv2_stage.this",
-    "aws_cloudwatch_log_group.auth_api_gw",
-    "aws_apigatewayv2_integration.auth_integration",
-    "aws_apigatewayv2_route.auth_route",
-    "aws_lambda_permission.apigw_invoke",
+  // The API, stage, access log group, integrations, routes and permissions carry over (constructs/api).
+  ...each(REPLACED_API_LAMBDA, true, [
     "module.auth_api_lambda.aws_lambda_function.this",
     "aws_iam_role.auth_api_role",
     "aws_iam_role_policy.auth_api_policy",
-    "aws_apigatewayv2_integration.crm_integration",
-    "aws_apigatewayv2_route.crm_route",
-    "aws_lambda_permission.apigw_invoke_crm",
     "module.crm_api_lambda.aws_lambda_function.this",
     "aws_iam_role.crm_api_role",
     "aws_iam_role_policy.crm_api_policy",

@@ -42,6 +42,8 @@ export async function synthesizeApp(
     config,
     lexFallbackCode: code(bundles.lex_fallback),
     ctrMetricsCode: code(bundles.ctr_metrics),
+    companionApiCode: code(bundles.companion_api),
+    crmApiCode: code(bundles.crm_api),
     ccpSiteAssets: ccpSite.assets,
   });
   app.synth();

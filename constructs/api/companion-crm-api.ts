@@ -1,0 +1,267 @@
+import { Apigatewayv2Api } from "@cdktf/provider-aws/lib/apigatewayv2-api";
+import { Apigatewayv2Authorizer } from "@cdktf/provider-aws/lib/apigatewayv2-authorizer";
+import { Apigatewayv2Integration } from "@cdktf/provider-aws/lib/apigatewayv2-integration";
+import { Apigatewayv2Route } from "@cdktf/provider-aws/lib/apigatewayv2-route";
+import { Apigatewayv2Stage } from "@cdktf/provider-aws/lib/apigatewayv2-stage";
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
+import { Fn } from "cdktf";
+import { Construct } from "constructs";
+import type { ApiConfig } from "../../config/schema";
+import { keepAddress, movedFrom } from "../core/addresses";
+import { NodejsLambda } from "../lambda/nodejs-lambda";
+import type { LambdaZip, LogRetentionDays } from "../lambda/types";
+
+export interface CompanionCrmApiProps {
+  /** Prefix of every name, as the original's project_name. */
+  readonly namePrefix: string;
+  /** Validated `api` section of the config. */
+  readonly config: ApiConfig;
+  /** Stack key: access logs, function environments and logs. */
+  readonly kmsKeyArn: string;
+  readonly logRetentionDays: LogRetentionDays;
+  /** Auth-state table holding the companion requests (hash key request_id, TTL ttl). */
+  readonly authStateTableArn: string;
+  /** Base URL of the core-banking API and the secret holding its key. */
+  readonly bankingApiUrl: string;
+  readonly bankingApiSecretArn: string;
+  /** Bundles of lambda/companion_api and lambda/crm_api. */
+  readonly companionCode: LambdaZip;
+  readonly crmCode: LambdaZip;
+  /** Topic told when the API answers 5xx or a function fails, and when it recovers. */
+  readonly alarmTopicArn: string;
+  /** Browser origins allowed to call the API (the CCP site's); the companion app is no browser. */
+  readonly corsOrigins: readonly string[];
+  /** @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** Names of the API's two functions (the dashboard graphs them before the API exists). */
+export function apiFunctionNames(namePrefix: string): { companion: string; crm: string } {
+  return { companion: `${namePrefix}-companion-approval`, crm: `${namePrefix}-crm-customer` };
+}
+
+/**
+ * Access log fields: who called what and how it ended, never a claim, header, body or query
+ * string (the CRM route's query is a customer id).
+ */
+const ACCESS_LOG_FORMAT = JSON.stringify({
+  requestId: "$context.requestId",
+  sourceIp: "$context.identity.sourceIp",
+  requestTime: "$context.requestTime",
+  protocol: "$context.protocol",
+  httpMethod: "$context.httpMethod",
+  routeKey: "$context.routeKey",
+  status: "$context.status",
+  responseLength: "$context.responseLength",
+  integrationStatus: "$context.integrationStatus",
+  integrationErrorMessage: "$context.integrationErrorMessage",
+  authorizerError: "$context.authorizer.error",
+});
+
+/**
+ * The original's `<project>-auth-api` HTTP API, carried over (same API id and endpoint, so the
+ * companion app keeps its URL) and made safe: `POST /auth` behind the companion app's JWT
+ * authorizer, `GET /customer` behind the agents', stage throttling, KMS-encrypted access logs,
+ * and TypeScript Lambdas in place of the Python ones.
+ */
+export class CompanionCrmApi extends Construct {
+  public readonly api: Apigatewayv2Api;
+  public readonly stage: Apigatewayv2Stage;
+  public readonly accessLogs: CloudwatchLogGroup;
+  public readonly companionLambda: NodejsLambda;
+  public readonly crmLambda: NodejsLambda;
+  /** Base URL of the API (`https://<id>.execute-api.<region>.amazonaws.com`), for the CCP page. */
+  public readonly endpoint: string;
+
+  constructor(scope: Construct, id: string, props: CompanionCrmApiProps) {
+    super(scope, id);
+    const { config, namePrefix: prefix } = props;
+    const tags = { ...props.tags };
+    const apiName = `${prefix}-auth-api`;
+
+    this.accessLogs = keepAddress(
+      new CloudwatchLogGroup(this, "access_logs", {
+        name: `/aws/apigateway/${apiName}`,
+        retentionInDays: props.logRetentionDays,
+        kmsKeyId: props.kmsKeyArn,
+        tags,
+      }),
+      "auth_api_gw",
+    );
+    this.api = movedFrom(
+      keepAddress(
+        new Apigatewayv2Api(this, "api", {
+          name: apiName,
+          protocolType: "HTTP",
+          description: "Companion-app approvals (POST /auth) and agent customer lookup (GET /customer)",
+          corsConfiguration: {
+            allowOrigins: [...props.corsOrigins],
+            allowMethods: ["GET", "POST"],
+            allowHeaders: ["authorization", "content-type"],
+            maxAge: 3600,
+          },
+          tags,
+        }),
+        "auth_api",
+      ),
+      "module.auth_api_gateway.aws_apigatewayv2_api.this",
+    );
+    this.endpoint = this.api.apiEndpoint;
+    this.stage = movedFrom(
+      keepAddress(
+        new Apigatewayv2Stage(this, "stage", {
+          apiId: this.api.id,
+          name: "$default",
+          autoDeploy: true,
+          accessLogSettings: { destinationArn: this.accessLogs.arn, format: ACCESS_LOG_FORMAT },
+          defaultRouteSettings: {
+            throttlingRateLimit: config.throttling.rateLimit,
+            throttlingBurstLimit: config.throttling.burstLimit,
+            detailedMetricsEnabled: true,
+          },
+          tags,
+        }),
+        "auth_api_stage",
+      ),
+      "module.auth_api_gateway.aws_apigatewayv2_stage.this",
+    );
+
+    const authorizer = (key: string, who: { issuer: string; audience: readonly string[] }) =>
+      new Apigatewayv2Authorizer(this, key, {
+        apiId: this.api.id,
+        name: `${prefix}-${key.replace(/_/g, "-")}`,
+        authorizerType: "JWT",
+        identitySources: ["$request.header.Authorization"],
+        jwtConfiguration: { issuer: who.issuer, audience: [...who.audience] },
+      });
+    const companionAuthorizer = authorizer("companion_app", config.companionApp);
+    const agentsAuthorizer = authorizer("agents", config.agents);
+
+    const common = { kmsKeyArn: props.kmsKeyArn, logRetentionDays: props.logRetentionDays, tags } as const;
+    const { companion: companionName, crm: crmName } = apiFunctionNames(prefix);
+    this.companionLambda = new NodejsLambda(this, "companion_lambda", {
+      ...common,
+      functionName: companionName,
+      code: props.companionCode,
+      memorySize: 256,
+      timeout: 5,
+      statements: [
+        {
+          sid: "AnswerCompanionRequests",
+          actions: ["dynamodb:UpdateItem", "dynamodb:GetItem"],
+          resources: [props.authStateTableArn],
+        },
+      ],
+      environment: {
+        POWERTOOLS_SERVICE_NAME: companionName,
+        AUTH_STATE_TABLE_NAME: Fn.element(Fn.split("/", props.authStateTableArn), 1),
+        CUSTOMER_ID_CLAIM: config.companionApp.customerIdClaim,
+      },
+    });
+    this.crmLambda = new NodejsLambda(this, "crm_lambda", {
+      ...common,
+      functionName: crmName,
+      code: props.crmCode,
+      memorySize: 256,
+      timeout: 5,
+      statements: [
+        {
+          sid: "BankingApiKey",
+          actions: ["secretsmanager:GetSecretValue"],
+          resources: [props.bankingApiSecretArn],
+        },
+      ],
+      environment: {
+        POWERTOOLS_SERVICE_NAME: crmName,
+        BANKING_API_URL: props.bankingApiUrl,
+        BANKING_API_SECRET_ID: props.bankingApiSecretArn,
+        AGENT_GROUPS_CLAIM: config.agents.groupsClaim,
+        ...(config.agents.requiredGroup ? { REQUIRED_AGENT_GROUP: config.agents.requiredGroup } : {}),
+      },
+    });
+
+    // The original's integrations, routes and permissions keep their addresses; each now points at
+    // the new function's live alias, and every route needs a verified token.
+    const routes = [
+      {
+        routeKey: "POST /auth",
+        lambda: this.companionLambda,
+        functionName: companionName,
+        authorizer: companionAuthorizer,
+        names: ["auth_integration", "auth_route", "apigw_invoke"],
+      },
+      {
+        routeKey: "GET /customer",
+        lambda: this.crmLambda,
+        functionName: crmName,
+        authorizer: agentsAuthorizer,
+        names: ["crm_integration", "crm_route", "apigw_invoke_crm"],
+      },
+    ] as const;
+    for (const { routeKey, lambda, functionName, authorizer: routeAuthorizer, names } of routes) {
+      const [integrationName, routeName, permissionName] = names;
+      const integration = keepAddress(
+        new Apigatewayv2Integration(this, integrationName, {
+          apiId: this.api.id,
+          integrationType: "AWS_PROXY",
+          integrationUri: lambda.aliasArn,
+          payloadFormatVersion: "2.0",
+          timeoutMilliseconds: 6000,
+        }),
+        integrationName,
+      );
+      keepAddress(
+        new Apigatewayv2Route(this, routeName, {
+          apiId: this.api.id,
+          routeKey,
+          target: `integrations/${integration.id}`,
+          authorizationType: "JWT",
+          authorizerId: routeAuthorizer.id,
+        }),
+        routeName,
+      );
+      const [method, path] = routeKey.split(" ");
+      // A failing approval leaves a caller waiting on the IVR; a failing lookup, an agent without context.
+      new CloudwatchMetricAlarm(this, `${routeName}_errors`, {
+        alarmName: `${functionName}-errors`,
+        alarmDescription: `${routeKey}: the function failed (unhandled errors or timeouts) in two 5-minute periods running`,
+        namespace: "AWS/Lambda",
+        metricName: "Errors",
+        dimensions: { FunctionName: functionName },
+        statistic: "Sum",
+        period: 300,
+        evaluationPeriods: 2,
+        comparisonOperator: "GreaterThanThreshold",
+        threshold: 0,
+        treatMissingData: "notBreaching",
+        alarmActions: [props.alarmTopicArn],
+        okActions: [props.alarmTopicArn],
+      });
+      keepAddress(
+        lambda.allowInvoke(
+          permissionName,
+          "apigateway.amazonaws.com",
+          `${this.api.executionArn}/*/${method}${path}`,
+        ),
+        permissionName,
+      );
+    }
+    new CloudwatchMetricAlarm(this, "server_errors", {
+      alarmName: `${apiName}-5xx`,
+      alarmDescription:
+        "The companion/CRM API answered 5xx (integration failures, throttled functions) in two 5-minute periods running",
+      namespace: "AWS/ApiGateway",
+      metricName: "5xx",
+      dimensions: { ApiId: this.api.id, Stage: this.stage.name },
+      statistic: "Sum",
+      period: 300,
+      evaluationPeriods: 2,
+      comparisonOperator: "GreaterThanThreshold",
+      threshold: 0,
+      treatMissingData: "notBreaching",
+      alarmActions: [props.alarmTopicArn],
+      okActions: [props.alarmTopicArn],
+    });
+  }
+}

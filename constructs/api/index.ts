@@ -1,0 +1,1 @@
+export { apiFunctionNames, CompanionCrmApi, type CompanionCrmApiProps } from "./companion-crm-api";
