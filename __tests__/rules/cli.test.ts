@@ -18,8 +18,12 @@ describe("npm run rules", () => {
     // prod.ts ships stand-ins (bank.example, a documentation account id) until the platform team
     // sets the bank's values; each is flagged on every prod synth, and nothing else is.
     expect(report.findings.map((f) => `${f.level} ${f.rule} ${f.address}`)).toStrictEqual([
+      "warning no-placeholder-values aws_apigatewayv2_api.auth_api",
+      "warning no-placeholder-values aws_apigatewayv2_authorizer.api_agents",
+      "warning no-placeholder-values aws_apigatewayv2_authorizer.api_companion_app",
       "warning no-placeholder-values aws_cloudfront_distribution.ccp_site",
       "warning no-placeholder-values aws_cloudfront_distribution.ccp_site",
+      "warning no-placeholder-values aws_lambda_function.api_crm_lambda_function",
       "warning no-placeholder-values aws_lambda_function.lex_fallback_lambda_function",
       "warning no-placeholder-values aws_sns_topic_subscription.alerts_alarms_email",
       "warning no-placeholder-values aws_sns_topic_subscription.alerts_fraud_alerts_email",
