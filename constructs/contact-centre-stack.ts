@@ -1,3 +1,4 @@
+import { Lazy } from "cdktf";
 import { Construct } from "constructs";
 import type { StackConfig } from "../config/schema";
 import { BankingGuardrail } from "./ai";
@@ -146,6 +147,12 @@ export class ContactCentreStack extends AddressedStack {
       confidenceThreshold: config.lambda.lowConfidenceThreshold,
       logRetentionDays: config.observability.logRetentionDays,
       aiMetricsNamespace: config.observability.aiMetricsNamespace,
+      // The data lake is built further down; resolved at synth, so construct order (and with it the
+      // order of every moved block) stays as it was.
+      aiInsightsStream: {
+        arn: Lazy.stringValue({ produce: () => this.dataLake.aiReportingStream.arn }),
+        name: Lazy.stringValue({ produce: () => this.dataLake.aiReportingStream.name }),
+      },
       ...(config.lambda.reservedConcurrency !== undefined
         ? { reservedConcurrency: config.lambda.reservedConcurrency }
         : {}),

@@ -52,6 +52,12 @@ export interface LexFallbackLambdaProps {
   };
   /** Namespace of the AI metrics the function publishes (EMF): config `observability.aiMetricsNamespace`. @default "Connect/BedrockMCP" */
   readonly aiMetricsNamespace?: string;
+  /**
+   * AI reporting stream (DataLake.aiReportingStream) the function writes one insight record per
+   * turn to. Encrypted with `kmsKeyArn` (the stack key), whose GenerateDataKey grant covers it.
+   * @default undefined - no insight records
+   */
+  readonly aiInsightsStream?: { readonly arn: string; readonly name: string };
   /** @default 365 */
   readonly logRetentionDays?: LogRetentionDays;
   /** @default undefined */
@@ -127,7 +133,7 @@ export class LexFallbackLambda extends Construct {
         ? [{ sid: "FraudBackupQueue", actions: ["sqs:SendMessage"], resources: [props.fraudBackupQueue.arn] }]
         : []),
       {
-        sid: "EncryptedTopicsAndQueue",
+        sid: "EncryptedTopicsQueueAndStream",
         actions: ["kms:GenerateDataKey", "kms:Decrypt"],
         resources: [props.kmsKeyArn],
       },
@@ -136,6 +142,15 @@ export class LexFallbackLambda extends Construct {
         actions: ["secretsmanager:GetSecretValue"],
         resources: [props.bankingApiSecretArn],
       },
+      ...(props.aiInsightsStream
+        ? [
+            {
+              sid: "AiInsightsStream",
+              actions: ["kinesis:PutRecord", "kinesis:PutRecords"],
+              resources: [props.aiInsightsStream.arn],
+            },
+          ]
+        : []),
       { sid: "Converse", actions: ["bedrock:InvokeModel"], resources: [...props.bedrockModelArns] },
       { sid: "Guardrail", actions: ["bedrock:ApplyGuardrail"], resources: [props.guardrail.arn] },
     ];
@@ -173,6 +188,7 @@ export class LexFallbackLambda extends Construct {
         ACCOUNTS_QUEUE_NAME: queues.accounts,
         LENDING_QUEUE_NAME: queues.lending,
         AI_METRICS_NAMESPACE: props.aiMetricsNamespace ?? "Connect/BedrockMCP",
+        ...(props.aiInsightsStream ? { AI_INSIGHTS_STREAM_NAME: props.aiInsightsStream.name } : {}),
       },
     });
     this.function = this.lambda.function;

@@ -1,3 +1,5 @@
+import type { AiInsightRecord } from "./insights/record";
+
 /**
  * What the intent handlers may call. Adapters in `adapters/` implement these with AWS SDK v3 and
  * the bank's HTTP API; tests pass in-memory fakes. Every method may throw; the orchestrator turns
@@ -187,6 +189,14 @@ export interface CallbackQueue {
   request(request: CallbackRequest): Promise<"queued" | "duplicate">;
 }
 
+/**
+ * The AI reporting stream: one record per code-hook turn. `record` returns at once and never
+ * throws; delivery happens off the reply path and its failures are counted, not raised.
+ */
+export interface InsightSink {
+  record(record: AiInsightRecord): void;
+}
+
 export interface Ports {
   readonly banking: BankingApi;
   readonly callbacks: CallbackQueue;
@@ -196,5 +206,6 @@ export interface Ports {
   readonly fraudBackup: FraudBackup;
   readonly limits: RateLimits;
   readonly llm: Llm;
+  readonly insights: InsightSink;
   readonly now: () => Date;
 }
