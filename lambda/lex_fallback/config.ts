@@ -36,6 +36,11 @@ export interface LambdaConfig {
   readonly aiMetricsNamespace: string;
   /** Kinesis stream of the AI insight records (one per turn); none are written without it. */
   readonly aiInsightsStreamName: string | undefined;
+  /**
+   * Encrypted PIN entry: the flow's InputEncryption key id and the secret holding the matching
+   * RSA private key (PEM). Both set, or PINs from the flows are taken as plain digits.
+   */
+  readonly pinEncryption: { readonly keyId: string; readonly privateKeySecretId: string } | undefined;
 }
 
 /**
@@ -82,6 +87,8 @@ const envSchema = z.object({
   // The config default (config/schema/observability.ts), the original's namespace.
   AI_METRICS_NAMESPACE: named("Connect/BedrockMCP"),
   AI_INSIGHTS_STREAM_NAME: optionalText,
+  PIN_ENCRYPTION_KEY_ID: optionalText,
+  PIN_PRIVATE_KEY_SECRET_ID: optionalText,
 });
 
 /** Never throws: a bad value falls back to its default so the bot keeps answering. */
@@ -110,5 +117,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): L
     callbackTtlDays: e.CALLBACK_TTL_DAYS,
     aiMetricsNamespace: e.AI_METRICS_NAMESPACE,
     aiInsightsStreamName: e.AI_INSIGHTS_STREAM_NAME,
+    pinEncryption:
+      e.PIN_ENCRYPTION_KEY_ID !== undefined && e.PIN_PRIVATE_KEY_SECRET_ID !== undefined
+        ? { keyId: e.PIN_ENCRYPTION_KEY_ID, privateKeySecretId: e.PIN_PRIVATE_KEY_SECRET_ID }
+        : undefined,
   };
 }

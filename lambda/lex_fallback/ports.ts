@@ -124,7 +124,9 @@ export type SecurityEventType =
   /** The auth flow ran out of PIN attempts (its own loop count; the table lock is AUTH_LOCKED). */
   | "PIN_LOCKOUT"
   /** A contact or customer used up its sensitive operations or model questions for the window. */
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  /** An encrypted PIN from a flow did not decrypt (tampered, wrong key, or sent in plain). */
+  | "AUTH_INPUT_REJECTED";
 
 export interface SecurityEvent {
   readonly customerId: string;
@@ -197,6 +199,14 @@ export interface InsightSink {
   record(record: AiInsightRecord): void;
 }
 
+/** The PIN a flow collected (`$.StoredCustomerInput`), as keyed. */
+export interface PinInput {
+  /** Whether the flow encrypts it (InputEncryption); a plain value is then refused. */
+  readonly encrypted: boolean;
+  /** The digits; throws EncryptedInputError when an encrypted value does not decrypt. */
+  read(raw: string): Promise<string>;
+}
+
 export interface Ports {
   readonly banking: BankingApi;
   readonly callbacks: CallbackQueue;
@@ -207,5 +217,6 @@ export interface Ports {
   readonly limits: RateLimits;
   readonly llm: Llm;
   readonly insights: InsightSink;
+  readonly pinInput: PinInput;
   readonly now: () => Date;
 }

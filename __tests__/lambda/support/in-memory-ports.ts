@@ -1,4 +1,5 @@
 import { RATE_LIMITS, loadConfig, type LambdaConfig } from "../../../lambda/lex_fallback/config";
+import { PLAIN_PIN_INPUT } from "../../../lambda/lex_fallback/adapters/connect-pin-input";
 import type { Deps } from "../../../lambda/lex_fallback/handlers/types";
 import type { AiInsightRecord } from "../../../lambda/lex_fallback/insights/record";
 import type {
@@ -13,6 +14,7 @@ import type {
   Llm,
   Notifier,
   PinAttempt,
+  PinInput,
   PinReservation,
   RateAction,
   RateLimits,
@@ -189,6 +191,7 @@ export function harness(
     limits?: RateLimits;
     security?: SecurityEvents;
     callbacks?: CallbackQueue;
+    pinInput?: PinInput;
   } = {},
 ): Harness {
   const auth = new MemoryAuthStore();
@@ -210,6 +213,7 @@ export function harness(
       limits: options.limits ?? limits,
       llm: options.llm ?? { answer: async () => "Our branches open at 9am." },
       insights,
+      pinInput: options.pinInput ?? PLAIN_PIN_INPUT,
       now: () => new Date("2026-11-25T10:00:00Z"),
     },
   };

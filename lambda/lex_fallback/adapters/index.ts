@@ -4,6 +4,7 @@ import { remotePolicy, type RemotePolicyOptions } from "../shared/resilience";
 import { BedrockLlm } from "./bedrock-llm";
 import { emitInsightDelivery } from "../shared/metrics";
 import { bedrockClient, documentClient, kinesisClient, secretsClient, snsClient, sqsClient } from "./clients";
+import { EncryptedPinInput, PLAIN_PIN_INPUT } from "./connect-pin-input";
 import { DynamoAuthStore } from "./dynamo-auth-store";
 import { DynamoCallbackQueue } from "./dynamo-callback-queue";
 import { DynamoRateLimits } from "./dynamo-rate-limits";
@@ -86,6 +87,9 @@ export function createPorts(config: LambdaConfig, timing = DEPLOYED_TIMING): Por
             remotePolicy(timing.kinesis),
             (counts) => emitInsightDelivery(config.aiMetricsNamespace, counts),
           ),
+    pinInput: config.pinEncryption
+      ? new EncryptedPinInput(config.pinEncryption.keyId, config.pinEncryption.privateKeySecretId, secrets)
+      : PLAIN_PIN_INPUT,
     now,
   };
 }
