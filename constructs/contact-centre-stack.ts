@@ -15,7 +15,7 @@ import { RetiredResources } from "./migration/retired";
 import { ContactRecordMetrics, Observability } from "./observability";
 import { Platform } from "./platform/platform";
 import { AccessLogBucket } from "./storage";
-import { AlertTopics, ApiSecrets, FraudBackupQueue, SecurityTables } from "./security";
+import { AlertTopics, ApiSecrets, FraudBackupQueue, PinEncryptionKey, SecurityTables } from "./security";
 
 export interface ContactCentreStackProps {
   /** Validated configuration (config/load.ts). */
@@ -125,6 +125,15 @@ export class ContactCentreStack extends AddressedStack {
       ...(config.bedrockRegion === config.region ? { kmsKeyArn: keyArn } : {}),
     });
 
+    // Encrypted PIN entry: the private key's secret (value put out of band), when configured.
+    const pinKey = config.flows.pinEncryption
+      ? new PinEncryptionKey(this, "pin_encryption", {
+          namePrefix: prefix,
+          kmsKeyArn: keyArn,
+          recoveryWindowInDays: config.security.deletionProtection ? 30 : 7,
+        })
+      : undefined;
+
     // The Lex code hook, which also serves the flows' InvokeLambdaFunction calls.
     this.lexFallback = new LexFallbackLambda(this, "lex_fallback", {
       functionName: `${prefix}-lex-fallback`,
@@ -153,6 +162,14 @@ export class ContactCentreStack extends AddressedStack {
         arn: Lazy.stringValue({ produce: () => this.dataLake.aiReportingStream.arn }),
         name: Lazy.stringValue({ produce: () => this.dataLake.aiReportingStream.name }),
       },
+      ...(config.flows.pinEncryption && pinKey
+        ? {
+            pinEncryption: {
+              keyId: config.flows.pinEncryption.keyId,
+              privateKeySecretArn: pinKey.secret.arn,
+            },
+          }
+        : {}),
       ...(config.lambda.reservedConcurrency !== undefined
         ? { reservedConcurrency: config.lambda.reservedConcurrency }
         : {}),
@@ -194,6 +211,7 @@ export class ContactCentreStack extends AddressedStack {
       lambdaDependsOn: [lambdaAssociation],
       brandName: config.flows.brandName,
       dtmfTimeoutSeconds: config.flows.dtmfTimeoutSeconds,
+      ...(config.flows.pinEncryption ? { pinEncryption: config.flows.pinEncryption } : {}),
       voice: { name: config.voiceId },
     });
     this.connect.routeInboundCallsTo(this.flows.voiceEntry.flowId);

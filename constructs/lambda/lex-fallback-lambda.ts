@@ -58,6 +58,12 @@ export interface LexFallbackLambdaProps {
    * @default undefined - no insight records
    */
   readonly aiInsightsStream?: { readonly arn: string; readonly name: string };
+  /**
+   * Encrypted PIN entry: the flow's EncryptionKeyId and the secret (ARN) holding the matching RSA
+   * private key, encrypted with `kmsKeyArn`.
+   * @default undefined - the flows send PINs as plain digits
+   */
+  readonly pinEncryption?: { readonly keyId: string; readonly privateKeySecretArn: string };
   /** @default 365 */
   readonly logRetentionDays?: LogRetentionDays;
   /** @default undefined */
@@ -151,6 +157,15 @@ export class LexFallbackLambda extends Construct {
             },
           ]
         : []),
+      ...(props.pinEncryption
+        ? [
+            {
+              sid: "PinPrivateKey",
+              actions: ["secretsmanager:GetSecretValue"],
+              resources: [props.pinEncryption.privateKeySecretArn],
+            },
+          ]
+        : []),
       { sid: "Converse", actions: ["bedrock:InvokeModel"], resources: [...props.bedrockModelArns] },
       { sid: "Guardrail", actions: ["bedrock:ApplyGuardrail"], resources: [props.guardrail.arn] },
     ];
@@ -189,6 +204,12 @@ export class LexFallbackLambda extends Construct {
         LENDING_QUEUE_NAME: queues.lending,
         AI_METRICS_NAMESPACE: props.aiMetricsNamespace ?? "Connect/BedrockMCP",
         ...(props.aiInsightsStream ? { AI_INSIGHTS_STREAM_NAME: props.aiInsightsStream.name } : {}),
+        ...(props.pinEncryption
+          ? {
+              PIN_ENCRYPTION_KEY_ID: props.pinEncryption.keyId,
+              PIN_PRIVATE_KEY_SECRET_ID: props.pinEncryption.privateKeySecretArn,
+            }
+          : {}),
       },
     });
     this.function = this.lambda.function;
