@@ -202,6 +202,8 @@ async function main(): Promise<void> {
     console.log("cold first turns (5 fresh processes) ...");
     cold = await coldFirstTurn(built.jsPath, env, 5);
     console.log("warm authenticated CheckBalance against dynalite, no insight stream (500 turns) ...");
+    // The first run in a process also warms the JIT: discard one, then compare like with like.
+    await warmAgainstDynalite(dynamo, plain, 500, "bench-jit");
     withoutInsights = await warmAgainstDynalite(dynamo, plain, 500, "bench-plain");
     console.log("warm authenticated CheckBalance against dynalite and kinesalite (500 turns) ...");
     const withInsights = await warmAgainstDynalite(dynamo, env, 500);
