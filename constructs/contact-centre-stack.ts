@@ -1,3 +1,4 @@
+import { Lazy } from "cdktf";
 import { Construct } from "constructs";
 import type { StackConfig } from "../config/schema";
 import { BankingGuardrail } from "./ai";
@@ -15,7 +16,7 @@ import { RetiredResources } from "./migration/retired";
 import { ContactRecordMetrics, Observability } from "./observability";
 import { Platform } from "./platform/platform";
 import { AccessLogBucket } from "./storage";
-import { AlertTopics, ApiSecrets, FraudBackupQueue, SecurityTables } from "./security";
+import { AlertTopics, ApiSecrets, FraudBackupQueue, PinEncryptionKey, SecurityTables } from "./security";
 
 export interface ContactCentreStackProps {
   /** Validated configuration (config/load.ts). */
@@ -129,6 +130,15 @@ export class ContactCentreStack extends AddressedStack {
       ...(config.bedrockRegion === config.region ? { kmsKeyArn: keyArn } : {}),
     });
 
+    // Encrypted PIN entry: the private key's secret (value put out of band), when configured.
+    const pinKey = config.flows.pinEncryption
+      ? new PinEncryptionKey(this, "pin_encryption", {
+          namePrefix: prefix,
+          kmsKeyArn: keyArn,
+          recoveryWindowInDays: config.security.deletionProtection ? 30 : 7,
+        })
+      : undefined;
+
     // The Lex code hook, which also serves the flows' InvokeLambdaFunction calls.
     this.lexFallback = new LexFallbackLambda(this, "lex_fallback", {
       functionName: `${prefix}-lex-fallback`,
@@ -151,6 +161,20 @@ export class ContactCentreStack extends AddressedStack {
       confidenceThreshold: config.lambda.lowConfidenceThreshold,
       logRetentionDays: config.observability.logRetentionDays,
       aiMetricsNamespace: config.observability.aiMetricsNamespace,
+      // The data lake is built further down; resolved at synth, so construct order (and with it the
+      // order of every moved block) stays as it was.
+      aiInsightsStream: {
+        arn: Lazy.stringValue({ produce: () => this.dataLake.aiReportingStream.arn }),
+        name: Lazy.stringValue({ produce: () => this.dataLake.aiReportingStream.name }),
+      },
+      ...(config.flows.pinEncryption && pinKey
+        ? {
+            pinEncryption: {
+              keyId: config.flows.pinEncryption.keyId,
+              privateKeySecretArn: pinKey.secret.arn,
+            },
+          }
+        : {}),
       ...(config.lambda.reservedConcurrency !== undefined
         ? { reservedConcurrency: config.lambda.reservedConcurrency }
         : {}),
@@ -193,6 +217,7 @@ export class ContactCentreStack extends AddressedStack {
       brandName: config.flows.brandName,
       dtmfTimeoutSeconds: config.flows.dtmfTimeoutSeconds,
       canaryPercent: config.flows.canaryPercent,
+      ...(config.flows.pinEncryption ? { pinEncryption: config.flows.pinEncryption } : {}),
       voice: { name: config.voiceId },
       // Contact Lens analyses in the instance's language (en_GB -> en-GB).
       analyticsLanguage: config.locale.replace("_", "-"),

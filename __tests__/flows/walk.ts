@@ -1,8 +1,11 @@
+import { encryptLikeConnect } from "../lambda/support/connect-encryption";
+
 /**
  * Walks one contact through a rendered flow the way Amazon Connect runs it, for the blocks the
  * voice flows use, so tests can check journeys (not just shapes) against the real Lambda.
  *
- * Only Equals conditions are modelled, and an unknown JSONPath or block type throws: a test
+ * A storing prompt with InputEncryption stores what Connect would: the digits encrypted with the
+ * block's Key under its EncryptionKeyId (AWS Encryption SDK). Only Equals conditions are modelled, and an unknown JSONPath or block type throws: a test
  * must fail loudly rather than walk a branch Connect would not take.
  */
 
@@ -160,7 +163,13 @@ export async function walkFlow(content: string, options: WalkOptions = {}): Prom
         if (typeof answer === "object") id = onError(action, answer.error);
         else if (answer === NO_INPUT && !stores) id = onError(action, "InputTimeLimitExceeded");
         else if (stores) {
-          stored = answer === NO_INPUT ? "Timeout" : answer;
+          const encryption = p["InputEncryption"] as { EncryptionKeyId: string; Key: string } | undefined;
+          stored =
+            answer === NO_INPUT
+              ? "Timeout"
+              : encryption
+                ? await encryptLikeConnect(answer, encryption.EncryptionKeyId, encryption.Key)
+                : answer;
           id = next(action);
         } else id = onEquals(action, answer as string) ?? onError(action, "NoMatchingCondition");
         break;

@@ -86,6 +86,29 @@ describe("whole-stack wiring (dev)", () => {
     expect(guardrail.region).toBe("eu-central-1");
   });
 
+  it("lets the code hook put AI insight records on the AI reporting stream only, under the stack key", () => {
+    const [, fn] = ofType("aws_lambda_function").find(([name]) => name === "lex_fallback_lambda_function")!;
+    const stream = "aws_kinesis_stream.datalake_kinesis_ai_reporting";
+    expect((fn as any).environment.variables.AI_INSIGHTS_STREAM_NAME).toBe(`\${${stream}.name}`);
+    const [, policy] = ofType("aws_iam_role_policy").find(([name]) => name.startsWith("lex_fallback"))!;
+    const statements = JSON.parse(policy.policy as string).Statement as Array<Record<string, any>>;
+    const kinesis = statements.filter((s) => s.Action.some((a: string) => a.startsWith("kinesis:")));
+    expect(kinesis).toEqual([
+      {
+        Sid: "AiInsightsStream",
+        Effect: "Allow",
+        Action: ["kinesis:PutRecord", "kinesis:PutRecords"],
+        Resource: [`\${${stream}.arn}`],
+      },
+    ]);
+    // The stream's key is the one the function may generate data keys with.
+    const [, aiStream] = ofType("aws_kinesis_stream").find(
+      ([name]) => name === "datalake_kinesis_ai_reporting",
+    )!;
+    const keyUse = statements.find((s) => s.Action.includes("kms:GenerateDataKey"))!;
+    expect(keyUse.Resource).toContain(aiStream.kms_key_id);
+  });
+
   it("lets Connect invoke only the live alias, from this instance, with the function associated unqualified", () => {
     const connectPermissions = ofType("aws_lambda_permission").filter(
       ([, p]) => p.principal === "connect.amazonaws.com",

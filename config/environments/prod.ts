@@ -1,4 +1,5 @@
 import type { ConfigInput } from "../schema";
+import { EXAMPLE_PIN_CERTIFICATE } from "./pin-certificate.example";
 import { SHARED_SUPPRESSIONS } from "./suppressions";
 
 /**
@@ -39,6 +40,13 @@ export const prod: ConfigInput = {
   lambda: {
     reservedConcurrency: 50,
   },
+  flows: {
+    // Encrypted PIN entry: the key id Connect shows for the uploaded key, and a certificate it signed.
+    pinEncryption: {
+      keyId: "5d0c7a3e-2f41-4b9a-8e6d-1c3b5a7f9e20",
+      certificatePem: EXAMPLE_PIN_CERTIFICATE,
+    },
+  },
   ccp: {
     // The bank's host name for the agent softphone and its ACM certificate (us-east-1).
     domainName: "ccp.contact-centre.bank.example",
@@ -68,6 +76,14 @@ export const prod: ConfigInput = {
     deliveryErrorLogRetentionDays: 365,
   },
   rules: {
-    suppressions: [...SHARED_SUPPRESSIONS],
+    suppressions: [
+      ...SHARED_SUPPRESSIONS,
+      {
+        rule: "secret-rotation",
+        address: "aws_secretsmanager_secret.pin_encryption_private_key",
+        reason:
+          "rotating the PIN key means uploading a new key to Connect and a new certificate to the flow, which a rotation Lambda cannot do; the runbook in docs/pin-encryption.md rotates it with Connect's two active keys",
+      },
+    ],
   },
 };

@@ -64,6 +64,14 @@ export const configSchema = z
         });
       }
     }
+    if (config.flows.pinEncryption === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["flows", "pinEncryption"],
+        message:
+          "production encrypts PIN entry: set flows.pinEncryption.keyId and certificatePem (the key uploaded to Connect and a certificate it signed; docs/pin-encryption.md)",
+      });
+    }
     for (const [field, what] of required) {
       if (config.security[field].length === 0) {
         ctx.addIssue({

@@ -37,7 +37,7 @@ const strings = (...names: string[]): GlueColumn[] => names.map((name) => ({ nam
  * The data lake's tables, in the original module's order: the order is the `count` index each had in
  * state (module.glue_datalake.aws_glue_catalog_table.this[i]), so do not reorder. Prefixes for the
  * Firehose-fed tables come from config; these are the record shapes Connect, EventBridge and the
- * AI-reporting producer write.
+ * AI-reporting producer (lex_fallback) write.
  */
 export function glueTables(prefixes: {
   readonly ctr: string;
@@ -97,14 +97,16 @@ export function glueTables(prefixes: {
       name: "ai_insights",
       bucket: "datalake",
       prefix: prefixes.aiReporting,
+      // What lex_fallback writes per turn (lambda/lex_fallback/insights/record.ts, held equal by a
+      // test). The original's user_query and model_response columns are gone: no transcript in the lake.
       columns: [
-        ...strings("timestamp", "request_id", "session_id"),
+        ...strings("record_id", "timestamp", "contact_id", "intent"),
+        { name: "confidence", type: "double" },
+        { name: "bedrock_used", type: "boolean" },
+        { name: "guardrail_action", type: "string" },
+        { name: "handover", type: "boolean" },
+        { name: "handover_reason", type: "string" },
         { name: "latency_ms", type: "int" },
-        { name: "validation_success", type: "boolean" },
-        { name: "hallucination_score", type: "double" },
-        { name: "hallucination_detected", type: "boolean" },
-        { name: "security_violation", type: "boolean" },
-        ...strings("user_query", "model_response", "validation_details"),
       ],
     },
     {

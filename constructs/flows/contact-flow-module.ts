@@ -27,6 +27,7 @@ export class ContactFlowModule extends Construct {
       props.variables ?? {},
       "MODULE",
       props.severities,
+      props.actionParameters,
     );
 
     this.resource = new ConnectContactFlowModule(this, "Resource", flowResourceFields(props, content));

@@ -29,6 +29,12 @@ export interface FlowSourceProps {
   readonly dependsOn?: readonly ITerraformDependable[];
   /** Per-rule severity overrides for the flow validator. @default - registry severities */
   readonly severities?: Readonly<Record<string, Severity>>;
+  /**
+   * Parameters added to named actions after rendering and before validation, for values a
+   * template cannot hold as a string placeholder (e.g. a whole InputEncryption object).
+   * @default - none
+   */
+  readonly actionParameters?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
 export interface ContactFlowProps extends FlowSourceProps {
@@ -67,6 +73,7 @@ export class ContactFlow extends Construct {
       props.variables ?? {},
       type,
       props.severities,
+      props.actionParameters,
     );
 
     this.resource = new ConnectContactFlow(this, "Resource", { ...flowResourceFields(props, content), type });

@@ -63,6 +63,9 @@ export interface FlowVoice {
   readonly engine?: "Standard" | "Neural" | "Generative";
 }
 
+/** The auth module's PIN capture block (GetParticipantInput, StoreInput True, CustomValidation). */
+export const AUTH_PIN_CAPTURE = "get-pin";
+
 export interface ContactFlowsProps {
   /** Amazon Connect instance id. */
   readonly instanceId: string;
@@ -100,6 +103,12 @@ export interface ContactFlowsProps {
    * @default "en-GB"
    */
   readonly analyticsLanguage?: string;
+  /**
+   * Encrypted PIN entry: the auth module's PIN capture (`get-pin`) encrypts with this certificate
+   * under the key id uploaded to the instance; the Lambda decrypts it.
+   * @default - plain capture, with flow logging off around it
+   */
+  readonly pinEncryption?: { readonly keyId: string; readonly certificatePem: string };
   /** Tags for every flow. @default - none */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -248,6 +257,18 @@ export class ContactFlows extends Construct {
         auth_lambda_arn: props.lambdaArns.auth,
         customer_number_max_digits: String(customerDigits),
       },
+      ...(props.pinEncryption
+        ? {
+            actionParameters: {
+              [AUTH_PIN_CAPTURE]: {
+                InputEncryption: {
+                  EncryptionKeyId: props.pinEncryption.keyId,
+                  Key: props.pinEncryption.certificatePem.trim(),
+                },
+              },
+            },
+          }
+        : {}),
       dependsOn: lambda,
     });
     this.voiceIvr = new ContactFlow(this, "VoiceIvr", {

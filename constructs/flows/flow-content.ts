@@ -20,6 +20,7 @@ export function renderAndValidate(
   variables: FlowTemplateVariables,
   flowType: FlowType,
   severities: Readonly<Record<string, Severity>> | undefined,
+  actionParameters?: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
 ): FlowContent {
   const file = displayPath(resolveTemplatePath(template));
   let content: string;
@@ -30,6 +31,8 @@ export function renderAndValidate(
       cause: error,
     });
   }
+  if (actionParameters !== undefined && Object.keys(actionParameters).length > 0)
+    content = withActionParameters(`${constructPath}: ${file}`, content, actionParameters);
   const declared = declaredFlowType(JSON.parse(content) as unknown);
   if ("error" in declared) throw new Error(`${constructPath}: ${file}: ${declared.error}`);
   if (declared.declared && declared.type !== flowType) {
@@ -45,4 +48,19 @@ export function renderAndValidate(
     );
   }
   return { content, warnings: findings.filter((f) => f.severity === "warning") };
+}
+
+/** Merges parameters into the named actions; an id the flow lacks is an error, not a no-op. */
+function withActionParameters(
+  where: string,
+  content: string,
+  additions: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
+): string {
+  const flow = JSON.parse(content) as { Actions?: Array<{ Identifier?: string; Parameters?: object }> };
+  for (const [identifier, parameters] of Object.entries(additions)) {
+    const action = flow.Actions?.find((a) => a.Identifier === identifier);
+    if (action === undefined) throw new Error(`${where}: no action "${identifier}" to add parameters to`);
+    action.Parameters = { ...action.Parameters, ...parameters };
+  }
+  return JSON.stringify(flow, null, 2);
 }

@@ -52,6 +52,18 @@ export interface LexFallbackLambdaProps {
   };
   /** Namespace of the AI metrics the function publishes (EMF): config `observability.aiMetricsNamespace`. @default "Connect/BedrockMCP" */
   readonly aiMetricsNamespace?: string;
+  /**
+   * AI reporting stream (DataLake.aiReportingStream) the function writes one insight record per
+   * turn to. Encrypted with `kmsKeyArn` (the stack key), whose GenerateDataKey grant covers it.
+   * @default undefined - no insight records
+   */
+  readonly aiInsightsStream?: { readonly arn: string; readonly name: string };
+  /**
+   * Encrypted PIN entry: the flow's EncryptionKeyId and the secret (ARN) holding the matching RSA
+   * private key, encrypted with `kmsKeyArn`.
+   * @default undefined - the flows send PINs as plain digits
+   */
+  readonly pinEncryption?: { readonly keyId: string; readonly privateKeySecretArn: string };
   /** @default 365 */
   readonly logRetentionDays?: LogRetentionDays;
   /** @default undefined */
@@ -127,7 +139,7 @@ export class LexFallbackLambda extends Construct {
         ? [{ sid: "FraudBackupQueue", actions: ["sqs:SendMessage"], resources: [props.fraudBackupQueue.arn] }]
         : []),
       {
-        sid: "EncryptedTopicsAndQueue",
+        sid: "EncryptedTopicsQueueAndStream",
         actions: ["kms:GenerateDataKey", "kms:Decrypt"],
         resources: [props.kmsKeyArn],
       },
@@ -136,6 +148,24 @@ export class LexFallbackLambda extends Construct {
         actions: ["secretsmanager:GetSecretValue"],
         resources: [props.bankingApiSecretArn],
       },
+      ...(props.aiInsightsStream
+        ? [
+            {
+              sid: "AiInsightsStream",
+              actions: ["kinesis:PutRecord", "kinesis:PutRecords"],
+              resources: [props.aiInsightsStream.arn],
+            },
+          ]
+        : []),
+      ...(props.pinEncryption
+        ? [
+            {
+              sid: "PinPrivateKey",
+              actions: ["secretsmanager:GetSecretValue"],
+              resources: [props.pinEncryption.privateKeySecretArn],
+            },
+          ]
+        : []),
       { sid: "Converse", actions: ["bedrock:InvokeModel"], resources: [...props.bedrockModelArns] },
       { sid: "Guardrail", actions: ["bedrock:ApplyGuardrail"], resources: [props.guardrail.arn] },
     ];
@@ -173,6 +203,13 @@ export class LexFallbackLambda extends Construct {
         ACCOUNTS_QUEUE_NAME: queues.accounts,
         LENDING_QUEUE_NAME: queues.lending,
         AI_METRICS_NAMESPACE: props.aiMetricsNamespace ?? "Connect/BedrockMCP",
+        ...(props.aiInsightsStream ? { AI_INSIGHTS_STREAM_NAME: props.aiInsightsStream.name } : {}),
+        ...(props.pinEncryption
+          ? {
+              PIN_ENCRYPTION_KEY_ID: props.pinEncryption.keyId,
+              PIN_PRIVATE_KEY_SECRET_ID: props.pinEncryption.privateKeySecretArn,
+            }
+          : {}),
       },
     });
     this.function = this.lambda.function;

@@ -6,3 +6,4 @@ export * from "./security-tables";
 export * from "./topic-policy";
 export * from "./types";
 export * from "./api-secrets";
+export * from "./pin-encryption-key";

@@ -34,6 +34,13 @@ export interface LambdaConfig {
   readonly callbackTtlDays: number;
   /** CloudWatch namespace of the AI metrics (EMF); the construct passes config's aiMetricsNamespace. */
   readonly aiMetricsNamespace: string;
+  /** Kinesis stream of the AI insight records (one per turn); none are written without it. */
+  readonly aiInsightsStreamName: string | undefined;
+  /**
+   * Encrypted PIN entry: the flow's InputEncryption key id and the secret holding the matching
+   * RSA private key (PEM). Both set, or PINs from the flows are taken as plain digits.
+   */
+  readonly pinEncryption: { readonly keyId: string; readonly privateKeySecretId: string } | undefined;
 }
 
 /**
@@ -79,6 +86,9 @@ const envSchema = z.object({
   CALLBACK_TTL_DAYS: numberIn(1, 90, 7),
   // The config default (config/schema/observability.ts), the original's namespace.
   AI_METRICS_NAMESPACE: named("Connect/BedrockMCP"),
+  AI_INSIGHTS_STREAM_NAME: optionalText,
+  PIN_ENCRYPTION_KEY_ID: optionalText,
+  PIN_PRIVATE_KEY_SECRET_ID: optionalText,
 });
 
 /** Never throws: a bad value falls back to its default so the bot keeps answering. */
@@ -106,5 +116,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): L
     securityEventTtlDays: e.SECURITY_EVENT_TTL_DAYS,
     callbackTtlDays: e.CALLBACK_TTL_DAYS,
     aiMetricsNamespace: e.AI_METRICS_NAMESPACE,
+    aiInsightsStreamName: e.AI_INSIGHTS_STREAM_NAME,
+    pinEncryption:
+      e.PIN_ENCRYPTION_KEY_ID !== undefined && e.PIN_PRIVATE_KEY_SECRET_ID !== undefined
+        ? { keyId: e.PIN_ENCRYPTION_KEY_ID, privateKeySecretId: e.PIN_PRIVATE_KEY_SECRET_ID }
+        : undefined,
   };
 }

@@ -8,12 +8,13 @@ import type { Deps } from "./handlers/types";
 import { FALLBACK_INTENT, HANDLED_INTENTS, SENSITIVE_INTENTS, type HandledIntentName } from "./intents";
 import { close, elicitIntent } from "./lex/reply";
 import type { LexResponse } from "./lex/response";
-import { parseTurn } from "./lex/parse";
+import { parseTurn, type ParseResult } from "./lex/parse";
 import type { Caller, Turn } from "./lex/turn";
 import { withinBudget } from "./shared/budget";
 import { BudgetExceededError } from "./shared/errors";
 import { logger } from "./shared/logger";
 import { emitAiMetrics, handoverMetrics } from "./shared/metrics";
+import { insightRecord, observeModel } from "./insights/record";
 
 /** Urgent or explicit requests are served even when Lex was unsure. */
 const NEVER_DIVERT: ReadonlySet<string> = new Set(["ReportFraud", "ReportLostStolenCard", "TransferToAgent"]);
@@ -80,20 +81,39 @@ async function route(turn: Turn, deps: Deps): Promise<LexResponse> {
 
 /**
  * One Lex V2 code-hook turn: validate, route by intent (unknown or unsure → fallback), gate sensitive
- * intents on authentication, run the handler inside the time budget. Never throws.
+ * intents on authentication, run the handler inside the time budget. Never throws. Each valid turn
+ * leaves one AI insight record (ids, labels, timings; no transcript), sent off the reply path.
  */
 export async function handleTurn(
   raw: unknown,
   deps: Deps,
   budgetMs = deps.config.turnBudgetMs,
 ): Promise<LexResponse> {
-  const response = await answerTurn(raw, deps, budgetMs);
+  const startedMs = Date.now();
+  const parsed = parseTurn(raw);
+  const model = observeModel(deps.ports.llm, deps.config.guardrailId !== undefined);
+  const response = await answerTurn(parsed, { ...deps, ports: { ...deps.ports, llm: model.llm } }, budgetMs);
   emitAiMetrics(deps.config.aiMetricsNamespace, handoverMetrics(response));
+  if (parsed.ok) {
+    const { turn } = parsed;
+    deps.ports.insights.record(
+      insightRecord(
+        {
+          contactId: turn.contactId,
+          intent: turn.intentName,
+          confidence: turn.confidence,
+          model,
+          startedMs,
+          endedMs: Date.now(),
+        },
+        response,
+      ),
+    );
+  }
   return response;
 }
 
-async function answerTurn(raw: unknown, deps: Deps, budgetMs: number): Promise<LexResponse> {
-  const parsed = parseTurn(raw);
+async function answerTurn(parsed: ParseResult, deps: Deps, budgetMs: number): Promise<LexResponse> {
   if (!parsed.ok) {
     logger.warn("invalid Lex event", { reason: parsed.reason });
     return elicitIntent(parsed.turn, `Sorry, something went wrong on my side. ${HELP}`);

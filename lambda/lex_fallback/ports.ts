@@ -1,3 +1,5 @@
+import type { AiInsightRecord } from "./insights/record";
+
 /**
  * What the intent handlers may call. Adapters in `adapters/` implement these with AWS SDK v3 and
  * the bank's HTTP API; tests pass in-memory fakes. Every method may throw; the orchestrator turns
@@ -122,7 +124,9 @@ export type SecurityEventType =
   /** The auth flow ran out of PIN attempts (its own loop count; the table lock is AUTH_LOCKED). */
   | "PIN_LOCKOUT"
   /** A contact or customer used up its sensitive operations or model questions for the window. */
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  /** An encrypted PIN from a flow did not decrypt (tampered, wrong key, or sent in plain). */
+  | "AUTH_INPUT_REJECTED";
 
 export interface SecurityEvent {
   readonly customerId: string;
@@ -187,6 +191,22 @@ export interface CallbackQueue {
   request(request: CallbackRequest): Promise<"queued" | "duplicate">;
 }
 
+/**
+ * The AI reporting stream: one record per code-hook turn. `record` returns at once and never
+ * throws; delivery happens off the reply path and its failures are counted, not raised.
+ */
+export interface InsightSink {
+  record(record: AiInsightRecord): void;
+}
+
+/** The PIN a flow collected (`$.StoredCustomerInput`), as keyed. */
+export interface PinInput {
+  /** Whether the flow encrypts it (InputEncryption); a plain value is then refused. */
+  readonly encrypted: boolean;
+  /** The digits; throws EncryptedInputError when an encrypted value does not decrypt. */
+  read(raw: string): Promise<string>;
+}
+
 export interface Ports {
   readonly banking: BankingApi;
   readonly callbacks: CallbackQueue;
@@ -196,5 +216,7 @@ export interface Ports {
   readonly fraudBackup: FraudBackup;
   readonly limits: RateLimits;
   readonly llm: Llm;
+  readonly insights: InsightSink;
+  readonly pinInput: PinInput;
   readonly now: () => Date;
 }

@@ -1,5 +1,7 @@
 import { RATE_LIMITS, loadConfig, type LambdaConfig } from "../../../lambda/lex_fallback/config";
+import { PLAIN_PIN_INPUT } from "../../../lambda/lex_fallback/adapters/connect-pin-input";
 import type { Deps } from "../../../lambda/lex_fallback/handlers/types";
+import type { AiInsightRecord } from "../../../lambda/lex_fallback/insights/record";
 import type {
   AuthStore,
   BankingApi,
@@ -8,9 +10,11 @@ import type {
   CompanionStatus,
   FraudAlert,
   FraudBackup,
+  InsightSink,
   Llm,
   Notifier,
   PinAttempt,
+  PinInput,
   PinReservation,
   RateAction,
   RateLimits,
@@ -113,6 +117,13 @@ export class MemoryRateLimits implements RateLimits {
   }
 }
 
+export class RecordingInsights implements InsightSink {
+  readonly records: AiInsightRecord[] = [];
+  record(record: AiInsightRecord) {
+    this.records.push(record);
+  }
+}
+
 export class RecordingFraudBackup implements FraudBackup {
   readonly alerts: FraudAlert[] = [];
   async enqueue(alert: FraudAlert) {
@@ -168,6 +179,7 @@ export interface Harness {
   readonly fraudBackup: RecordingFraudBackup;
   readonly limits: MemoryRateLimits;
   readonly callbacks: MemoryCallbackQueue;
+  readonly insights: RecordingInsights;
 }
 
 export function harness(
@@ -179,6 +191,7 @@ export function harness(
     limits?: RateLimits;
     security?: SecurityEvents;
     callbacks?: CallbackQueue;
+    pinInput?: PinInput;
   } = {},
 ): Harness {
   const auth = new MemoryAuthStore();
@@ -187,6 +200,7 @@ export function harness(
   const callbacks = new MemoryCallbackQueue();
   const fraudBackup = new RecordingFraudBackup();
   const limits = new MemoryRateLimits();
+  const insights = new RecordingInsights();
   const deps: Deps = {
     config: TEST_CONFIG,
     ports: {
@@ -198,8 +212,10 @@ export function harness(
       fraudBackup: options.fraudBackup ?? fraudBackup,
       limits: options.limits ?? limits,
       llm: options.llm ?? { answer: async () => "Our branches open at 9am." },
+      insights,
+      pinInput: options.pinInput ?? PLAIN_PIN_INPUT,
       now: () => new Date("2026-11-25T10:00:00Z"),
     },
   };
-  return { deps, auth, security, notifier, fraudBackup, limits, callbacks };
+  return { deps, auth, security, notifier, fraudBackup, limits, callbacks, insights };
 }

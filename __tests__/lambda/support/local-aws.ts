@@ -3,7 +3,16 @@ import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import {
+  CreateStreamCommand,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  KinesisClient,
+  ListShardsCommand,
+  waitUntilStreamExists,
+} from "@aws-sdk/client-kinesis";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { TABLE_SPECS, type SecurityTableKey } from "../../../constructs/security/security-tables";
 
 export const REGION = "eu-west-2";
@@ -63,6 +72,61 @@ process.stdin.on("end", () => process.exit(0)).resume();`;
     endpoint,
     client,
     doc: DynamoDBDocumentClient.from(client),
+    close: async () => {
+      client.destroy();
+      const exited = once(child, "exit");
+      child.stdin.end();
+      await exited;
+    },
+  };
+}
+
+export interface LocalKinesis {
+  readonly endpoint: string;
+  readonly client: KinesisClient;
+  /** Creates a one-shard stream and waits until it is ACTIVE. */
+  createStream(name: string): Promise<void>;
+  /** Every record of the stream's first shard, oldest first, as text. */
+  readAll(name: string): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * kinesalite (a real Kinesis implementation, in memory) in its own process, like dynalite. It
+ * speaks HTTP/1.1 only; the function's Kinesis client uses HTTP/1.1 too.
+ */
+export async function startKinesis(): Promise<LocalKinesis> {
+  const script = `const s = require(${JSON.stringify(require.resolve("kinesalite"))})({ createStreamMs: 0, deleteStreamMs: 0, updateStreamMs: 0, shardLimit: 50 });
+s.listen(0, "127.0.0.1", () => process.stdout.write(s.address().port + "\\n"));
+process.stdin.on("end", () => process.exit(0)).resume();`;
+  const child = spawn(process.execPath, ["-e", script], { stdio: ["pipe", "pipe", "inherit"] });
+  const [port] = (await once(child.stdout, "data")) as [Buffer];
+  const endpoint = `http://127.0.0.1:${port.toString().trim()}`;
+  const client = new KinesisClient({
+    endpoint,
+    region: REGION,
+    credentials: CREDENTIALS,
+    requestHandler: new NodeHttpHandler(),
+  });
+  return {
+    endpoint,
+    client,
+    createStream: async (name) => {
+      await client.send(new CreateStreamCommand({ StreamName: name, ShardCount: 1 }));
+      await waitUntilStreamExists({ client, maxWaitTime: 10, minDelay: 0.1 }, { StreamName: name });
+    },
+    readAll: async (name) => {
+      const { Shards } = await client.send(new ListShardsCommand({ StreamName: name }));
+      const { ShardIterator } = await client.send(
+        new GetShardIteratorCommand({
+          StreamName: name,
+          ShardId: Shards![0]!.ShardId,
+          ShardIteratorType: "TRIM_HORIZON",
+        }),
+      );
+      const { Records } = await client.send(new GetRecordsCommand({ ShardIterator }));
+      return (Records ?? []).map((r) => Buffer.from(r.Data!).toString("utf8"));
+    },
     close: async () => {
       client.destroy();
       const exited = once(child, "exit");

@@ -3,6 +3,7 @@ import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import type { SNSClient } from "@aws-sdk/client-sns";
 import type { SQSClient } from "@aws-sdk/client-sqs";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { KinesisClient } from "@aws-sdk/client-kinesis";
 
 /**
  * SDK clients, loaded and created on first use and then reused for the life of the container.
@@ -15,6 +16,7 @@ let sns: Promise<SNSClient> | undefined;
 let bedrock: Promise<BedrockRuntimeClient> | undefined;
 let secrets: Promise<SecretsManagerClient> | undefined;
 let sqs: Promise<SQSClient> | undefined;
+let kinesis: Promise<KinesisClient> | undefined;
 
 export function documentClient(): Promise<DynamoDBDocumentClient> {
   dynamo ??= Promise.all([import("@aws-sdk/client-dynamodb"), import("@aws-sdk/lib-dynamodb")]).then(
@@ -50,4 +52,15 @@ export function secretsClient(): Promise<SecretsManagerClient> {
 export function sqsClient(): Promise<SQSClient> {
   sqs ??= import("@aws-sdk/client-sqs").then((m) => new m.SQSClient({ maxAttempts: 1 }));
   return sqs;
+}
+
+/**
+ * HTTP/1.1 like the other clients: the Kinesis client defaults to HTTP/2 for SubscribeToShard,
+ * which this function never calls, and one keep-alive connection serves PutRecords well.
+ */
+export function kinesisClient(): Promise<KinesisClient> {
+  kinesis ??= Promise.all([import("@aws-sdk/client-kinesis"), import("@smithy/node-http-handler")]).then(
+    ([m, http]) => new m.KinesisClient({ maxAttempts: 1, requestHandler: new http.NodeHttpHandler() }),
+  );
+  return kinesis;
 }

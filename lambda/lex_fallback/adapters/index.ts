@@ -2,17 +2,20 @@ import type { LambdaConfig } from "../config";
 import type { Ports } from "../ports";
 import { remotePolicy, type RemotePolicyOptions } from "../shared/resilience";
 import { BedrockLlm } from "./bedrock-llm";
-import { bedrockClient, documentClient, secretsClient, snsClient, sqsClient } from "./clients";
+import { emitInsightDelivery } from "../shared/metrics";
+import { bedrockClient, documentClient, kinesisClient, secretsClient, snsClient, sqsClient } from "./clients";
+import { EncryptedPinInput, PLAIN_PIN_INPUT } from "./connect-pin-input";
 import { DynamoAuthStore } from "./dynamo-auth-store";
 import { DynamoCallbackQueue } from "./dynamo-callback-queue";
 import { DynamoRateLimits } from "./dynamo-rate-limits";
 import { DynamoSecurityEvents } from "./dynamo-security-events";
 import { HttpBankingApi } from "./http-banking-api";
+import { KinesisInsights, NO_INSIGHTS } from "./kinesis-insights";
 import { SecretCache } from "./secret-cache";
 import { SnsNotifier } from "./sns-notifier";
 import { SqsFraudBackup } from "./sqs-fraud-backup";
 
-export type Dependency = "dynamo" | "secrets" | "banking" | "sns" | "sqs" | "bedrock";
+export type Dependency = "dynamo" | "secrets" | "banking" | "sns" | "sqs" | "bedrock" | "kinesis";
 
 /**
  * Per-attempt timeouts and attempts, sized so the slowest sensitive turn (session read, lock
@@ -27,6 +30,8 @@ export const DEPLOYED_TIMING: Readonly<Record<Dependency, RemotePolicyOptions>> 
   sns: { timeoutMs: 500, attempts: 3 },
   sqs: { timeoutMs: 400, attempts: 2 },
   bedrock: { timeoutMs: 1800, attempts: 1, breakAfter: 3 },
+  // Off the reply path: one short try per flush; what fails goes with the next turn's flush.
+  kinesis: { timeoutMs: 500, attempts: 1, breakAfter: 5, halfOpenAfterMs: 30_000 },
 };
 
 /** Real ports for the deployed function; `timing` differs only where a test runs many containers on one machine. */
@@ -73,6 +78,18 @@ export function createPorts(config: LambdaConfig, timing = DEPLOYED_TIMING): Por
       () => bedrockClient(config.bedrockRegion),
       remotePolicy(timing.bedrock),
     ),
+    insights:
+      config.aiInsightsStreamName === undefined
+        ? NO_INSIGHTS
+        : new KinesisInsights(
+            config.aiInsightsStreamName,
+            kinesisClient,
+            remotePolicy(timing.kinesis),
+            (counts) => emitInsightDelivery(config.aiMetricsNamespace, counts),
+          ),
+    pinInput: config.pinEncryption
+      ? new EncryptedPinInput(config.pinEncryption.keyId, config.pinEncryption.privateKeySecretId, secrets)
+      : PLAIN_PIN_INPUT,
     now,
   };
 }

@@ -17,7 +17,9 @@ export type FlowErrorReason =
   | "no_callback_number"
   | "not_recorded"
   | "timeout"
-  | "dependency_failure";
+  | "dependency_failure"
+  /** An encrypted PIN that did not decrypt (tampered, wrong key, or sent in plain). */
+  | "unreadable_input";
 
 export function reply(status: string, extra: Readonly<Record<string, string>> = {}): FlowResponse {
   return { status, ...extra };

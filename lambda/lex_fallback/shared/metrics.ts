@@ -80,3 +80,26 @@ export function handoverMetrics(response: LexResponse): AiMetricValues {
     HandoverRate: response.sessionState.sessionAttributes[OUTPUT_ATTRIBUTES.escalate] === "true" ? 100 : 0,
   };
 }
+
+/** Insight records the AI reporting stream did not take (retried later) or that were dropped (lost). */
+export const INSIGHT_METRIC_NAMES = {
+  failed: "AiInsightRecordsFailed",
+  dropped: "AiInsightRecordsDropped",
+} as const;
+
+export function emitInsightDelivery(namespace: string, counts: { failed: number; dropped: number }): void {
+  const metrics = [
+    ...(counts.failed > 0 ? [{ Name: INSIGHT_METRIC_NAMES.failed, Unit: "Count" }] : []),
+    ...(counts.dropped > 0 ? [{ Name: INSIGHT_METRIC_NAMES.dropped, Unit: "Count" }] : []),
+  ];
+  if (metrics.length === 0) return;
+  const line = JSON.stringify({
+    _aws: {
+      Timestamp: Date.now(),
+      CloudWatchMetrics: [{ Namespace: namespace, Dimensions: [[]], Metrics: metrics }],
+    },
+    [INSIGHT_METRIC_NAMES.failed]: counts.failed,
+    [INSIGHT_METRIC_NAMES.dropped]: counts.dropped,
+  });
+  process.stdout.write(`${line}\n`);
+}

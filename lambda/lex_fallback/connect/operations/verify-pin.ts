@@ -1,4 +1,13 @@
-import { PIN_FORMAT, blockedByLock, checkPin, identityMismatch, pinFailed } from "../../auth/decisions";
+import { EncryptedInputError } from "../../auth/connect-input-decrypt";
+import {
+  PIN_FORMAT,
+  blockedByLock,
+  checkPin,
+  identityMismatch,
+  pinFailed,
+  record,
+} from "../../auth/decisions";
+import { logger } from "../../shared/logger";
 import { flowError, reply } from "../response";
 import { authContext, claimedCustomer, noCustomer, type Operation } from "./types";
 
@@ -7,6 +16,8 @@ import { authContext, claimedCustomer, noCustomer, type Operation } from "./type
  * as the Lex gate: lock check, bank check, failure count with lockout at three, security event for
  * each. Unlike Lex, a keyed entry that is not 4-6 digits counts as a failed attempt: DTMF cannot be
  * mis-heard, and the flow's own loop counts it, so the table and the flow agree on "three tries".
+ * With encrypted entry configured, `pin` is Connect's ciphertext: one that does not decrypt (a
+ * plain PIN included) is refused as `unreadable_input` without using an attempt.
  * Returns `status` Verified | Invalid | LockedOut and `attemptsRemaining`.
  */
 export const verifyPin: Operation = async (call, deps) => {
@@ -18,7 +29,16 @@ export const verifyPin: Operation = async (call, deps) => {
     return flowError("identity_mismatch");
   if (await blockedByLock(ctx, claimed)) return reply("LockedOut", { attemptsRemaining: "0" });
 
-  const pin = (call.parameters.pin ?? "").trim();
+  let pin: string;
+  try {
+    pin = await deps.ports.pinInput.read(call.parameters.pin ?? "");
+  } catch (error) {
+    if (!(error instanceof EncryptedInputError)) throw error;
+    // Not the caller's keying: no attempt is used, the refusal is recorded, the flow ends in error.
+    logger.warn("encrypted PIN refused", { reason: error.message });
+    await record(ctx, claimed, "AUTH_INPUT_REJECTED", { reason: error.message });
+    return flowError("unreadable_input");
+  }
   const outcome = PIN_FORMAT.test(pin)
     ? await checkPin(ctx, claimed, pin)
     : await pinFailed(ctx, claimed, { reason: "format" });
