@@ -9,8 +9,8 @@ const stateList = parseStateList(
 );
 
 describe.each(["dev", "prod"])("migration from the original state (%s)", (env) => {
-  const { json, stack } = synthStack(env);
-  const full = stack.toTerraform() as { removed?: Array<{ from: string; "//"?: { reason?: string } }> };
+  const { json, full: withMetadata } = synthStack(env);
+  const full = withMetadata as { removed?: Array<{ from: string; "//"?: { reason?: string } }> };
   const declared = new Set(resourcesOf(json).map(([type, name]) => `${type}.${name}`));
   const moved = json.moved ?? [];
   const removed = json.removed ?? [];

@@ -45,7 +45,11 @@ type StackModule = typeof import("../../constructs/contact-centre-stack");
 export interface SynthesizedStack {
   readonly json: TerraformJson;
   readonly text: string;
-  /** The construct tree; built on first use when the JSON came from the cache. */
+  /** `stack.toTerraform()`: the JSON with each element's "//" metadata (removed blocks' reasons). */
+  readonly full: TerraformJson;
+  /** `cdktf synth --hcl` output (AddressedStack.toHclTerraform). */
+  readonly hcl: string;
+  /** The construct tree; built on first use when the rest came from the cache. */
   readonly stack: ContactCentreStack;
 }
 
@@ -66,7 +70,20 @@ function synthFresh(env: string, overrides?: unknown): SynthesizedStack {
     ccpSiteAssets: PREBUILT_CCP_ASSETS,
   });
   const text = Testing.synth(stack, true);
-  return { json: JSON.parse(text) as TerraformJson, text, stack };
+  // Rendered on first use: most callers (every synth with overrides) read only the JSON.
+  let full: TerraformJson | undefined;
+  let hcl: string | undefined;
+  return {
+    json: JSON.parse(text) as TerraformJson,
+    text,
+    get full() {
+      return (full ??= stack.toTerraform() as TerraformJson);
+    },
+    get hcl() {
+      return (hcl ??= stack.toHclTerraform().hcl);
+    },
+    stack,
+  };
 }
 
 const ROOT = resolve(__dirname, "../..");
@@ -96,25 +113,27 @@ function filesUnder(dir: string): string[] {
  */
 export function synthStack(env: string, overrides?: unknown): SynthesizedStack {
   if (overrides !== undefined) return synthFresh(env, overrides);
-  const cache = buildCache<string>(
+  type Cached = Pick<SynthesizedStack, "text" | "full" | "hcl">;
+  const cache = buildCache<Cached>(
     join(ROOT, "node_modules", ".cache", "connect-tests", `synth-${env}.json`),
     {
       env,
     },
   );
-  const text = cache.read(() => true);
-  if (text === undefined) {
+  const cached = cache.read(() => true);
+  if (cached === undefined) {
     const fresh = synthFresh(env);
+    const { text, full, hcl } = fresh;
     cache.write(
       SYNTH_INPUTS.flatMap((dir) => filesUnder(join(ROOT, dir))),
-      fresh.text,
+      { text, full, hcl },
     );
     return fresh;
   }
   let built: SynthesizedStack | undefined;
   return {
-    json: JSON.parse(text) as TerraformJson,
-    text,
+    ...cached,
+    json: JSON.parse(cached.text) as TerraformJson,
     get stack() {
       built ??= synthFresh(env);
       return built.stack;
