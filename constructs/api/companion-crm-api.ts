@@ -4,7 +4,10 @@ import { Apigatewayv2Integration } from "@cdktf/provider-aws/lib/apigatewayv2-in
 import { Apigatewayv2Route } from "@cdktf/provider-aws/lib/apigatewayv2-route";
 import { Apigatewayv2Stage } from "@cdktf/provider-aws/lib/apigatewayv2-stage";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
-import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
+import {
+  CloudwatchMetricAlarm,
+  type CloudwatchMetricAlarmConfig,
+} from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import type { ApiConfig } from "../../config/schema";
@@ -223,20 +226,12 @@ export class CompanionCrmApi extends Construct {
       );
       const [method, path] = routeKey.split(" ");
       // A failing approval leaves a caller waiting on the IVR; a failing lookup, an agent without context.
-      new CloudwatchMetricAlarm(this, `${routeName}_errors`, {
+      anyInTwoPeriods(this, `${routeName}_errors`, props.alarmTopicArn, {
         alarmName: `${functionName}-errors`,
         alarmDescription: `${routeKey}: the function failed (unhandled errors or timeouts) in two 5-minute periods running`,
         namespace: "AWS/Lambda",
         metricName: "Errors",
         dimensions: { FunctionName: functionName },
-        statistic: "Sum",
-        period: 300,
-        evaluationPeriods: 2,
-        comparisonOperator: "GreaterThanThreshold",
-        threshold: 0,
-        treatMissingData: "notBreaching",
-        alarmActions: [props.alarmTopicArn],
-        okActions: [props.alarmTopicArn],
       });
       keepAddress(
         lambda.allowInvoke(
@@ -247,21 +242,36 @@ export class CompanionCrmApi extends Construct {
         permissionName,
       );
     }
-    new CloudwatchMetricAlarm(this, "server_errors", {
+    anyInTwoPeriods(this, "server_errors", props.alarmTopicArn, {
       alarmName: `${apiName}-5xx`,
       alarmDescription:
         "The companion/CRM API answered 5xx (integration failures, throttled functions) in two 5-minute periods running",
       namespace: "AWS/ApiGateway",
       metricName: "5xx",
       dimensions: { ApiId: this.api.id, Stage: this.stage.name },
-      statistic: "Sum",
-      period: 300,
-      evaluationPeriods: 2,
-      comparisonOperator: "GreaterThanThreshold",
-      threshold: 0,
-      treatMissingData: "notBreaching",
-      alarmActions: [props.alarmTopicArn],
-      okActions: [props.alarmTopicArn],
     });
   }
+}
+
+/** An alarm on any occurrence of the metric in two 5-minute periods running, to and from the topic. */
+function anyInTwoPeriods(
+  scope: Construct,
+  id: string,
+  topicArn: string,
+  metric: Pick<
+    CloudwatchMetricAlarmConfig,
+    "alarmName" | "alarmDescription" | "namespace" | "metricName" | "dimensions"
+  >,
+): CloudwatchMetricAlarm {
+  return new CloudwatchMetricAlarm(scope, id, {
+    ...metric,
+    statistic: "Sum",
+    period: 300,
+    evaluationPeriods: 2,
+    comparisonOperator: "GreaterThanThreshold",
+    threshold: 0,
+    treatMissingData: "notBreaching",
+    alarmActions: [topicArn],
+    okActions: [topicArn],
+  });
 }
