@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 // Plain CommonJS (the app launcher needs it before TypeScript can load); typed by its JSDoc.
-import { buildKey } from "../../scripts/support/build-cache.cjs";
+import { buildCache, buildKey } from "../../scripts/support/build-cache.cjs";
 
 const root = resolve(__dirname, "../..");
 
@@ -20,6 +20,20 @@ describe("the build cache key", () => {
     expect(buildKey({ entry: "stack.ts" }, [source])).not.toBe(before);
     rmSync(source);
     expect(buildKey({ entry: "stack.ts" }, [source])).toBeUndefined();
+  });
+});
+
+describe("the build cache record", () => {
+  it("is a miss, never a crash, when unreadable or in an older format, and a hit once written", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "record-")), "x.json");
+    const cache = buildCache<{ v: number }>(file, { entry: "x.ts" });
+    writeFileSync(file, "not json");
+    expect(cache.read(() => true)).toBeUndefined();
+    writeFileSync(file, JSON.stringify({ key: "k", inputs: [], bundle: {} }));
+    expect(cache.read(() => true)).toBeUndefined();
+    cache.write([], { v: 1 });
+    expect(cache.read(() => true)).toStrictEqual({ v: 1 });
+    expect(cache.read(() => false)).toBeUndefined();
   });
 });
 

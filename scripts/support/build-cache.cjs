@@ -47,8 +47,14 @@ function buildCache(file, settings) {
      */
     read(intact) {
       if (!enabled || !fs.existsSync(file)) return undefined;
-      /** @type {{ key: string, inputs: string[], value: T }} */
-      const record = JSON.parse(fs.readFileSync(file, "utf8"));
+      /** @type {{ key: string, inputs: string[], value: T } | undefined} */
+      let record;
+      try {
+        record = JSON.parse(fs.readFileSync(file, "utf8"));
+      } catch {
+        return undefined; // unreadable record (an older format, a disk error): rebuild
+      }
+      if (!record || !Array.isArray(record.inputs) || record.value === undefined) return undefined;
       if (buildKey(settings, record.inputs) !== record.key || !intact(record.value)) return undefined;
       return record.value;
     },
