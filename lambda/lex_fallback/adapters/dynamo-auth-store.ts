@@ -1,11 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-
-/** Loaded on first use with the client, to keep the SDK out of module init. */
-const lib = () => import("@aws-sdk/lib-dynamodb");
 import type { AuthStore, CompanionStatus, PinAttempt, PinReservation, SessionAuth } from "../ports";
 import { DependencyError } from "../shared/errors";
 import { callWith, type RemoteCall } from "../shared/resilience";
+import { documentSdk } from "./dynamo-sdk";
 
 /** How long one authentication lasts; a Connect contact rarely runs longer. */
 const SESSION_TTL_S = 15 * 60;
@@ -37,17 +35,12 @@ export class DynamoAuthStore implements AuthStore {
     private readonly now: () => Date,
   ) {}
 
-  /** The client and SDK module, ready before any per-try timeout starts (see callWith). */
-  private sdk() {
-    return Promise.all([this.client(), lib()]);
-  }
-
   private seconds(): number {
     return Math.floor(this.now().getTime() / 1000);
   }
 
   private async get(key: string): Promise<Item | undefined> {
-    const out = await callWith(this.call, this.sdk(), ([client, sdk], abortSignal) =>
+    const out = await callWith(this.call, documentSdk(this.client), ([client, sdk], abortSignal) =>
       client.send(
         new sdk.GetCommand({
           TableName: this.table,
@@ -77,7 +70,7 @@ export class DynamoAuthStore implements AuthStore {
    */
   async markAuthenticated(sessionId: string, auth: SessionAuth, attempt?: PinAttempt): Promise<boolean> {
     try {
-      await callWith(this.call, this.sdk(), ([client, sdk], abortSignal) =>
+      await callWith(this.call, documentSdk(this.client), ([client, sdk], abortSignal) =>
         client.send(
           new sdk.DeleteCommand({
             TableName: this.table,
@@ -100,7 +93,7 @@ export class DynamoAuthStore implements AuthStore {
       throw error;
     }
     // Never rebinds a session that already proved a different identity.
-    await callWith(this.call, this.sdk(), ([client, sdk], abortSignal) =>
+    await callWith(this.call, documentSdk(this.client), ([client, sdk], abortSignal) =>
       client.send(
         new sdk.UpdateCommand({
           TableName: this.table,
@@ -185,7 +178,7 @@ export class DynamoAuthStore implements AuthStore {
     const now = this.seconds();
     // A window lasts a day from its first attempt; a lock lasts a day from the attempt that set it.
     const ttl = seen === undefined || last ? now + LOCK_TTL_S : Number(seen.ttl);
-    await callWith(this.call, this.sdk(), ([client, sdk], abortSignal) =>
+    await callWith(this.call, documentSdk(this.client), ([client, sdk], abortSignal) =>
       client.send(
         new sdk.UpdateCommand({
           TableName: this.table,
@@ -224,7 +217,7 @@ export class DynamoAuthStore implements AuthStore {
   async startCompanion(sessionId: string, customerId: string): Promise<string> {
     const requestId = randomUUID();
     const ttl = this.seconds() + COMPANION_TTL_S;
-    await callWith(this.call, this.sdk(), ([client, sdk], abortSignal) =>
+    await callWith(this.call, documentSdk(this.client), ([client, sdk], abortSignal) =>
       client.send(
         new sdk.PutCommand({
           TableName: this.table,
@@ -241,7 +234,7 @@ export class DynamoAuthStore implements AuthStore {
         { abortSignal },
       ),
     );
-    await callWith(this.call, this.sdk(), ([client, sdk], abortSignal) =>
+    await callWith(this.call, documentSdk(this.client), ([client, sdk], abortSignal) =>
       client.send(
         new sdk.UpdateCommand({
           TableName: this.table,

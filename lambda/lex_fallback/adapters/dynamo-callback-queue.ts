@@ -1,9 +1,8 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 
-/** Loaded on first use with the client, to keep the SDK out of module init. */
-const lib = () => import("@aws-sdk/lib-dynamodb");
 import type { CallbackQueue, CallbackRequest } from "../ports";
 import { callWith, type RemoteCall } from "../shared/resilience";
+import { documentSdk } from "./dynamo-sdk";
 
 /**
  * The callback table of the original stack (hash `callback_id`, range `requested_at`, TTL `ttl`),
@@ -20,13 +19,8 @@ export class DynamoCallbackQueue implements CallbackQueue {
     private readonly now: () => Date,
   ) {}
 
-  /** The client and SDK module, ready before any per-try timeout starts (see callWith). */
-  private sdk() {
-    return Promise.all([this.client(), lib()]);
-  }
-
   async request(request: CallbackRequest): Promise<"queued" | "duplicate"> {
-    const existing = await callWith(this.call, this.sdk(), ([client, sdk], abortSignal) =>
+    const existing = await callWith(this.call, documentSdk(this.client), ([client, sdk], abortSignal) =>
       client.send(
         new sdk.QueryCommand({
           TableName: this.table,
@@ -42,7 +36,7 @@ export class DynamoCallbackQueue implements CallbackQueue {
     if ((existing.Count ?? 0) > 0) return "duplicate";
     const at = this.now();
     try {
-      await callWith(this.call, this.sdk(), ([client, sdk], abortSignal) =>
+      await callWith(this.call, documentSdk(this.client), ([client, sdk], abortSignal) =>
         client.send(
           new sdk.PutCommand({
             TableName: this.table,

@@ -1,9 +1,9 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 
-const lib = () => import("@aws-sdk/lib-dynamodb");
 import { RATE_LIMITS } from "../config";
 import type { RateAction, RateLimits, RateScope } from "../ports";
 import { callWith, type RemoteCall } from "../shared/resilience";
+import { documentSdk } from "./dynamo-sdk";
 
 /**
  * Fixed-window counters in the auth-state table: `rate#<scope>#<id>#<action>#<window start>`,
@@ -18,16 +18,11 @@ export class DynamoRateLimits implements RateLimits {
     private readonly now: () => Date,
   ) {}
 
-  /** The client and SDK module, ready before any per-try timeout starts (see callWith). */
-  private sdk() {
-    return Promise.all([this.client(), lib()]);
-  }
-
   async take(scope: RateScope, id: string, action: RateAction): Promise<boolean> {
     const window = RATE_LIMITS.windowSeconds;
     const start = Math.floor(this.now().getTime() / 1000 / window) * window;
     try {
-      await callWith(this.call, this.sdk(), ([client, sdk], abortSignal) =>
+      await callWith(this.call, documentSdk(this.client), ([client, sdk], abortSignal) =>
         client.send(
           new sdk.UpdateCommand({
             TableName: this.table,

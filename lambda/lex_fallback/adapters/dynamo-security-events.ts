@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 
-const lib = () => import("@aws-sdk/lib-dynamodb");
 import type { SecurityEvent, SecurityEvents } from "../ports";
 import { callWith, type RemoteCall } from "../shared/resilience";
+import { documentSdk } from "./dynamo-sdk";
 
 /**
  * Security-events table: hash `customer_id`, range `timestamp` (ISO time + event type + random
@@ -19,11 +19,6 @@ export class DynamoSecurityEvents implements SecurityEvents {
     private readonly now: () => Date,
   ) {}
 
-  /** The client and SDK module, ready before any per-try timeout starts (see callWith). */
-  private sdk() {
-    return Promise.all([this.client(), lib()]);
-  }
-
   async record(event: SecurityEvent): Promise<void> {
     const at = this.now();
     const item = {
@@ -35,7 +30,7 @@ export class DynamoSecurityEvents implements SecurityEvents {
       detail: event.detail ?? {},
       ttl: Math.floor(at.getTime() / 1000) + this.ttlDays * 86_400,
     };
-    await callWith(this.call, this.sdk(), ([client, sdk], abortSignal) =>
+    await callWith(this.call, documentSdk(this.client), ([client, sdk], abortSignal) =>
       client.send(
         new sdk.PutCommand({
           TableName: this.table,
