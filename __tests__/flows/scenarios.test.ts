@@ -167,8 +167,8 @@ describe("npm run flows:simulate", () => {
     const run = (args: string[]) =>
       new Promise<{ code: number; stdout: string }>((done) =>
         execFile(
-          join(ROOT, "node_modules", ".bin", "tsx"),
-          [join(ROOT, "scripts", "flows-simulate.ts"), ...args],
+          process.execPath,
+          [join(ROOT, "scripts", "run.cjs"), "scripts/flows-simulate.ts", ...args],
           { cwd: ROOT },
           (error, stdout) => done({ code: error ? Number(error.code) : 0, stdout }),
         ),

@@ -69,7 +69,7 @@ describe("main.ts", () => {
     const file = join(dir, "override.json");
     // Without its reviewed suppressions, dev has rule errors (the API keys are not rotated here).
     writeFileSync(file, JSON.stringify({ rules: { suppressions: [] } }));
-    const { status, stdout, stderr } = run(process.execPath, ["--import", "tsx", "main.ts"], {
+    const { status, stdout, stderr } = run(process.execPath, ["scripts/run-app.cjs"], {
       CONNECT_CONFIG_FILE: file,
       CDKTF_OUTDIR: mkdtempSync(join(tmpdir(), "synth-")),
     });

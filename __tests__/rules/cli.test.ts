@@ -4,7 +4,7 @@ import type { RulesReport } from "../../constructs/rules";
 
 const root = resolve(__dirname, "../..");
 const rules = (...args: string[]) =>
-  spawnSync(process.execPath, ["--import", "tsx", "scripts/rules.ts", ...args], {
+  spawnSync(process.execPath, ["scripts/run.cjs", "scripts/rules.ts", ...args], {
     cwd: root,
     encoding: "utf8",
     env: { PATH: process.env.PATH, HOME: process.env.HOME, CHECKPOINT_DISABLE: "1" },
