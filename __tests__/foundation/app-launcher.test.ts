@@ -1,5 +1,5 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFile, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -38,34 +38,73 @@ describe("the build cache record", () => {
 });
 
 describe("synth from the compiled bundle", () => {
-  function synth(args: string[], outdir: string): { json: string; stdout: string } {
-    const child = spawnSync(process.execPath, args, {
-      cwd: root,
-      encoding: "utf8",
-      env: { ...process.env, CDKTF_OUTDIR: outdir, CONNECT_ENV: "dev", CHECKPOINT_DISABLE: "1" },
-    });
-    expect(child.stderr).toBe("");
-    expect(child.status).toBe(0);
-    const json = readFileSync(join(outdir, "stacks/connect-comprehensive-dev/cdk.tf.json"), "utf8");
-    return { json, stdout: child.stdout };
+  interface Synth {
+    readonly status: number | null;
+    readonly stdout: string;
+    readonly stderr: string;
+    /** The dev stack's cdk.tf.json, when written. */
+    readonly json?: string;
+  }
+  function synth(args: string[]): Promise<Synth> {
+    const outdir = mkdtempSync(join(tmpdir(), "launcher-"));
+    return new Promise((done) =>
+      execFile(
+        process.execPath,
+        args,
+        {
+          cwd: root,
+          env: { ...process.env, CDKTF_OUTDIR: outdir, CONNECT_ENV: "dev", CHECKPOINT_DISABLE: "1" },
+        },
+        (error, stdout, stderr) => {
+          const file = join(outdir, "stacks/connect-comprehensive-dev/cdk.tf.json");
+          const status = error ? (typeof error.code === "number" ? error.code : null) : 0;
+          done({ status, stdout, stderr, ...(existsSync(file) ? { json: readFileSync(file, "utf8") } : {}) });
+        },
+      ),
+    );
   }
 
-  // The first run brings the bundle and every build output up to date, as a user's first synth would.
-  let bundled: { json: string; stdout: string };
-  beforeAll(() => {
-    bundled = synth(["scripts/run-app.cjs"], mkdtempSync(join(tmpdir(), "bundled-")));
+  // The bundled run brings the bundle and every build output up to date, as a user's first synth
+  // would; the direct run through tsx shares nothing with it, so both start together.
+  let bundled: Synth;
+  let direct: Synth;
+  beforeAll(async () => {
+    [bundled, direct] = await Promise.all([
+      synth(["scripts/run-app.cjs"]),
+      synth(["--import", "tsx", "main.ts"]),
+    ]);
   }, 120_000);
 
   it("writes byte for byte what the TypeScript sources write when run directly", () => {
-    const direct = synth(["--import", "tsx", "main.ts"], mkdtempSync(join(tmpdir(), "direct-")));
+    expect([bundled.stderr, direct.stderr]).toStrictEqual(["", ""]);
+    expect(bundled.json).toBeDefined();
     expect(bundled.json).toBe(direct.json);
-  }, 120_000);
+  });
 
-  it("reuses the app bundle, every Lambda zip and the CCP site when nothing changed", () => {
-    const { stdout } = synth(["scripts/run-app.cjs"], mkdtempSync(join(tmpdir(), "again-")));
-    expect(stdout).not.toMatch(/compiling the app/);
-    expect(stdout).toMatch(
+  it("reuses the app bundle, every Lambda zip and the CCP site when nothing changed, for any env", async () => {
+    const prod = await synth(["scripts/run-app.cjs", "--context", "env=prod"]);
+    expect(prod.status).toBe(0);
+    expect(prod.stdout).toMatch(/stack connect-comprehensive-prod \(env prod\)/);
+    expect(prod.stdout).not.toMatch(/compiling the app/);
+    expect(prod.stdout).toMatch(
       /^esbuild: lex_fallback unchanged, reused, ctr_metrics unchanged, reused, companion_api unchanged, reused, crm_api unchanged, reused, CCP site unchanged, reused$/m,
     );
   }, 120_000);
+});
+
+describe("scripts/run.cjs (the CLIs' launcher)", () => {
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ["scripts/run.cjs", ...args], { cwd: root, encoding: "utf8" });
+
+  it("refuses a missing or non-TypeScript entry with its usage (exit 2)", () => {
+    for (const args of [[], ["scripts/run-app.cjs"]])
+      expect(run(...args)).toMatchObject({
+        status: 2,
+        stderr: "usage: node scripts/run.cjs <entry.ts> [arguments...]\n",
+      });
+  });
+
+  it("names an entry that does not exist (exit 1)", () => {
+    expect(run("scripts/nope.ts")).toMatchObject({ status: 1, stderr: "no such entry: scripts/nope.ts\n" });
+  });
 });

@@ -80,15 +80,6 @@ describe("main.ts", () => {
     expect(stderr).toMatch(/^synth failed: \d+ stack rule errors \(listed above\)/);
     expect(stdout).not.toMatch(/^synth ok/m);
   }, 60_000);
-
-  it("selects prod with --context env=prod", () => {
-    const outdir = mkdtempSync(join(tmpdir(), "synth-"));
-    const { status, stdout } = run(process.execPath, ["scripts/run-app.cjs", "--context", "env=prod"], {
-      CDKTF_OUTDIR: outdir,
-    });
-    expect(status).toBe(0);
-    expect(stdout).toMatch(/stack connect-comprehensive-prod \(env prod\)/);
-  }, 60_000);
 });
 
 describe("cdktf synth (the CLI users run)", () => {
