@@ -82,14 +82,22 @@ describe("main.ts", () => {
   }, 60_000);
 });
 
-describe("cdktf synth (the CLI users run)", () => {
-  it("works with no terraform binary on PATH", () => {
-    const outdir = mkdtempSync(join(tmpdir(), "cli-"));
-    const { status, stdout } = run(join(root, "node_modules/.bin/cdktf"), ["synth", "--output", outdir], {
-      CI: "1",
-    });
-    expect(status).toBe(0);
-    expect(stdout).toMatch(/Generated Terraform code for the stacks: connect-comprehensive-dev/);
-    expect(existsSync(join(outdir, "stacks/connect-comprehensive-dev/cdk.tf.json"))).toBe(true);
-  }, 90_000);
-});
+// The project declares the CLI, so it is installed and this runs; the cdktn copy of
+// `npm run check:cdktn -- --tests` drops it (cdktn-cli needs Node >= 22.19) and says so.
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { devDependencies?: object };
+const cliDeclared = "cdktf-cli" in (pkg.devDependencies ?? {});
+
+(cliDeclared ? describe : describe.skip)(
+  "cdktf synth (the CLI users run; skipped where cdktf-cli is not declared)",
+  () => {
+    it("works with no terraform binary on PATH", () => {
+      const outdir = mkdtempSync(join(tmpdir(), "cli-"));
+      const { status, stdout } = run(join(root, "node_modules/.bin/cdktf"), ["synth", "--output", outdir], {
+        CI: "1",
+      });
+      expect(status).toBe(0);
+      expect(stdout).toMatch(/Generated Terraform code for the stacks: connect-comprehensive-dev/);
+      expect(existsSync(join(outdir, "stacks/connect-comprehensive-dev/cdk.tf.json"))).toBe(true);
+    }, 90_000);
+  },
+);

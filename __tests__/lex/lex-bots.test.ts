@@ -1,5 +1,6 @@
 import { HANDLED_INTENTS, BANKING_INTENTS } from "../../lambda/lex_fallback/intents";
 import { LAMBDA_ALIAS_ARN, INSTANCE_ARN, resourcesOf, synthLexBots, type TfJson } from "./synth";
+import { forSnapshot } from "../support/snapshot";
 
 const { json, bots } = synthLexBots();
 const botsByName = (): Record<string, TfJson> => resourcesOf(json, "aws_lexv2models_bot");
@@ -12,7 +13,7 @@ const intentsOf = (botAddress: string, locale: string): string[] =>
     .map((i) => i.name as string);
 
 test("synthesized LexBots stack matches the snapshot", () => {
-  expect(json).toMatchSnapshot();
+  expect(forSnapshot(json)).toMatchSnapshot();
 });
 
 test("three bots, named per environment, not child-directed", () => {

@@ -1,6 +1,7 @@
 import { Observability } from "../../constructs/observability";
 import { fixtureFor, FUNCTION_NAME, INSTANCE_ID, newStack } from "../policies/fixture";
 import { configFor } from "../support/synth";
+import { forSnapshot } from "../support/snapshot";
 
 const json = fixtureFor("dev");
 const alarms = json.resource!.aws_cloudwatch_metric_alarm as Record<string, Record<string, any>>;
@@ -166,6 +167,8 @@ describe("Observability props", () => {
 
 describe("security and observability synthesized JSON", () => {
   it("matches the reviewed snapshot", () => {
-    expect(fixtureFor("prod", { security: { alarmEmails: ["ops@bank.test"] } })).toMatchSnapshot();
+    expect(
+      forSnapshot(fixtureFor("prod", { security: { alarmEmails: ["ops@bank.test"] } })),
+    ).toMatchSnapshot();
   });
 });
