@@ -65,7 +65,7 @@ describe("synth from the compiled bundle", () => {
     const { stdout } = synth(["scripts/run-app.cjs"], mkdtempSync(join(tmpdir(), "again-")));
     expect(stdout).not.toMatch(/compiling the app/);
     expect(stdout).toMatch(
-      /^esbuild: lex_fallback unchanged, reused, ctr_metrics unchanged, reused, companion_api unchanged, reused, crm_api unchanged, reused, CCP site unchanged, reused$/m,
+      /^esbuild: lex_fallback unchanged, reused, ctr_metrics unchanged, reused, companion_api unchanged, reused, crm_api unchanged, reused, callback_status unchanged, reused, CCP site unchanged, reused$/m,
     );
   }, 120_000);
 });
