@@ -4,6 +4,7 @@ import type { StackConfig } from "../config/schema";
 import { BankingGuardrail } from "./ai";
 import { apiFunctionNames, CompanionCrmApi } from "./api";
 import { AuditTrail } from "./audit";
+import { CallbackLifecycle, callbackStatusName } from "./callbacks";
 import { CcpLogging, CcpSite, type CcpSiteAssets } from "./ccp";
 import { ConnectCore, DEFAULT_KEY_VIA_SERVICES } from "./connect";
 import { AddressedStack } from "./core/addresses";
@@ -28,6 +29,8 @@ export interface ContactCentreStackProps {
   /** Built companion_api and crm_api bundles (main.ts bundles at synth; tests pass a prebuilt zip). */
   readonly companionApiCode: LambdaZip;
   readonly crmApiCode: LambdaZip;
+  /** Built callback_status bundle (main.ts bundles at synth; tests pass a prebuilt zip). */
+  readonly callbackStatusCode: LambdaZip;
   /** Built CCP page scripts and styles (main.ts builds them at synth; tests pass prebuilt files). */
   readonly ccpSiteAssets: CcpSiteAssets;
 }
@@ -61,6 +64,7 @@ export class ContactCentreStack extends AddressedStack {
   public readonly auditTrail: AuditTrail;
   public readonly ccpSite: CcpSite;
   public readonly api: CompanionCrmApi;
+  public readonly callbackLifecycle: CallbackLifecycle;
 
   constructor(scope: Construct, id: string, props: ContactCentreStackProps) {
     super(scope, id);
@@ -234,7 +238,11 @@ export class ContactCentreStack extends AddressedStack {
       connectInstanceId: this.connect.instanceId,
       queueNames: Object.keys(config.connect.queues),
       lexFallbackFunctionName: this.lexFallback.function.functionName,
-      otherFunctionNames: [ctrMetricsFunctionName, ...Object.values(apiFunctionNames(prefix))],
+      otherFunctionNames: [
+        ctrMetricsFunctionName,
+        ...Object.values(apiFunctionNames(prefix)),
+        callbackStatusName(prefix),
+      ],
       deliveryFailures: {
         namespace: LEX_FALLBACK_METRIC_NAMESPACE,
         fraudAlertUndelivered: this.lexFallback.deliveryFailureMetrics.FRAUD_ALERT_UNDELIVERED,
@@ -268,6 +276,19 @@ export class ContactCentreStack extends AddressedStack {
       namespace: config.observability.contactMetricsNamespace,
       logRetentionDays: config.observability.logRetentionDays,
       alarmTopicArn: this.alertTopics.alarms.arn,
+    });
+
+    // Callback requests past PENDING: Connect's contact events of callback contacts move each
+    // callbacks-table record forward (docs/flow-journeys.md, "Callbacks table lifecycle").
+    this.callbackLifecycle = new CallbackLifecycle(this, "callback_status", {
+      namePrefix: prefix,
+      code: props.callbackStatusCode,
+      kmsKeyArn: keyArn,
+      callbacksTable: this.securityTables.refs.callbacks,
+      connectInstanceArn: this.connect.instanceArn,
+      metricsNamespace: config.observability.contactMetricsNamespace,
+      alarmTopicArn: this.alertTopics.alarms.arn,
+      logRetentionDays: config.observability.logRetentionDays,
     });
 
     // Keys are the original subscription filter names. lex_fallback replaces bedrock_mcp as the code hook.

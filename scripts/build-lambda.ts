@@ -161,6 +161,7 @@ export const LAMBDAS = [
   { entry: "lambda/ctr_metrics/index.ts", name: "ctr_metrics" },
   { entry: "lambda/companion_api/index.ts", name: "companion_api" },
   { entry: "lambda/crm_api/index.ts", name: "crm_api" },
+  { entry: "lambda/callback_status/index.ts", name: "callback_status" },
 ] as const;
 
 export type LambdaName = (typeof LAMBDAS)[number]["name"];

@@ -64,6 +64,19 @@ describe("EncryptionKey", () => {
     for (const s of policy.Statement) expect(s.Principal).not.toBe("*");
   });
 
+  it("lets services that send to encrypted queues as themselves use it, only for this account", () => {
+    expect(statement(keyPolicy().policy, "SendToEncryptedQueues")).toBeUndefined();
+    const { policy } = keyPolicy({ queueSenderServices: ["events.amazonaws.com"] });
+    expect(statement(policy, "SendToEncryptedQueues")).toStrictEqual({
+      Sid: "SendToEncryptedQueues",
+      Effect: "Allow",
+      Principal: { Service: ["events.amazonaws.com"] },
+      Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+      Resource: "*",
+      Condition: { StringEquals: { "aws:SourceAccount": "111122223333" } },
+    });
+  });
+
   it("drops service statements that are switched off", () => {
     const { policy } = keyPolicy({
       allowConnect: false,

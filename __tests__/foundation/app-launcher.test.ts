@@ -87,7 +87,7 @@ describe("synth from the compiled bundle", () => {
     expect(prod.stdout).toMatch(/stack connect-comprehensive-prod \(env prod\)/);
     expect(prod.stdout).not.toMatch(/compiling the app/);
     expect(prod.stdout).toMatch(
-      /^esbuild: lex_fallback unchanged, reused, ctr_metrics unchanged, reused, companion_api unchanged, reused, crm_api unchanged, reused, CCP site unchanged, reused$/m,
+      /^esbuild: lex_fallback unchanged, reused, ctr_metrics unchanged, reused, companion_api unchanged, reused, crm_api unchanged, reused, callback_status unchanged, reused, CCP site unchanged, reused$/m,
     );
   }, 120_000);
 });

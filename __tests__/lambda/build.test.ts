@@ -70,3 +70,35 @@ describe("bundleLambda: ctr_metrics", () => {
     expect(lines).toContain('RESULT {"batchItemFailures":[]}');
   }, 60_000);
 });
+
+describe("bundleLambda: callback_status", () => {
+  it("is a small entry (the DynamoDB client in lazy chunks) that, loaded like the runtime loads it, counts an event it cannot use without touching the table", async () => {
+    const out = await bundleLambda({
+      entry: join(__dirname, "../../lambda/callback_status/index.ts"),
+      outDir: mkdtempSync(join(tmpdir(), "cbs-")),
+      name: "callback_status",
+    });
+    expect(readFileSync(out.jsPath, "utf8")).not.toContain("DynamoDB_20120810");
+    expect(out.zipBytes).toBeLessThanOrEqual(200 * 1024);
+    const event = JSON.parse(
+      readFileSync(join(__dirname, "events/callback/connected-to-agent.json"), "utf8"),
+    );
+    event.detail.initiationMethod = "INBOUND";
+    const stdout = execFileSync(
+      process.execPath,
+      [
+        "-e",
+        `import(${JSON.stringify(out.jsPath)}).then(async (m) => process.stdout.write("RESULT " + JSON.stringify(await m.handler(${JSON.stringify(event)})) + "\\n"))`,
+      ],
+      // No table and no endpoint: an ignored event must never reach DynamoDB.
+      { env: { ...process.env, CALLBACK_METRICS_NAMESPACE: "Bundle/Test", POWERTOOLS_LOG_LEVEL: "SILENT" } },
+    ).toString();
+    const lines = stdout.split("\n");
+    expect(JSON.parse(lines.find((l) => l.startsWith('{"_aws"'))!)).toMatchObject({
+      _aws: { CloudWatchMetrics: [{ Namespace: "Bundle/Test", Dimensions: [["Outcome"]] }] },
+      Outcome: "ignored",
+      CallbackStatusEvents: 1,
+    });
+    expect(lines).toContain('RESULT "ignored"');
+  }, 60_000);
+});

@@ -67,6 +67,7 @@ function synthFresh(env: string, overrides?: unknown): SynthesizedStack {
     ctrMetricsCode: PREBUILT_LAMBDA,
     companionApiCode: PREBUILT_LAMBDA,
     crmApiCode: PREBUILT_LAMBDA,
+    callbackStatusCode: PREBUILT_LAMBDA,
     ccpSiteAssets: PREBUILT_CCP_ASSETS,
   });
   const text = Testing.synth(stack, true);

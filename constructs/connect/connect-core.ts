@@ -34,6 +34,11 @@ export interface ConnectCoreProps {
    * @default ["connect", "dynamodb", "s3", "sns", "sqs", "kinesis", "firehose", "secretsmanager", "lambda"]
    */
   readonly keyViaServices?: readonly KeyViaService[];
+  /**
+   * Service principals that send to queues encrypted with the key as themselves.
+   * @default ["events.amazonaws.com"] (EventBridge dead-letters undelivered contact events)
+   */
+  readonly keyQueueSenderServices?: readonly string[];
 }
 
 /** One key for the contact-centre data: every service that stores it encrypts with the same key. */
@@ -89,6 +94,7 @@ export class ConnectCore extends Construct {
       description: `Connect recordings, transcripts and contact-centre data (${props.projectName} ${props.environment})`,
       aliasName: `${props.projectName}-${props.environment}`,
       viaServices: props.keyViaServices ?? DEFAULT_KEY_VIA_SERVICES,
+      queueSenderServices: props.keyQueueSenderServices ?? ["events.amazonaws.com"],
       movedFromAddress: "module.kms_key.aws_kms_key.this",
     });
     // Name kept from the original: renaming a bucket replaces it, and it holds the recordings.

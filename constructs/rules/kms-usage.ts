@@ -123,9 +123,25 @@ function connectStreams(stack: StackView): KeyUse[] {
   });
 }
 
+/**
+ * EventBridge sending undeliverable events to a rule target's dead-letter queue encrypted with a
+ * stack key: it calls KMS as its own service principal, not through an account principal.
+ */
+function eventDeadLetters(stack: StackView): KeyUse[] {
+  return stack.ofType("aws_cloudwatch_event_target").flatMap((resource) => {
+    const queue = referencesIn(pick(resource.body, "dead_letter_config.arn")).find((r) =>
+      r.startsWith("aws_sqs_queue."),
+    );
+    const key = queue && keyAddressOf(stack, stack.get(queue)?.body.kms_master_key_id);
+    return key
+      ? [{ resource, path: `dead_letter_config → ${queue}`, key, user: { principal: ["events"] } }]
+      : [];
+  });
+}
+
 /** Every place the stack names one of its own keys, with the service that will use it. */
 export function keyUses(stack: StackView): KeyUse[] {
-  return [...siteUses(stack), ...alarmPublishes(stack), ...connectStreams(stack)];
+  return [...siteUses(stack), ...alarmPublishes(stack), ...connectStreams(stack), ...eventDeadLetters(stack)];
 }
 
 function siteUses(stack: StackView): KeyUse[] {

@@ -47,6 +47,12 @@ export interface EncryptionKeyProps {
    */
   readonly topicPublisherServices?: readonly string[];
   /**
+   * Service principals that send to SQS queues encrypted with the key as themselves, not on a
+   * caller's behalf (EventBridge delivering undeliverable events to a target's dead-letter queue).
+   * @default []
+   */
+  readonly queueSenderServices?: readonly string[];
+  /**
    * Days KMS waits before deleting the key after `terraform destroy` (7–30).
    * @default 30
    */
@@ -134,6 +140,7 @@ function keyPolicy(props: EncryptionKeyProps): PolicyStatement[] {
   const root = { AWS: `arn:${partition}:iam::${accountId}:root` };
   const viaServices = props.viaServices ?? ["connect", "dynamodb", "s3", "sns"];
   const publishers = props.topicPublisherServices ?? ["cloudwatch.amazonaws.com"];
+  const queueSenders = props.queueSenderServices ?? [];
   const sourceAccount = { StringEquals: { "aws:SourceAccount": accountId } };
 
   const statements: PolicyStatement[] = [
@@ -190,6 +197,17 @@ function keyPolicy(props: EncryptionKeyProps): PolicyStatement[] {
       Sid: "PublishToEncryptedTopics",
       Effect: "Allow",
       Principal: { Service: [...publishers] },
+      Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+      Resource: "*",
+      Condition: sourceAccount,
+    });
+  }
+  if (queueSenders.length > 0) {
+    // What SQS asks of a service that sends to an encrypted queue (SQS developer guide).
+    statements.push({
+      Sid: "SendToEncryptedQueues",
+      Effect: "Allow",
+      Principal: { Service: [...queueSenders] },
       Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
       Resource: "*",
       Condition: sourceAccount,

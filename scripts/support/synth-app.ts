@@ -44,6 +44,7 @@ export async function synthesizeApp(
     ctrMetricsCode: code(bundles.ctr_metrics),
     companionApiCode: code(bundles.companion_api),
     crmApiCode: code(bundles.crm_api),
+    callbackStatusCode: code(bundles.callback_status),
     ccpSiteAssets: ccpSite.assets,
   });
   app.synth();

@@ -76,6 +76,18 @@ export const cases: RuleCases = {
         aws_cloudwatch_metric_alarm: { a: { alarm_actions: [ref("aws_sns_topic.t")] } },
       }),
     },
+    "rule target dead-lettering to a queue EventBridge may use": {
+      json: withKey(policy(via("sqs"), servicePrincipal("events.amazonaws.com")), {
+        aws_sqs_queue: { q: { kms_master_key_id: ref(KEY) } },
+        aws_cloudwatch_event_target: { t: { dead_letter_config: { arn: ref("aws_sqs_queue.q", "arn") } } },
+      }),
+    },
+    "rule target dead-lettering to an unencrypted queue": {
+      json: withKey(policy(via("sqs")), {
+        aws_sqs_queue: { q: {} },
+        aws_cloudwatch_event_target: { t: { dead_letter_config: { arn: ref("aws_sqs_queue.q", "arn") } } },
+      }),
+    },
     "bucket encryption through s3": {
       json: withKey(TODAYS_POLICY, {
         aws_s3_bucket_server_side_encryption_configuration: {
@@ -108,6 +120,18 @@ export const cases: RuleCases = {
     "log group when logs is not a principal": {
       json: withKey(policy(via("logs")), { aws_cloudwatch_log_group: { g: { kms_key_id: ref(KEY) } } }),
       findings: [["aws_cloudwatch_log_group.g", /service principal logs/]],
+    },
+    "rule target dead-lettering to a queue only account principals may use": {
+      json: withKey(policy(via("sqs")), {
+        aws_sqs_queue: { q: { kms_master_key_id: ref(KEY) } },
+        aws_cloudwatch_event_target: { t: { dead_letter_config: { arn: ref("aws_sqs_queue.q", "arn") } } },
+      }),
+      findings: [
+        [
+          "aws_cloudwatch_event_target.t",
+          /dead_letter_config → aws_sqs_queue.q names aws_kms_key.k.*service principal events/,
+        ],
+      ],
     },
     "alarm publishing to a topic CloudWatch may not use": {
       json: withKey(policy(via("sns")), {

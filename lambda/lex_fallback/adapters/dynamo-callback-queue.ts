@@ -5,8 +5,9 @@ import { callWith, type RemoteCall } from "../shared/resilience";
 import { documentSdk } from "./dynamo-sdk";
 
 /**
- * The callback table of the original stack (hash `callback_id`, range `requested_at`, TTL `ttl`),
- * read by the callback dispatcher, which claims `PENDING` items. `callback_id` is the contact id,
+ * The callback table of the original stack (hash `callback_id`, range `requested_at`, TTL `ttl`).
+ * Requests start `PENDING`; lambda/callback_status moves them on from Connect's contact events of
+ * the callback contact, whose previousContactId is this `callback_id`. `callback_id` is the contact id,
  * so one contact queues one callback: Connect retries a timed-out invocation, and the read before
  * the create-only write turns that retry into "duplicate" instead of a second call to the customer.
  */

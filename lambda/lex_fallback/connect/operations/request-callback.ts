@@ -9,7 +9,8 @@ const PHONE = /^\+?\d{7,15}$/;
 const CATEGORY = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 
 /**
- * `request_callback`: stores one callback request per contact for the dispatcher. The number is
+ * `request_callback`: stores one callback request per contact (a record, PENDING until the
+ * callback contact's events move it on; Connect's CreateCallbackContact does the dialling). The number is
  * the one the caller keyed (`callbackNumber` parameter, when the flow passes it) or the number
  * they call from. `status` Queued, also for a retried call that finds its own request.
  */
