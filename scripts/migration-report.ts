@@ -1,8 +1,8 @@
 /**
  * `npm run migration:report [-- <cdk.tf.json>] [--state-list <file> | --state <show.json>] [--json]`
  * Prints how every address of the original state is carried over (kept / moved / removed / data),
- * the `moved` blocks that match nothing in the state (no-op moves), and exits 1 if any address is
- * unaccounted for, i.e. if `terraform plan` would destroy it. Addresses match exactly.
+ * the `moved` and `removed` blocks that match nothing in the state (no-ops), and exits 1 if any
+ * address is unaccounted for, i.e. if `terraform plan` would destroy it. Addresses match exactly.
  * With --state (`terraform show -json > file`), it also predicts replacements of carried-over
  * resources and exits 1 on one of a stateful resource that is not listed as intended.
  * Default inputs: cdktf.out/stacks/connect-comprehensive-dev/cdk.tf.json and the original state list
@@ -23,6 +23,7 @@ import {
   buildLedger,
   DISPOSITIONS,
   noOpMoves,
+  noOpRemovals,
   parseStateList,
   summarize,
 } from "../constructs/migration/ledger";
@@ -58,6 +59,7 @@ function main(): number {
     : parseStateList(readInput("state list", listPath));
   const ledger = buildLedger(stateList, config);
   const noOps = noOpMoves(stateList, config);
+  const noOpRemoved = noOpRemovals(stateList, config);
   const unaccounted = ledger.filter((e) => e.disposition === "unaccounted").map((e) => e.address);
   const replacements: Replacement[] = show ? previewReplacements(show, config, INTENDED_REPLACEMENTS) : [];
   const blocking = replacements.filter((r) => r.stateful && !r.intended);
@@ -74,6 +76,7 @@ function main(): number {
         ...(intended ? { intended } : {}),
       })),
       noOpMoves: noOps,
+      noOpRemovals: noOpRemoved.map((r) => r.from),
       unaccounted,
       ledger,
     };
@@ -90,6 +93,13 @@ function main(): number {
     process.stdout.write(`\nno-op moves (${noOps.length}): source not in this state, accounts for nothing\n`);
     for (const m of noOps) process.stdout.write(`  ${m.from}  →  ${m.to}\n`);
   }
+  if (noOpRemoved.length > 0) {
+    process.stdout.write(
+      `\nno-op removals (${noOpRemoved.length}): not in this state, nothing to forget here\n`,
+    );
+    for (const r of noOpRemoved)
+      process.stdout.write(`  ${r.from}${r["//"]?.reason ? `  →  ${r["//"].reason}` : ""}\n`);
+  }
   if (show) {
     process.stdout.write(`\npredicted replacements (${replacements.length})\n`);
     for (const r of replacements) process.stdout.write(`${formatReplacement(r)}\n`);
@@ -101,7 +111,7 @@ function main(): number {
   }
   const counts = summarize(ledger);
   process.stdout.write(
-    `\n${ledger.length} addresses: ${DISPOSITIONS.map((d) => `${counts[d]} ${d}`).join(", ")}; ${noOps.length} no-op moves${show ? `; ${replacements.length} predicted replacements (${blocking.length} blocking)` : ""}\n`,
+    `\n${ledger.length} addresses: ${DISPOSITIONS.map((d) => `${counts[d]} ${d}`).join(", ")}; ${noOps.length} no-op moves; ${noOpRemoved.length} no-op removals${show ? `; ${replacements.length} predicted replacements (${blocking.length} blocking)` : ""}\n`,
   );
   return status;
 }

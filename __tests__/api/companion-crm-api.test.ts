@@ -117,7 +117,7 @@ describe("CompanionCrmApi", () => {
         { from: "module.auth_api_gateway.aws_apigatewayv2_api.this", to: "aws_apigatewayv2_api.auth_api" },
       ]),
     );
-    const removed = (dev.removed ?? []).filter((r) => /auth_api|crm_api/.test(r.from));
+    const removed = (dev.removed ?? []).filter((r) => /(auth|crm)_api_(lambda|role|policy)/.test(r.from));
     expect(removed.map((r) => [r.from, r.lifecycle.destroy])).toStrictEqual([
       ["module.auth_api_lambda.aws_lambda_function.this", true],
       ["aws_iam_role.auth_api_role", true],

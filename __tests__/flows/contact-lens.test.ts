@@ -1,15 +1,18 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Testing } from "cdktf";
 import { AddressedStack } from "../../constructs/core/addresses";
+import { ContactFlow } from "../../constructs/flows/contact-flow";
 import { ContactFlows, type ContactFlowsProps } from "../../constructs/flows/contact-flows";
 import { loadFlowSet, loadScenario, runScenario } from "../../constructs/flows/simulator";
-import { join } from "node:path";
-import { BOT_ALIAS, HOURS_ID, INSTANCE, LAMBDA_ARN, QUEUE_ARNS } from "./fixtures";
+import { BOT_ALIAS, HOURS_ID, INSTANCE, LAMBDA_ARN, QUEUE_ARNS, TEMPLATE_VARIABLES } from "./fixtures";
 
 /**
  * Contact Lens only analyses a contact whose flow enables analytics for it; the instance flag is
  * not enough. Voice and chat entry both enable it, with card numbers, account numbers and PINs
- * redacted and only the redacted output kept.
+ * redacted and only the redacted output kept; chat also redacts them in flight.
  */
 const MUST_REDACT = [
   "CREDIT_DEBIT_NUMBER",
@@ -21,7 +24,13 @@ const flows = loadFlowSet();
 const parameters = (flow: string, id: string): Record<string, unknown> =>
   flows.get(flow)!.byId.get(id)!.Parameters as Record<string, unknown>;
 
-type Entry = { Actions: { Identifier: string; Parameters: Record<string, unknown> }[] };
+type Entry = {
+  Actions: {
+    Identifier: string;
+    Parameters: Record<string, unknown>;
+    Transitions: { Errors?: { ErrorType: string; NextAction: string }[] };
+  }[];
+};
 function renderedEntries(props: Partial<ContactFlowsProps>): Record<string, Entry> {
   const stack = new AddressedStack(Testing.app(), "test");
   new AwsProvider(stack, "Aws", { region: "eu-west-2" });
@@ -75,6 +84,54 @@ describe("Contact Lens", () => {
       RedactionEntities: string[];
     };
     expect(redaction.RedactionEntities).toEqual(expect.arrayContaining(MUST_REDACT));
+  });
+
+  it("chat entry redacts card numbers, account numbers and PINs in flight, before anyone sees them", () => {
+    const { chat } = renderedEntries({});
+    const block = chat.Actions.find((a) => a.Identifier === "enable-analytics")!;
+    const analytics = (block.Parameters["ChatBehavior"] as Record<string, unknown>)[
+      "ChatAnalyticsBehavior"
+    ] as Record<string, unknown>;
+    expect(analytics["InFlightChatRedactionConfiguration"]).toMatchObject({
+      Enabled: "True",
+      RedactionMaskMode: "EntityType",
+      // A message redaction cannot process is held back, not delivered in clear.
+      DeliverUnprocessedMessages: "False",
+    });
+    const inFlight = analytics["InFlightChatRedactionConfiguration"] as { RedactionEntities: string[] };
+    expect(inFlight.RedactionEntities).toEqual(expect.arrayContaining(MUST_REDACT));
+    // When redaction may not be running, the customer is told not to type those details.
+    const next = Object.fromEntries((block.Transitions.Errors ?? []).map((e) => [e.ErrorType, e.NextAction]));
+    expect(next).toStrictEqual({
+      NoMatchingError: "redaction-unavailable",
+      ChannelMismatch: "set-attributes",
+      InFlightRedactionConfigurationFailed: "redaction-unavailable",
+    });
+  });
+
+  it("fails synth on a misspelt in-flight redaction value, naming the file, Identifier and rule", () => {
+    const dir = mkdtempSync(join(tmpdir(), "contact-lens-"));
+    const template = join(dir, "chat_entry_flow.json.tftpl");
+    const shipped = readFileSync(join(__dirname, "../../contact_flows/chat_entry_flow.json.tftpl"), "utf8");
+    const typo = shipped.replace(
+      '"DeliverUnprocessedMessages": "False"',
+      '"DeliverUnprocessedMessages": "No"',
+    );
+    expect(typo).not.toBe(shipped);
+    writeFileSync(template, typo);
+    const stack = new AddressedStack(Testing.app(), "test");
+    new AwsProvider(stack, "Aws", { region: "eu-west-2" });
+    expect(() => {
+      new ContactFlow(stack, "Chat", {
+        instanceId: INSTANCE,
+        name: "Chat",
+        template,
+        variables: TEMPLATE_VARIABLES["chat_entry_flow.json.tftpl"]!,
+      });
+      Testing.synth(stack, true);
+    }).toThrow(
+      /chat_entry_flow\.json\.tftpl is not a valid CONTACT_FLOW flow:\n {2}error Actions\[0\]\.Parameters\.ChatBehavior\.ChatAnalyticsBehavior\.InFlightChatRedactionConfiguration\.DeliverUnprocessedMessages \(enable-analytics\) \[action-parameters\]/,
+    );
   });
 
   it.each([

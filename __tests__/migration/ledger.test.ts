@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { buildLedger, noOpMoves, parseStateList } from "../../constructs/migration/ledger";
+import { buildLedger, noOpMoves, noOpRemovals, parseStateList } from "../../constructs/migration/ledger";
 import { RETIRED_ADDRESSES } from "../../constructs/migration/retired";
+import { RETIRED_CRM_API_KEY } from "../../constructs/security/api-secrets";
 import { resourcesOf, synthStack } from "../support/synth";
 
 const stateList = parseStateList(
@@ -42,6 +43,19 @@ describe.each(["dev", "prod"])("migration from the original state (%s)", (env) =
     expect(moved.filter((m) => removedFroms.has(m.from.replace(/\[[^\]]*\]$/, "")))).toStrictEqual([]);
     const removedDeclared = removed.filter((r) => declared.has(r.from)).map((r) => r.from);
     expect(removedDeclared).toStrictEqual([]);
+  });
+
+  it("forgets the retired CRM key secret, which only this stack created: a no-op against the original", () => {
+    const block = removed.find((r) => r.from === RETIRED_CRM_API_KEY);
+    expect(block).toMatchObject({ lifecycle: { destroy: false } });
+    expect(declared.has(RETIRED_CRM_API_KEY)).toBe(false);
+    expect(stateList).not.toContain(RETIRED_CRM_API_KEY);
+    expect(noOpRemovals(stateList, json).map((r) => r.from)).toContain(RETIRED_CRM_API_KEY);
+    expect(noOpRemovals([...stateList, RETIRED_CRM_API_KEY], json).map((r) => r.from)).not.toContain(
+      RETIRED_CRM_API_KEY,
+    );
+    const ledger = buildLedger([RETIRED_CRM_API_KEY], json);
+    expect(ledger.map((e) => e.disposition)).toStrictEqual(["removed"]);
   });
 
   it("keeps stateful objects: nothing with data is destroyed by a removed block", () => {

@@ -34,7 +34,6 @@ describe("npm run rules", () => {
       "s3-access-logging aws_s3_bucket.access_logs_bucket_bucket",
       "secret-rotation aws_secretsmanager_secret.pin_encryption_private_key",
       "secret-rotation aws_secretsmanager_secret.secrets_banking_api_key",
-      "secret-rotation aws_secretsmanager_secret.secrets_crm_api_key",
     ]);
   }, 60_000);
 

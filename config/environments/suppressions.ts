@@ -19,10 +19,4 @@ export const SHARED_SUPPRESSIONS: Suppressions = [
     reason:
       "the core-banking API issues this key; only its owners can mint a new one, so a rotation Lambda here could not. They rotate it every 90 days with put-secret-value (docs/stack-rules.md, 'Rotating the API keys'); the Lambda re-reads it within its 5-minute cache",
   },
-  {
-    rule: "secret-rotation",
-    address: "aws_secretsmanager_secret.secrets_crm_api_key",
-    reason:
-      "the CRM vendor issues this key; only its admin console can mint a new one, so a rotation Lambda here could not. The CRM owners rotate it every 90 days with put-secret-value (docs/stack-rules.md, 'Rotating the API keys')",
-  },
 ];

@@ -1,5 +1,15 @@
 import { BOT, errors, lambda, type RuleCases, single } from "./support";
 
+/** A chat recording-and-analytics block whose ChatAnalyticsBehavior has these extra keys. */
+const chatAnalytics = (extra: Record<string, unknown>) =>
+  single("UpdateContactRecordingAndAnalyticsBehavior", {
+    ChatBehavior: { ChatAnalyticsBehavior: { Enabled: "True", AnalyticsModes: ["ContactLens"], ...extra } },
+  });
+const inFlight = (config: Record<string, unknown>) =>
+  chatAnalytics({ InFlightChatRedactionConfiguration: { Enabled: "True", ...config } });
+const IN_FLIGHT =
+  "Actions[0].Parameters.ChatBehavior.ChatAnalyticsBehavior.InFlightChatRedactionConfiguration";
+
 /** Cases for the action-parameters rule: valid flows (including near misses) and invalid ones. */
 export const cases: RuleCases = {
   valid: [
@@ -62,6 +72,24 @@ export const cases: RuleCases = {
       }),
     },
     {
+      name: "chat in-flight redaction of card, account numbers and PINs, unprocessed messages held back",
+      flow: inFlight({
+        RedactionMaskMode: "EntityType",
+        RedactionEntities: ["CREDIT_DEBIT_NUMBER", "BANK_ACCOUNT_NUMBER", "PIN"],
+        DeliverUnprocessedMessages: "False",
+      }),
+    },
+    {
+      name: "chat in-flight redaction without entities (redacts every supported one)",
+      flow: inFlight({ RedactionMaskMode: "PII" }),
+    },
+    {
+      name: "DATE_TIME redacted from analytics output (only in-flight refuses it)",
+      flow: chatAnalytics({
+        ConversationalAnalyticsRedactionConfiguration: { Enabled: "True", RedactionEntities: ["DATE_TIME"] },
+      }),
+    },
+    {
       name: "CallbackNumber as JSONPath",
       flow: single("UpdateContactCallbackNumber", { CallbackNumber: "$.CustomerEndpoint.Address" }),
     },
@@ -106,6 +134,57 @@ export const cases: RuleCases = {
       }),
       messageId: "badEnum",
       path: "Actions[0].Parameters.ChatBehavior.ChatAnalyticsBehavior.ConversationalAnalyticsRedactionConfiguration.RedactionMaskMode",
+    },
+    {
+      name: "in-flight redaction mask mode misspelt",
+      flow: inFlight({ RedactionMaskMode: "EntityTypes" }),
+      messageId: "badEnum",
+      path: `${IN_FLIGHT}.RedactionMaskMode`,
+    },
+    {
+      name: "DeliverUnprocessedMessages not True/False",
+      flow: inFlight({ DeliverUnprocessedMessages: "No" }),
+      messageId: "badEnum",
+      path: `${IN_FLIGHT}.DeliverUnprocessedMessages`,
+    },
+    {
+      name: "in-flight redaction entity misspelt (would leave card numbers in clear)",
+      flow: inFlight({ RedactionEntities: ["PIN", "CREDIT_CARD_NUMBER"] }),
+      messageId: "badMember",
+      path: `${IN_FLIGHT}.RedactionEntities[1]`,
+    },
+    {
+      name: "entity in-flight redaction does not support",
+      flow: inFlight({ RedactionEntities: ["DATE_TIME"] }),
+      messageId: "refusedMember",
+      path: `${IN_FLIGHT}.RedactionEntities[0]`,
+    },
+    {
+      name: "empty in-flight entity list",
+      flow: inFlight({ RedactionEntities: [] }),
+      messageId: "emptyList",
+      path: `${IN_FLIGHT}.RedactionEntities`,
+    },
+    {
+      name: "in-flight entities as one string",
+      flow: inFlight({ RedactionEntities: "PIN" }),
+      messageId: "notList",
+      path: `${IN_FLIGHT}.RedactionEntities`,
+    },
+    {
+      name: "chat analytics in the voice-only RealTime mode",
+      flow: chatAnalytics({ AnalyticsModes: ["RealTime"] }),
+      messageId: "badMember",
+      path: "Actions[0].Parameters.ChatBehavior.ChatAnalyticsBehavior.AnalyticsModes[0]",
+    },
+    {
+      name: "voice analytics redaction entity misspelt",
+      flow: single("UpdateContactRecordingBehavior", {
+        RecordingBehavior: { RecordedParticipants: ["Agent", "Customer"] },
+        AnalyticsBehavior: { Enabled: "True", AnalyticsRedactionEntities: ["BANK_ACCOUNT"] },
+      }),
+      messageId: "badMember",
+      path: "Actions[0].Parameters.AnalyticsBehavior.AnalyticsRedactionEntities[0]",
     },
     {
       name: "CreateTask without a name",

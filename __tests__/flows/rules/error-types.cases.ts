@@ -1,5 +1,13 @@
 import { errors, type RuleCases, single } from "./support";
 
+const CHAT = { ChatBehavior: { ChatAnalyticsBehavior: { Enabled: "True" } } };
+const VOICE = { VoiceBehavior: { VoiceRecordingBehavior: { RecordedParticipants: ["Agent", "Customer"] } } };
+const recording = (parameters: Record<string, unknown>, ...errorTypes: string[]) =>
+  single("UpdateContactRecordingAndAnalyticsBehavior", parameters, {
+    NextAction: "end",
+    Errors: errors(...errorTypes),
+  });
+
 /** Cases for the error-types rule: valid flows (including near misses) and invalid ones. */
 export const cases: RuleCases = {
   valid: [
@@ -31,8 +39,34 @@ export const cases: RuleCases = {
         { NextAction: "end", Errors: errors("NoMatchingError", "InvalidPhoneNumber") },
       ),
     },
+    {
+      name: "chat recording and analytics with its three branches",
+      flow: recording(CHAT, "NoMatchingError", "ChannelMismatch", "InFlightRedactionConfigurationFailed"),
+    },
+    {
+      name: "voice recording and analytics with error and channel mismatch",
+      flow: recording(VOICE, "NoMatchingError", "ChannelMismatch"),
+    },
   ],
   invalid: [
+    {
+      name: "chat recording and analytics without the in-flight redaction branch",
+      flow: recording(CHAT, "NoMatchingError", "ChannelMismatch"),
+      messageId: "missingRequired",
+      path: "Actions[0].Transitions.Errors",
+    },
+    {
+      name: "recording and analytics without a channel mismatch branch",
+      flow: recording(VOICE, "NoMatchingError"),
+      messageId: "missingRequired",
+      path: "Actions[0].Transitions.Errors",
+    },
+    {
+      name: "in-flight redaction branch on the voice form",
+      flow: recording(VOICE, "NoMatchingError", "ChannelMismatch", "InFlightRedactionConfigurationFailed"),
+      messageId: "notAllowed",
+      path: "Actions[0].Transitions.Errors[2].ErrorType",
+    },
     {
       name: 'store-input block with InputTimeLimitExceeded (a timeout takes the success path as "Timeout")',
       flow: single(

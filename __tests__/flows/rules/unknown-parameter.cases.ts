@@ -7,6 +7,17 @@ const hours = (parameters: Record<string, unknown>) =>
     Conditions: when(["Equals", "True"], ["Equals", "False"]),
   });
 
+const chat = (analytics: Record<string, unknown>) =>
+  single(
+    "UpdateContactRecordingAndAnalyticsBehavior",
+    { ChatBehavior: { ChatAnalyticsBehavior: analytics } },
+    {
+      NextAction: "end",
+      Errors: errors("NoMatchingError", "ChannelMismatch", "InFlightRedactionConfigurationFailed"),
+    },
+  );
+const CHAT_ANALYTICS = "Actions[0].Parameters.ChatBehavior.ChatAnalyticsBehavior";
+
 /** Cases for the unknown-parameter rule: the blind spots a new user hit, and their near misses. */
 export const cases: RuleCases = {
   valid: [
@@ -43,6 +54,28 @@ export const cases: RuleCases = {
       flow: single("UpdateContactAttributes", { Attributes: { QueueArn: "anything" } }),
     },
     { name: "Wait with the console's TimeLimitSeconds", flow: single("Wait", { TimeLimitSeconds: "900" }) },
+    {
+      name: "chat analytics with every documented key",
+      flow: chat({
+        Enabled: "True",
+        AnalyticsLanguage: "en-GB",
+        AnalyticsModes: ["ContactLens"],
+        ConversationalAnalyticsRedactionConfiguration: {
+          Enabled: "True",
+          RedactionResults: "RedactedOnly",
+          RedactionMaskMode: "PII",
+          RedactionEntities: ["PIN"],
+        },
+        InFlightChatRedactionConfiguration: {
+          Enabled: "True",
+          RedactionMaskMode: "EntityType",
+          RedactionEntities: ["PIN"],
+          DeliverUnprocessedMessages: "False",
+        },
+        SentimentConfiguration: { Enabled: "True" },
+        SummaryConfiguration: { SummaryModes: ["PostContact"] },
+      }),
+    },
   ],
   invalid: [
     {
@@ -68,6 +101,20 @@ export const cases: RuleCases = {
       flow: single("MessageParticipant", { Text: "hi", Voice: "Amy" }),
       messageId: "unknown",
       path: "Actions[0].Parameters.Voice",
+    },
+    {
+      name: "misspelt in-flight redaction block (redaction would silently stay off)",
+      flow: chat({ Enabled: "True", InFlightRedactionConfiguration: { Enabled: "True" } }),
+      messageId: "unknown",
+      path: `${CHAT_ANALYTICS}.InFlightRedactionConfiguration`,
+    },
+    {
+      name: "misspelt key three levels down",
+      flow: chat({
+        InFlightChatRedactionConfiguration: { Enabled: "True", DeliverUnprocessedMessage: "False" },
+      }),
+      messageId: "unknown",
+      path: `${CHAT_ANALYTICS}.InFlightChatRedactionConfiguration.DeliverUnprocessedMessage`,
     },
     {
       name: "misspelt key inside DTMFConfiguration",

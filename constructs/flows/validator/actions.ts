@@ -1,4 +1,11 @@
 import { FLOW_TYPES, type FlowType } from "../types";
+import {
+  ANALYTICS_ENUMS,
+  ANALYTICS_LISTS,
+  CHAT_ANALYTICS_ENUMS,
+  CHAT_ANALYTICS_LISTS,
+  recordingAndAnalyticsErrors,
+} from "./analytics";
 import { getPath, isTrueString } from "./values";
 
 /**
@@ -31,6 +38,15 @@ export interface NumberLimit {
   readonly integer?: boolean;
   readonly static?: boolean;
   /** Where the bound comes from (printed with every finding). */
+  readonly source: string;
+}
+
+/** A list parameter whose members come from a documented set. */
+export interface ListSpec {
+  readonly allowed: readonly string[];
+  /** Documented members this parameter still refuses, and why. */
+  readonly refused?: { readonly values: readonly string[]; readonly because: string };
+  /** Where the set comes from (printed with every finding). */
   readonly source: string;
 }
 
@@ -67,6 +83,8 @@ export interface ActionSpec {
   /** Parameter whose value must be an object with exactly one key from the list. */
   readonly singleKeyOf?: Readonly<Record<string, readonly string[]>>;
   readonly enums?: Readonly<Record<string, readonly string[]>>;
+  /** Static, non-empty lists whose members must come from a documented set. */
+  readonly lists?: Readonly<Record<string, ListSpec>>;
   readonly numbers?: Readonly<Record<string, NumberLimit>>;
   readonly references?: Readonly<Record<string, ReferenceKind>>;
   /** Parameters that must be a single JSONPath, never a static value. */
@@ -114,22 +132,6 @@ const WAIT_LIMIT: NumberLimit = {
   max: 604800,
   integer: true,
   source: DOC("Wait: positive integer, at most 604800 s (seven days)"),
-};
-/** AnalyticsBehavior of UpdateContactRecordingBehavior (flow-language page): static enums. */
-const ANALYTICS_ENUMS: Readonly<Record<string, readonly string[]>> = {
-  "AnalyticsBehavior.Enabled": ["True", "False"],
-  "AnalyticsBehavior.AnalyticsRedactionBehavior": ["Enabled", "Disabled"],
-  "AnalyticsBehavior.AnalyticsRedactionResults": ["RedactedAndOriginal", "RedactedOnly"],
-  "AnalyticsBehavior.AnalyticsRedactionMaskMode": ["EntityType", "PII"],
-};
-const CHAT_ANALYTICS = "ChatBehavior.ChatAnalyticsBehavior";
-const CHAT_REDACTION = `${CHAT_ANALYTICS}.ConversationalAnalyticsRedactionConfiguration`;
-/** ChatBehavior of UpdateContactRecordingAndAnalyticsBehavior (flow-language page). */
-const CHAT_ANALYTICS_ENUMS: Readonly<Record<string, readonly string[]>> = {
-  [`${CHAT_ANALYTICS}.Enabled`]: ["True", "False"],
-  [`${CHAT_REDACTION}.Enabled`]: ["True", "False"],
-  [`${CHAT_REDACTION}.RedactionResults`]: ["RedactedAndOriginal", "RedactedOnly"],
-  [`${CHAT_REDACTION}.RedactionMaskMode`]: ["EntityType", "PII"],
 };
 const recordsBothParties = (p: Readonly<Record<string, unknown>>): boolean => {
   const who = getPath(p, "RecordingBehavior.RecordedParticipants");
@@ -381,6 +383,7 @@ export const ACTIONS: Readonly<Record<string, ActionSpec>> = {
       "RecordingBehavior.IVRRecordingBehavior": ["Enabled", "Disabled"],
       ...ANALYTICS_ENUMS,
     },
+    lists: ANALYTICS_LISTS,
     errors: NO_MATCHING_ERROR,
     conditions: "none",
     flowTypes: RECORDING,
@@ -389,7 +392,8 @@ export const ACTIONS: Readonly<Record<string, ActionSpec>> = {
     // "Only ONE of the following channel behavior objects can be defined per configuration."
     exactlyOne: [["VoiceBehavior", "ChatBehavior", "EmailBehavior"]],
     enums: CHAT_ANALYTICS_ENUMS,
-    errors: NO_MATCHING_ERROR,
+    lists: CHAT_ANALYTICS_LISTS,
+    errors: recordingAndAnalyticsErrors,
     conditions: "none",
     flowTypes: RECORDING,
   },

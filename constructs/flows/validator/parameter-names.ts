@@ -2,7 +2,8 @@
  * Parameter names each action accepts (allow-lists for rules/unknown-parameter.ts).
  *
  * A dotted name (`DTMFConfiguration.InputTerminationSequence`) also fixes the keys of that nested
- * object; objects without dotted entries (attribute maps, `Messages`) are not looked into.
+ * object, at any depth; objects without dotted entries (attribute maps, `Messages`) are not looked
+ * into.
  *
  * Sources, per row in `source`:
  *  - "flow-language": the Amazon Connect API reference "Flow language" action page of that action
@@ -19,6 +20,27 @@ export interface ParameterNames {
 
 const PROMPT = ["PromptId", "Text", "SSML", "Media", "Media.Uri", "Media.SourceType", "Media.MediaType"];
 const QUEUE_OR_AGENT = ["QueueId", "AgentId"];
+/** Keys under ChatBehavior.ChatAnalyticsBehavior, every level listed so each object's keys are fixed. */
+const CHAT_ANALYTICS = [
+  "",
+  ".Enabled",
+  ".AnalyticsLanguage",
+  ".AnalyticsModes",
+  ".ConversationalAnalyticsRedactionConfiguration",
+  ".ConversationalAnalyticsRedactionConfiguration.Enabled",
+  ".ConversationalAnalyticsRedactionConfiguration.RedactionResults",
+  ".ConversationalAnalyticsRedactionConfiguration.RedactionMaskMode",
+  ".ConversationalAnalyticsRedactionConfiguration.RedactionEntities",
+  ".InFlightChatRedactionConfiguration",
+  ".InFlightChatRedactionConfiguration.Enabled",
+  ".InFlightChatRedactionConfiguration.RedactionMaskMode",
+  ".InFlightChatRedactionConfiguration.RedactionEntities",
+  ".InFlightChatRedactionConfiguration.DeliverUnprocessedMessages",
+  ".SentimentConfiguration",
+  ".SentimentConfiguration.Enabled",
+  ".SummaryConfiguration",
+  ".SummaryConfiguration.SummaryModes",
+];
 
 export const PARAMETER_NAMES: Readonly<Record<string, ParameterNames>> = {
   MessageParticipant: { names: PROMPT, source: "flow-language" },
@@ -102,9 +124,14 @@ export const PARAMETER_NAMES: Readonly<Record<string, ParameterNames>> = {
     source: "flow-language (APIReference/contact-actions-updatecontactrecordingbehavior)",
   },
   UpdateContactRecordingAndAnalyticsBehavior: {
-    names: ["VoiceBehavior", "ChatBehavior", "EmailBehavior"],
+    names: [
+      "VoiceBehavior",
+      "ChatBehavior",
+      "EmailBehavior",
+      ...CHAT_ANALYTICS.map((n) => `ChatBehavior.ChatAnalyticsBehavior${n}`),
+    ],
     source:
-      "flow-language (APIReference/contact-actions-updatecontactrecordingandanalyticsbehavior): one channel behaviour per block",
+      "flow-language (devguide/contact-actions-updatecontactrecordingandanalyticsbehavior): one channel behaviour per block; ChatBehavior keys from its parameter object",
   },
   UpdateContactEventHooks: {
     names: ["EventHooks", "EventHooksConfiguration"],

@@ -1,13 +1,14 @@
 import { defineRule } from "../define-rule";
 import { specFor } from "../actions";
 import { located } from "../model";
+import { nearestName } from "../parameter-names";
 import { getPath, isDynamic, isJsonPath, isObject, isTerraformReference } from "../values";
 
 export const rule = defineRule({
   id: "action-parameters",
   meta: {
     description:
-      "Per action type: required, mutually exclusive, forbidden and enumerated parameters (table in validator/actions.ts).",
+      "Per action type: required, mutually exclusive, forbidden and enumerated parameters and documented list members (table in validator/actions.ts).",
     messages: {
       missingParameters: "{{type}} needs a Parameters object ({} when it takes none)",
       missingRequired: "{{type}} requires parameter {{param}}",
@@ -19,6 +20,11 @@ export const rule = defineRule({
       singleKey: "{{param}} on {{type}} must hold exactly one of [{{allowed}}]; found [{{found}}]",
       badEnum: '{{param}} on {{type}} must be one of [{{allowed}}], got "{{value}}"',
       jsonPathOnly: '{{param}} on {{type}} must be a JSONPath such as "$.Attributes.x", got "{{value}}"',
+      notList: "{{param}} on {{type}} must be a static list ({{source}})",
+      emptyList: "{{param}} on {{type}} must not be empty; leave it out for the default ({{source}})",
+      badMember:
+        '{{param}} on {{type}}: "{{value}}" is not a documented value; nearest: {{nearest}} ({{source}})',
+      refusedMember: '{{param}} on {{type}}: "{{value}}" {{reason}} ({{source}})',
     },
   },
   check({ actions, report }) {
@@ -91,6 +97,32 @@ export const rule = defineRule({
             ...at(param),
           });
         }
+      }
+      for (const [param, list] of Object.entries(spec.lists ?? {})) {
+        const value = getPath(p, param);
+        if (value === undefined) continue;
+        const { source } = list;
+        if (!Array.isArray(value)) {
+          report({ messageId: "notList", data: { type, param, source }, ...at(param) });
+          continue;
+        }
+        if (value.length === 0)
+          report({ messageId: "emptyList", data: { type, param, source }, ...at(param) });
+        value.forEach((member: unknown, i) => {
+          const where = at(`${param}[${i}]`);
+          const text = String(member);
+          if (typeof member !== "string" || !list.allowed.includes(member)) {
+            const nearest = nearestName(text, list.allowed) ?? "";
+            report({ messageId: "badMember", data: { type, param, value: text, nearest, source }, ...where });
+          } else if (list.refused?.values.includes(member) === true) {
+            const reason = list.refused.because;
+            report({
+              messageId: "refusedMember",
+              data: { type, param, value: text, reason, source },
+              ...where,
+            });
+          }
+        });
       }
       for (const param of spec.jsonPathOnly ?? []) {
         const value = getPath(p, param);

@@ -19,17 +19,20 @@ export const rule = defineRule({
       const allow = a.type === undefined ? undefined : PARAMETER_NAMES[a.type];
       if (allow === undefined || !Object.prototype.hasOwnProperty.call(PARAMETER_NAMES, a.type ?? ""))
         continue;
-      const topLevel = allow.names.filter((n) => !n.includes("."));
-      const checkKeys = (
-        object: Readonly<Record<string, unknown>>,
-        known: readonly string[],
-        prefix: string,
-      ) => {
+      const type = a.type ?? "";
+      // Keys of the object at `prefix` (dotted, "" for Parameters): the names one level below it.
+      const check = (object: Readonly<Record<string, unknown>>, prefix: string) => {
+        const below = allow.names.filter((n) => n.startsWith(prefix)).map((n) => n.slice(prefix.length));
+        const known = below.filter((n) => !n.includes("."));
         for (const key of Object.keys(object)) {
-          if (known.includes(key)) continue;
           const param = `${prefix}${key}`;
+          if (known.includes(key)) {
+            // Look into an object only where the table fixes its keys (dotted names below it).
+            const value = object[key];
+            if (isObject(value) && below.some((n) => n.startsWith(`${key}.`))) check(value, `${param}.`);
+            continue;
+          }
           const where = located(a, `${a.path}.Parameters.${param}`);
-          const type = a.type ?? "";
           if (known.length === 0) report({ messageId: "noParameters", data: { param, type }, ...where });
           else
             report({
@@ -44,15 +47,7 @@ export const rule = defineRule({
             });
         }
       };
-      checkKeys(a.parameters, topLevel, "");
-      // Nested objects whose keys the table fixes (dotted names).
-      for (const parent of topLevel) {
-        const children = allow.names
-          .filter((n) => n.startsWith(`${parent}.`))
-          .map((n) => n.slice(parent.length + 1));
-        const value = a.parameters[parent];
-        if (children.length > 0 && isObject(value)) checkKeys(value, children, `${parent}.`);
-      }
+      check(a.parameters, "");
     }
   },
 });
