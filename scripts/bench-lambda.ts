@@ -99,6 +99,7 @@ async function coldFirstTurn(jsPath: string, env: Record<string, string>, runs: 
     const event = lexEvent("CheckBalance", {
       slots: { AccountType: "current", Pin: "4321" },
       attributes: { customerId: "c-123" },
+      inputMode: "DTMF",
     });
     event.sessionId = `bench-cold-${i}`;
     const turn = await coldTurn(jsPath, event, env);

@@ -4,10 +4,12 @@ import { logger } from "../../lambda/lex_fallback/shared/logger";
 import { harness } from "./support/in-memory-ports";
 import { lexEvent, loadEvent } from "./support/events";
 
+/** A caller keys the PIN on the phone: Lex sends it as DTMF (text turns never check one). */
 const withPin = (pin: string) =>
   lexEvent("CheckBalance", {
     slots: { AccountType: "current", Pin: pin },
     attributes: { customerId: "c-123" },
+    inputMode: "DTMF",
   });
 
 describe("authentication", () => {
@@ -46,12 +48,20 @@ describe("authentication", () => {
     const h = harness();
     const attributes = { customerId: "c-123", preferredAuth: "companion" };
     const transfer = { FromAccount: "current", ToAccount: "savings", Amount: "100" };
-    const sent = await handleTurn(lexEvent("InternalTransfer", { slots: transfer, attributes }), h.deps);
+    const sent = await handleTurn(
+      lexEvent("InternalTransfer", { slots: transfer, attributes, inputMode: "Speech" }),
+      h.deps,
+    );
     expect(sent.sessionState.dialogAction).toStrictEqual({ type: "ConfirmIntent" });
     expect(h.notifier.pushes).toStrictEqual([{ requestId: "req-1", customerId: "c-123" }]);
     h.auth.companionStatuses.set("req-1", "APPROVE");
     const approved = await handleTurn(
-      lexEvent("InternalTransfer", { slots: transfer, attributes, confirmation: "Confirmed" }),
+      lexEvent("InternalTransfer", {
+        slots: transfer,
+        attributes,
+        confirmation: "Confirmed",
+        inputMode: "Speech",
+      }),
       h.deps,
     );
     // The "yes" was for the app approval: the payment must still be confirmed on its own.

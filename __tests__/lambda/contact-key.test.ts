@@ -32,6 +32,7 @@ describe("auth state is keyed by the ContactId the flow passes, not the Lex sess
     const turn = lexEvent("CheckBalance", {
       slots: { AccountType: "current" },
       attributes: { customerId: "c-123", contactId: "another-contact" },
+      inputMode: "Speech",
     });
     turn.sessionId = CONTACT_ID;
     const reply = await handleTurn(turn, h.deps);

@@ -109,6 +109,7 @@ describe("every intent", () => {
             isAuthenticated: "true",
             AuthLevel: "high",
           },
+          inputMode: "Speech",
         }),
         h.deps,
       );

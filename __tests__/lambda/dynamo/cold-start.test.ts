@@ -42,6 +42,7 @@ it("answers the first sensitive turn of a fresh process from DynamoDB and the ba
   const event = lexEvent("CheckBalance", {
     slots: { AccountType: "current", Pin: "4321" },
     attributes: { customerId: "c-123" },
+    inputMode: "DTMF",
   });
   const cold = await coldTurn(jsPath, event, lambdaEnv(dynamo, services));
   expect(cold.response.sessionState.dialogAction.type).toBe("Close");

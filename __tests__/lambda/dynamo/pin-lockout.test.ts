@@ -77,6 +77,7 @@ function pinTurn(sessionId: string, pin: string) {
   const event = lexEvent("CheckBalance", {
     slots: { AccountType: "current", Pin: pin },
     attributes: { customerId: CUSTOMER },
+    inputMode: "DTMF",
   });
   event.sessionId = sessionId;
   return event;
@@ -154,6 +155,56 @@ describe("PIN lockout against dynalite", () => {
       new GetCommand({ TableName: authTable, Key: { request_id: "session#s-after-lock" } }),
     );
     expect(session.Item).toBeUndefined();
+  });
+});
+
+/** A chat customer's text turn with a PIN in it (typed, or Contact Lens's "[PIN]"). */
+function chatPinTurn(contactId: string, pin: string) {
+  return lexEvent("CheckBalance", {
+    fixture: "chat",
+    slots: { AccountType: "current", Pin: pin },
+    attributes: { customerId: CUSTOMER, contactId },
+  });
+}
+
+async function securityEvents(sessionId: string) {
+  const out = await dynamo.doc.send(new ScanCommand({ TableName: tableName("securityEvents") }));
+  return (out.Items ?? [])
+    .filter((item) => item.session_id === sessionId)
+    .map((item) => [item.event_type, item.detail]);
+}
+
+describe("PINs in chat against dynalite", () => {
+  beforeEach(reset);
+
+  it("never reach the bank or the attempt count; without a push topic an advisor verifies", async () => {
+    const replies = [];
+    for (const [i, pin] of ["4321", "[PIN]", "0000", "0000"].entries())
+      replies.push(await handler(chatPinTurn(`c-chat-${i}`, pin)));
+
+    expect(services.pinChecks.get(CUSTOMER)).toBeUndefined();
+    expect(await customerItem()).toBeUndefined();
+    for (const reply of replies) {
+      expect(reply.sessionState.dialogAction.type).toBe("Close");
+      expect(reply.sessionState.sessionAttributes).toMatchObject({
+        escalate: "true",
+        transferReason: "ChatVerification",
+        priority: "Normal",
+      });
+      expect(reply.sessionState.intent.slots.Pin).toBeNull();
+    }
+    const session = await dynamo.doc.send(
+      new GetCommand({ TableName: authTable, Key: { request_id: "session#c-chat-0" } }),
+    );
+    expect(session.Item).toBeUndefined();
+    expect(await securityEvents("c-chat-0")).toStrictEqual([
+      ["AUTH_INPUT_REJECTED", { method: "PIN", reason: "pin-in-text", channel: "text" }],
+      ["AUTH_REQUIRED", { method: "ADVISOR", reason: "companion-unavailable", channel: "text" }],
+    ]);
+
+    // The customer's next phone call still has all three tries.
+    const call = await handler(pinTurn("s-after-chat", "1111"));
+    expect(call.messages[0].content).toContain("You have 2 tries left");
   });
 });
 

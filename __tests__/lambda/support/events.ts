@@ -6,7 +6,10 @@ export function loadEvent(intent: string, name: string): Record<string, any> {
   return JSON.parse(readFileSync(join(__dirname, "..", "events", intent, `${name}.json`), "utf8"));
 }
 
-/** Builds a real-shaped Lex V2 event for an intent from the base fixture, changing what is given. */
+/**
+ * Builds a real-shaped Lex V2 event for an intent from a CheckBalance fixture (`base`, or `chat`:
+ * Connect Chat's text input), changing what is given.
+ */
 export function lexEvent(
   intent: string,
   change: {
@@ -17,9 +20,10 @@ export function lexEvent(
     confidence?: number;
     inputMode?: string;
     transcript?: string;
+    fixture?: "base" | "chat";
   } = {},
 ): Record<string, any> {
-  const event = loadEvent("CheckBalance", "base");
+  const event = loadEvent("CheckBalance", change.fixture ?? "base");
   const slots = Object.fromEntries(
     Object.entries(change.slots ?? {}).map(([k, v]) => [
       k,

@@ -114,11 +114,11 @@ export async function checkPin(ctx: AuthContext, customerId: string, pin: string
   return { kind: "verified" };
 }
 
-/** Sends a companion-app approval request bound to this session. */
-export async function sendCompanion(ctx: AuthContext, customerId: string): Promise<void> {
+/** Sends a companion-app approval request bound to this session; `detail` goes on its event. */
+export async function sendCompanion(ctx: AuthContext, customerId: string, detail?: Detail): Promise<void> {
   const requestId = await ctx.deps.ports.auth.startCompanion(ctx.sessionId, customerId);
   await ctx.deps.ports.notifier.companionPush(requestId, customerId);
-  await record(ctx, customerId, "AUTH_COMPANION_SENT");
+  await record(ctx, customerId, "AUTH_COMPANION_SENT", detail);
 }
 
 export type CompanionOutcome = "approved" | "pending" | "declined" | "expired" | "locked";

@@ -1,10 +1,8 @@
 import { INPUT_ATTRIBUTES } from "../contract";
-import { transferAttributes } from "../handlers/common";
 import type { Deps } from "../handlers/types";
 import { AUTH_PIN_SLOT } from "../intents";
-import { close, confirmIntent, elicitSlot } from "../lex/reply";
-import type { LexResponse } from "../lex/response";
-import { slotValue, type Caller, type Turn } from "../lex/turn";
+import { confirmIntent, elicitSlot } from "../lex/reply";
+import { isVoice, slotValue, type Turn } from "../lex/turn";
 import {
   PIN_FORMAT,
   blockedByLock,
@@ -15,10 +13,8 @@ import {
   sendCompanion,
   type AuthContext,
 } from "./decisions";
-
-export type GateResult =
-  | { readonly kind: "allowed"; readonly caller: Caller; readonly turn: Turn }
-  | { readonly kind: "reply"; readonly response: LexResponse };
+import { allowed, lockedOut, toAgent, type GateResult } from "./outcomes";
+import { textStepUp } from "./text-step-up";
 
 const PIN_PROMPT = "For your security, please key in or say your telephone banking PIN.";
 
@@ -26,7 +22,8 @@ const PIN_PROMPT = "For your security, please key in or say your telephone banki
  * Decides whether a sensitive intent may run. Only the auth-state table can say a session is
  * authenticated; session attributes merely claim an identity, which a PIN or the companion app
  * must then prove. Every decision is written as a security event (auth/decisions.ts, shared
- * with the contact-flow entry).
+ * with the contact-flow entry). A PIN is asked for and checked on voice turns only: text turns
+ * (chat) step up through the companion app or an advisor (auth/text-step-up.ts).
  */
 export async function authenticate(turn: Turn, deps: Deps): Promise<GateResult> {
   const { auth } = deps.ports;
@@ -55,6 +52,7 @@ export async function authenticate(turn: Turn, deps: Deps): Promise<GateResult> 
     };
   }
   if (await blockedByLock(ctx, claimed)) return { kind: "reply", response: lockedOut(turn, deps) };
+  if (!isVoice(turn)) return textStepUp(turn, ctx, claimed);
 
   const pending = await auth.pendingCompanion(turn.contactId);
   if (pending !== undefined && pending.customerId === claimed && turn.confirmationState !== "Denied") {
@@ -114,30 +112,4 @@ export async function authenticate(turn: Turn, deps: Deps): Promise<GateResult> 
   }
   await record(ctx, claimed, "AUTH_REQUIRED", { method: "PIN" });
   return { kind: "reply", response: elicitSlot(turn, AUTH_PIN_SLOT, PIN_PROMPT) };
-}
-
-function allowed(turn: Turn, customerId: string): GateResult {
-  return { kind: "allowed", caller: { customerId, authenticated: true }, turn };
-}
-
-function toAgent(
-  turn: Turn,
-  deps: Deps,
-  lead: string,
-  reason: string,
-  priority: "Normal" | "High",
-): LexResponse {
-  return close(turn, "Failed", `${lead} I'm transferring you to a colleague now.`, {
-    attributes: transferAttributes(deps.config.agentQueue, reason, priority),
-  });
-}
-
-function lockedOut(turn: Turn, deps: Deps): LexResponse {
-  return toAgent(
-    turn,
-    deps,
-    "Telephone banking is locked after too many incorrect PINs.",
-    "AuthLocked",
-    "High",
-  );
 }
