@@ -209,6 +209,27 @@ const table: Record<string, { check: BotCheck; cases: Case[] }> = {
       },
     ],
   },
+  "hook-only-slots-optional": {
+    check: ownerChecks([], {}, ["Pin"])[2]!,
+    cases: [
+      {
+        name: "the PIN slot is optional: only the code hook asks for it",
+        bot: bot([
+          intent("CheckBalance", ["a"], {
+            slots: [accountSlot, { ...accountSlot, name: "Pin", required: false }],
+          }),
+        ]),
+        expected: [],
+      },
+      {
+        name: "a required PIN slot would make Lex ask for it itself, in chat too",
+        bot: bot([intent("CheckBalance", ["a"], { slots: [accountSlot, { ...accountSlot, name: "Pin" }] })]),
+        expected: [
+          'Lex bot "test-bot" locale en_GB intent "CheckBalance": slot "Pin" is required, so Lex would ask for it on its own, in chat too; only the code hook may elicit it: make it optional [hook-only-slots-optional]',
+        ],
+      },
+    ],
+  },
 };
 
 describe.each(Object.entries(table))("%s", (_id, { check, cases }) => {

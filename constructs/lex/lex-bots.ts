@@ -102,7 +102,7 @@ export class LexBots extends Construct {
       ...common,
       definition: bankingBot(context),
       codeHook,
-      checks: ownerChecks(HANDLED_INTENTS, handlerSlots()),
+      checks: ownerChecks(HANDLED_INTENTS, handlerSlots(), [AUTH_PIN_SLOT]),
     });
     this.sales = new LexBot(this, "sales", { ...common, definition: salesBot(context) });
     this.associations = [this.gateway.association, this.banking.association, this.sales.association];

@@ -27,7 +27,11 @@ const amount = (name: string, prompt: string): SlotDefinition => ({
   prompt,
 });
 
-/** Optional, obfuscated: the code hook elicits it only when the session is not yet authenticated. */
+/**
+ * Optional, obfuscated: the code hook elicits it only on voice turns of a session not yet
+ * authenticated (never in chat). Optional keeps Lex from asking for it itself, in any channel
+ * (check hook-only-slots-optional), so its prompt can only be heard on a call.
+ */
 const PIN_SLOT: SlotDefinition = {
   name: AUTH_PIN_SLOT,
   description: "Telephone banking PIN, elicited by the code hook for sensitive intents",

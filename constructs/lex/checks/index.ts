@@ -2,6 +2,7 @@ import * as codeHookIntentsHandled from "./code-hook-intents-handled";
 import type { BotCheck, Finding } from "./finding";
 import * as handledIntentsPresent from "./handled-intents-present";
 import * as handlerSlotsPresent from "./handler-slots-present";
+import * as hookOnlySlotsOptional from "./hook-only-slots-optional";
 import * as requiredSlotPrompts from "./required-slot-prompts";
 import * as slotReferences from "./slot-references";
 import * as slotTypesDefined from "./slot-types-defined";
@@ -28,13 +29,18 @@ export function codeHookChecks(handledIntents: readonly string[]): BotCheck[] {
 
 /**
  * Checks of the bot that owns the Lambda's intents: all of them present, with the slots each
- * handler reads or elicits.
+ * handler reads or elicits, and the slots only the hook may elicit (`hookOnlySlots`) optional.
  */
 export function ownerChecks(
   handledIntents: readonly string[],
   slotsByIntent: Readonly<Record<string, readonly string[]>>,
+  hookOnlySlots: readonly string[] = [],
 ): BotCheck[] {
-  return [handledIntentsPresent.checkWith(handledIntents), handlerSlotsPresent.checkWith(slotsByIntent)];
+  return [
+    handledIntentsPresent.checkWith(handledIntents),
+    handlerSlotsPresent.checkWith(slotsByIntent),
+    hookOnlySlotsOptional.checkWith(hookOnlySlots),
+  ];
 }
 
 /** Run checks over a bot; structural ones always run first. */
