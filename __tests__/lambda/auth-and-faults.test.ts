@@ -70,6 +70,40 @@ describe("authentication", () => {
     expect(h.auth.sessions.get("contact-7f3e")?.method).toBe("COMPANION_APP");
   });
 
+  it.each([
+    ["declined", "DECLINE"],
+    ["expired", "EXPIRED"],
+  ] as const)(
+    "companion app %s: the caller is asked for the PIN, and the PIN keyed next is checked",
+    async (_outcome, status) => {
+      const h = harness();
+      const attributes = { customerId: "c-123", preferredAuth: "companion" };
+      const turn = (extra: Parameters<typeof lexEvent>[1]) =>
+        lexEvent("CheckBalance", {
+          slots: { AccountType: "current" },
+          attributes,
+          inputMode: "Speech",
+          ...extra,
+        });
+      await handleTurn(turn({}), h.deps);
+      h.auth.companionStatuses.set("req-1", status);
+      const refused = await handleTurn(turn({ confirmation: "Confirmed" }), h.deps);
+      expect(refused.messages?.[0]?.content).toContain("The app request wasn't approved");
+      // The request stays in the table until its TTL; the PIN answer must not bring it back.
+      const keyed = await handleTurn(
+        turn({ slots: { AccountType: "current", Pin: "4321" }, inputMode: "DTMF" }),
+        h.deps,
+      );
+      expect(keyed.sessionState.intent?.state).toBe("Fulfilled");
+      expect(h.auth.sessions.get("contact-7f3e")).toStrictEqual({ customerId: "c-123", method: "PIN" });
+      expect(h.security.events.map((e) => e.type)).toStrictEqual([
+        "AUTH_COMPANION_SENT",
+        "AUTH_COMPANION_DECLINED",
+        "AUTH_SUCCESS",
+      ]);
+    },
+  );
+
   it("a session authenticated as one customer cannot switch to another by attribute", async () => {
     const h = harness();
     h.auth.sessions.set("contact-7f3e", { customerId: "c-123", method: "PIN" });

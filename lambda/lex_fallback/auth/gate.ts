@@ -54,7 +54,10 @@ export async function authenticate(turn: Turn, deps: Deps): Promise<GateResult> 
   if (await blockedByLock(ctx, claimed)) return { kind: "reply", response: lockedOut(turn, deps) };
   if (!isVoice(turn)) return textStepUp(turn, ctx, claimed);
 
-  const pending = await auth.pendingCompanion(turn.contactId);
+  const pin = slotValue(turn, AUTH_PIN_SLOT);
+  // A keyed PIN answers the PIN prompt, which follows a refused or expired app request: that
+  // request stays in the table until its TTL and must not be asked about again.
+  const pending = pin === undefined ? await auth.pendingCompanion(turn.contactId) : undefined;
   if (pending !== undefined && pending.customerId === claimed && turn.confirmationState !== "Denied") {
     const answer = await companionAnswer(ctx, claimed, pending.requestId);
     // The yes that confirmed the app approval must not confirm the intent itself (e.g. a payment).
@@ -75,7 +78,6 @@ export async function authenticate(turn: Turn, deps: Deps): Promise<GateResult> 
     };
   }
 
-  const pin = slotValue(turn, AUTH_PIN_SLOT);
   if (pin !== undefined) {
     // Speech may mis-hear a PIN: re-ask without counting a failure (DTMF in the flow does count).
     if (!PIN_FORMAT.test(pin))
