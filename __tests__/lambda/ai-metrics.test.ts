@@ -6,7 +6,7 @@ import { logger } from "../../lambda/lex_fallback/shared/logger";
 import { AI_METRIC_NAMES } from "../../lambda/lex_fallback/shared/metrics";
 import { remotePolicy } from "../../lambda/lex_fallback/shared/resilience";
 import type { Llm } from "../../lambda/lex_fallback/ports";
-import { harness, TEST_CONFIG } from "./support/in-memory-ports";
+import { harness, TEST_CONFIG, type Harness } from "./support/in-memory-ports";
 import { lexEvent, loadEvent } from "./support/events";
 
 const NOW = Date.parse("2026-11-25T10:00:00Z");
@@ -26,27 +26,18 @@ function emf(metrics: Record<string, [number, "Count" | "Percent"]>): string {
   });
 }
 
-/** EMF lines written to stdout while `run` runs (log lines are JSON too, but have no `_aws`). */
-async function metricLines(run: () => Promise<unknown>): Promise<string[]> {
-  const lines: string[] = [];
+/** The EMF documents the function writes while `run` runs. */
+async function metricLines(h: Harness, run: () => Promise<unknown>): Promise<string[]> {
   jest.spyOn(Date, "now").mockReturnValue(NOW);
   jest.spyOn(logger, "warn").mockImplementation(() => undefined);
   jest.spyOn(logger, "error").mockImplementation(() => undefined);
-  const out = jest.spyOn(process.stdout, "write").mockImplementation((chunk: unknown) => {
-    lines.push(
-      ...String(chunk)
-        .split("\n")
-        .filter((l) => l.startsWith('{"_aws"')),
-    );
-    return true;
-  });
+  const before = h.metrics.documents.length;
   try {
     await run();
   } finally {
-    out.mockRestore();
     jest.restoreAllMocks();
   }
-  return lines;
+  return h.metrics.documents.slice(before);
 }
 
 /** The real Converse adapter over a stub client: exercises the adapter's own error mapping. */
@@ -66,7 +57,7 @@ const answered = { stopReason: "end_turn", output: { message: { content: [{ text
 describe("AI metrics of the LLM fallback", () => {
   it("an answer that passed the guardrail: validation succeeded, no hallucination", async () => {
     const h = harness({ llm: converse(async () => answered) });
-    expect(await metricLines(() => handleTurn(question, h.deps))).toStrictEqual([
+    expect(await metricLines(h, () => handleTurn(question, h.deps))).toStrictEqual([
       emf({ HallucinationDetectionRate: [0, "Percent"], ValidationSuccessRate: [100, "Percent"] }),
     ]);
   });
@@ -77,7 +68,7 @@ describe("AI metrics of the LLM fallback", () => {
       output: { message: { content: [{ text: "Sorry." }] } },
     };
     const h = harness({ llm: converse(async () => blocked) });
-    expect(await metricLines(() => handleTurn(question, h.deps))).toStrictEqual([
+    expect(await metricLines(h, () => handleTurn(question, h.deps))).toStrictEqual([
       emf({ HallucinationDetectionRate: [100, "Percent"], ValidationSuccessRate: [0, "Percent"] }),
     ]);
   });
@@ -85,14 +76,14 @@ describe("AI metrics of the LLM fallback", () => {
   it("Converse failing counts one BedrockAPIErrors", async () => {
     const throttled = Object.assign(new Error("Rate exceeded"), { name: "ThrottlingException" });
     const h = harness({ llm: converse(async () => Promise.reject(throttled)) });
-    expect(await metricLines(() => handleTurn(question, h.deps))).toStrictEqual([
+    expect(await metricLines(h, () => handleTurn(question, h.deps))).toStrictEqual([
       emf({ BedrockAPIErrors: [1, "Count"] }),
     ]);
   });
 
   it("Converse hanging past its timeout counts one ValidationTimeouts and no API error", async () => {
     const h = harness({ llm: converse(() => new Promise(() => undefined), 30) });
-    const lines = await metricLines(async () => {
+    const lines = await metricLines(h, async () => {
       const response = await handleTurn(question, h.deps);
       // The caller is still answered: a re-prompt that offers an agent.
       expect(response.sessionState.dialogAction).toStrictEqual({ type: "ElicitIntent" });
@@ -103,7 +94,7 @@ describe("AI metrics of the LLM fallback", () => {
   it("an SDK request timeout is a timeout too", async () => {
     const timedOut = Object.assign(new Error("socket timed out"), { name: "TimeoutError" });
     const h = harness({ llm: { answer: async () => Promise.reject(timedOut) } });
-    expect(await metricLines(() => handleTurn(question, h.deps))).toStrictEqual([
+    expect(await metricLines(h, () => handleTurn(question, h.deps))).toStrictEqual([
       emf({ ValidationTimeouts: [1, "Count"] }),
     ]);
   });
@@ -112,7 +103,7 @@ describe("AI metrics of the LLM fallback", () => {
 describe("HandoverRate: one point per conversation the code hook closes", () => {
   it("a fraud report closes with a transfer: 100", async () => {
     const h = harness();
-    expect(await metricLines(() => handleTurn(loadEvent("ReportFraud", "base"), h.deps))).toStrictEqual([
+    expect(await metricLines(h, () => handleTurn(loadEvent("ReportFraud", "base"), h.deps))).toStrictEqual([
       emf({ HandoverRate: [100, "Percent"] }),
     ]);
   });
@@ -120,7 +111,7 @@ describe("HandoverRate: one point per conversation the code hook closes", () => 
   it("the third fallback in a row hands over: 100, without calling the LLM", async () => {
     const h = harness();
     const third = lexEvent("FallbackIntent", { transcript: "hmm", attributes: { fallbackCount: "2" } });
-    expect(await metricLines(() => handleTurn(third, h.deps))).toStrictEqual([
+    expect(await metricLines(h, () => handleTurn(third, h.deps))).toStrictEqual([
       emf({ HandoverRate: [100, "Percent"] }),
     ]);
   });
@@ -128,13 +119,15 @@ describe("HandoverRate: one point per conversation the code hook closes", () => 
   it("a balance served to an authenticated caller closes without a transfer: 0", async () => {
     const h = harness();
     h.auth.sessions.set("contact-7f3e", { customerId: "c-123", method: "PIN" });
-    const lines = await metricLines(() => handleTurn(loadEvent("CheckBalance", "base"), h.deps));
+    const lines = await metricLines(h, () => handleTurn(loadEvent("CheckBalance", "base"), h.deps));
     expect(lines).toStrictEqual([emf({ HandoverRate: [0, "Percent"] })]);
   });
 
   it("a turn that keeps the conversation going (PIN prompt) publishes no handover point", async () => {
     const h = harness();
-    expect(await metricLines(() => handleTurn(loadEvent("CheckBalance", "base"), h.deps))).toStrictEqual([]);
+    expect(await metricLines(h, () => handleTurn(loadEvent("CheckBalance", "base"), h.deps))).toStrictEqual(
+      [],
+    );
   });
 });
 

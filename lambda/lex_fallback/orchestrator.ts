@@ -93,7 +93,7 @@ export async function handleTurn(
   const parsed = parseTurn(raw);
   const model = observeModel(deps.ports.llm, deps.config.guardrailId !== undefined);
   const response = await answerTurn(parsed, { ...deps, ports: { ...deps.ports, llm: model.llm } }, budgetMs);
-  emitAiMetrics(deps.config.aiMetricsNamespace, handoverMetrics(response));
+  emitAiMetrics(deps.ports.metrics, deps.config.aiMetricsNamespace, handoverMetrics(response));
   if (parsed.ok) {
     const { turn } = parsed;
     deps.ports.insights.record(

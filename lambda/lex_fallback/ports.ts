@@ -207,6 +207,14 @@ export interface PinInput {
   read(raw: string): Promise<string>;
 }
 
+/**
+ * Where CloudWatch Embedded Metric Format documents go: stdout in the function (CloudWatch
+ * extracts them from the log), a list in tests.
+ */
+export interface MetricLog {
+  write(emfDocument: string): void;
+}
+
 export interface Ports {
   readonly banking: BankingApi;
   readonly callbacks: CallbackQueue;
@@ -218,5 +226,6 @@ export interface Ports {
   readonly llm: Llm;
   readonly insights: InsightSink;
   readonly pinInput: PinInput;
+  readonly metrics: MetricLog;
   readonly now: () => Date;
 }

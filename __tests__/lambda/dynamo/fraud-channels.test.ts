@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
+import { RecordingMetrics } from "../support/in-memory-ports";
 import type { ServerResponse } from "node:http";
 import { handleTurn } from "../../../lambda/lex_fallback/orchestrator";
 import { logger } from "../../../lambda/lex_fallback/shared/logger";
-import { createPorts } from "../../../lambda/lex_fallback/adapters";
+import { DEPLOYED_TIMING, createPorts } from "../../../lambda/lex_fallback/adapters";
 import { loadConfig } from "../../../lambda/lex_fallback/config";
 import { loadEvent } from "../support/events";
 import {
@@ -83,7 +84,10 @@ beforeEach(() => {
 /** A fresh container each time, so one test's open breaker does not decide the next. */
 function report() {
   const config = loadConfig(process.env);
-  return handleTurn(loadEvent("ReportFraud", "base"), { config, ports: createPorts(config) });
+  return handleTurn(loadEvent("ReportFraud", "base"), {
+    config,
+    ports: createPorts(config, DEPLOYED_TIMING, new RecordingMetrics()),
+  });
 }
 
 it("SNS up: the alert is published and nothing is queued", async () => {

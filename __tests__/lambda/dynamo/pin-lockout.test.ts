@@ -1,4 +1,5 @@
 import { DeleteCommand, GetCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { RecordingMetrics } from "../support/in-memory-ports";
 import { TABLE_SPECS } from "../../../constructs/security/security-tables";
 import { DEPLOYED_TIMING, createPorts } from "../../../lambda/lex_fallback/adapters";
 import { DynamoAuthStore } from "../../../lambda/lex_fallback/adapters/dynamo-auth-store";
@@ -60,7 +61,7 @@ const PATIENT = Object.fromEntries(
 
 function container(): (event: any) => Promise<any> {
   const config = loadConfig({ ...process.env, TURN_BUDGET_MS: "8000" });
-  const deps = { config, ports: createPorts(config, PATIENT) };
+  const deps = { config, ports: createPorts(config, PATIENT, new RecordingMetrics()) };
   return (event) => ("Details" in event ? handleContactFlow(event, deps) : handleTurn(event, deps));
 }
 

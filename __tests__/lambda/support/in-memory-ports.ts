@@ -12,6 +12,7 @@ import type {
   FraudBackup,
   InsightSink,
   Llm,
+  MetricLog,
   Notifier,
   PinAttempt,
   PinInput,
@@ -124,6 +125,14 @@ export class RecordingInsights implements InsightSink {
   }
 }
 
+/** The EMF documents the function would print, in order. */
+export class RecordingMetrics implements MetricLog {
+  readonly documents: string[] = [];
+  write(emfDocument: string) {
+    this.documents.push(emfDocument);
+  }
+}
+
 export class RecordingFraudBackup implements FraudBackup {
   readonly alerts: FraudAlert[] = [];
   async enqueue(alert: FraudAlert) {
@@ -180,6 +189,7 @@ export interface Harness {
   readonly limits: MemoryRateLimits;
   readonly callbacks: MemoryCallbackQueue;
   readonly insights: RecordingInsights;
+  readonly metrics: RecordingMetrics;
 }
 
 export function harness(
@@ -201,6 +211,7 @@ export function harness(
   const fraudBackup = new RecordingFraudBackup();
   const limits = new MemoryRateLimits();
   const insights = new RecordingInsights();
+  const metrics = new RecordingMetrics();
   const deps: Deps = {
     config: TEST_CONFIG,
     ports: {
@@ -214,8 +225,9 @@ export function harness(
       llm: options.llm ?? { answer: async () => "Our branches open at 9am." },
       insights,
       pinInput: options.pinInput ?? PLAIN_PIN_INPUT,
+      metrics,
       now: () => new Date("2026-11-25T10:00:00Z"),
     },
   };
-  return { deps, auth, security, notifier, fraudBackup, limits, callbacks, insights };
+  return { deps, auth, security, notifier, fraudBackup, limits, callbacks, insights, metrics };
 }

@@ -2,7 +2,8 @@ import type { LambdaConfig } from "../config";
 import type { Ports } from "../ports";
 import { remotePolicy, type RemotePolicyOptions } from "../shared/resilience";
 import { BedrockLlm } from "./bedrock-llm";
-import { emitInsightDelivery } from "../shared/metrics";
+import { STDOUT_METRICS, emitInsightDelivery } from "../shared/metrics";
+import type { MetricLog } from "../ports";
 import { bedrockClient, documentClient, kinesisClient, secretsClient, snsClient, sqsClient } from "./clients";
 import { EncryptedPinInput, PLAIN_PIN_INPUT } from "./connect-pin-input";
 import { DynamoAuthStore } from "./dynamo-auth-store";
@@ -34,8 +35,15 @@ export const DEPLOYED_TIMING: Readonly<Record<Dependency, RemotePolicyOptions>> 
   kinesis: { timeoutMs: 500, attempts: 1, breakAfter: 5, halfOpenAfterMs: 30_000 },
 };
 
-/** Real ports for the deployed function; `timing` differs only where a test runs many containers on one machine. */
-export function createPorts(config: LambdaConfig, timing = DEPLOYED_TIMING): Ports {
+/**
+ * Real ports for the deployed function; `timing` differs only where a test runs many containers on
+ * one machine, `metrics` where a test reads the metrics instead of printing them.
+ */
+export function createPorts(
+  config: LambdaConfig,
+  timing = DEPLOYED_TIMING,
+  metrics: MetricLog = STDOUT_METRICS,
+): Ports {
   const now = () => new Date();
   const dynamo = remotePolicy(timing.dynamo);
   const secrets = new SecretCache(secretsClient, remotePolicy(timing.secrets));
@@ -85,11 +93,12 @@ export function createPorts(config: LambdaConfig, timing = DEPLOYED_TIMING): Por
             config.aiInsightsStreamName,
             kinesisClient,
             remotePolicy(timing.kinesis),
-            (counts) => emitInsightDelivery(config.aiMetricsNamespace, counts),
+            (counts) => emitInsightDelivery(metrics, config.aiMetricsNamespace, counts),
           ),
     pinInput: config.pinEncryption
       ? new EncryptedPinInput(config.pinEncryption.keyId, config.pinEncryption.privateKeySecretId, secrets)
       : PLAIN_PIN_INPUT,
+    metrics,
     now,
   };
 }

@@ -1,6 +1,7 @@
 import { isTaskCancelledError } from "cockatiel";
 import { OUTPUT_ATTRIBUTES } from "../contract";
 import type { LexResponse } from "../lex/response";
+import type { MetricLog } from "../ports";
 import { BudgetExceededError, GuardrailInterventionError } from "./errors";
 
 /**
@@ -42,12 +43,16 @@ export function aiMetricLine(namespace: string, values: AiMetricValues, timestam
 }
 
 /**
- * Writes the metrics as one log line straight to stdout: with the JSON log format the runtime wraps
- * console.* output in its own object, and CloudWatch only extracts a top-level EMF document.
+ * The function's metric log: one line straight to stdout. With the JSON log format the runtime
+ * wraps console.* output in its own object, and CloudWatch only extracts a top-level EMF document.
  */
-export function emitAiMetrics(namespace: string, values: AiMetricValues): void {
+export const STDOUT_METRICS: MetricLog = {
+  write: (emfDocument) => void process.stdout.write(`${emfDocument}\n`),
+};
+
+export function emitAiMetrics(log: MetricLog, namespace: string, values: AiMetricValues): void {
   if (Object.keys(values).length === 0) return;
-  process.stdout.write(`${aiMetricLine(namespace, values, Date.now())}\n`);
+  log.write(aiMetricLine(namespace, values, Date.now()));
 }
 
 /**
@@ -87,7 +92,11 @@ export const INSIGHT_METRIC_NAMES = {
   dropped: "AiInsightRecordsDropped",
 } as const;
 
-export function emitInsightDelivery(namespace: string, counts: { failed: number; dropped: number }): void {
+export function emitInsightDelivery(
+  log: MetricLog,
+  namespace: string,
+  counts: { failed: number; dropped: number },
+): void {
   const metrics = [
     ...(counts.failed > 0 ? [{ Name: INSIGHT_METRIC_NAMES.failed, Unit: "Count" }] : []),
     ...(counts.dropped > 0 ? [{ Name: INSIGHT_METRIC_NAMES.dropped, Unit: "Count" }] : []),
@@ -101,5 +110,5 @@ export function emitInsightDelivery(namespace: string, counts: { failed: number;
     [INSIGHT_METRIC_NAMES.failed]: counts.failed,
     [INSIGHT_METRIC_NAMES.dropped]: counts.dropped,
   });
-  process.stdout.write(`${line}\n`);
+  log.write(line);
 }

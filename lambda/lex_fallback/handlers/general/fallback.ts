@@ -56,12 +56,12 @@ export const fallback: IntentHandler = async (input, deps) => {
   if (question.length > 0) {
     try {
       const answer = await deps.ports.llm.answer(question, input.localeId);
-      emitAiMetrics(deps.config.aiMetricsNamespace, llmMetrics());
+      emitAiMetrics(deps.ports.metrics, deps.config.aiMetricsNamespace, llmMetrics());
       return elicitIntent(input, `${answer} Is there anything else I can help with?`, {
         attributes: { [OUTPUT_ATTRIBUTES.fallbackCount]: "0" },
       });
     } catch (error) {
-      emitAiMetrics(deps.config.aiMetricsNamespace, llmMetrics(error));
+      emitAiMetrics(deps.ports.metrics, deps.config.aiMetricsNamespace, llmMetrics(error));
       logger.warn("llm fallback unavailable", { error });
     }
   }
