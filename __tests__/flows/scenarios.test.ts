@@ -146,6 +146,30 @@ describe("the simulator", () => {
     ]);
   });
 
+  it("leaves a Lex block by the error a lex answer names", () => {
+    const answer = { intent: "CheckBalance", sessionAttributes: { escalate: "true" } };
+    const viaError = runScenario(flows, {
+      ...base,
+      steps: [{ lex: { ...answer, error: "NoMatchingError" } }, { dtmf: "3" }],
+    });
+    expect(viaError.problems).toStrictEqual([]);
+    expect(viaError.run?.path.find((s) => s.id === "speech-menu")).toMatchObject({
+      branch: "NoMatchingError",
+      step: 1,
+    });
+    // Without the error the same answer takes the intent's branch (the authentication module).
+    const byIntent = runScenario(flows, { ...base, steps: [{ lex: answer }] });
+    expect(byIntent.problems[0]).toMatch(/auth_module_flow\/get-customer-number .* waits for dtmf/);
+    // An error branch the block does not have is named, not guessed.
+    const missing = runScenario(flows, {
+      ...base,
+      steps: [{ lex: { ...answer, error: "QueueAtCapacity" } }],
+    });
+    expect(missing.problems).toStrictEqual([
+      "voice_ivr_flow/speech-menu (ConnectParticipantWithLexBot) needs its QueueAtCapacity branch, but has none",
+    ]);
+  });
+
   it("reports steps the contact never waited for", () => {
     const result = runScenario(flows, {
       ...base,
