@@ -35,6 +35,7 @@ export const TEMPLATE_VARIABLES: Readonly<Record<string, Readonly<Record<string,
     sales_bot_alias_arn: BOT_ALIAS,
     general_queue_arn: QUEUE_ARNS.GeneralAgentQueue,
     fraud_queue_arn: QUEUE_ARNS.FraudQueue,
+    queue_routing_flow_arn: FLOW_ARN,
   },
   "callback_flow.json.tftpl": {
     callback_queue_arn: QUEUE_ARNS.GeneralAgentQueue,

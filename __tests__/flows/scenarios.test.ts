@@ -56,6 +56,15 @@ describe("flow scenarios", () => {
       "lost-card-urgent",
       "fraud-no-agent-callback",
       "after-hours-fraud-full",
+      // Issue 14: every voice Lex block honours the code hook's hand-over.
+      "voice-bot-handover",
+      "voice-bot-handover-locked-out",
+      "voice-bot-handover-identity-mismatch",
+      "voice-bot-no-handover",
+      "bedrock-locked-out-handover",
+      "bedrock-locked-out-error-branch",
+      "bedrock-identity-mismatch",
+      "bedrock-gateway-handover",
     ])
       expect(names).toContain(journey);
   });
@@ -143,6 +152,34 @@ describe("the simulator", () => {
     });
     expect(result.problems).toStrictEqual([
       "fault on auth_module_flow/get-pin was never applied: the contact did not run that block",
+    ]);
+  });
+
+  it("leaves a Lex block by the error a lex answer names, with $.Lex read from that answer", () => {
+    const answer = {
+      intent: "CheckBalance",
+      sessionAttributes: { escalate: "true", transferReason: "AuthLocked", priority: "High" },
+    };
+    const viaError = runScenario(flows, {
+      ...base,
+      steps: [{ lex: { ...answer, error: "NoMatchingError" } }],
+    });
+    expect(viaError.problems).toStrictEqual([]);
+    expect(viaError.run?.path.find((s) => s.id === "speech-menu")).toMatchObject({
+      branch: "NoMatchingError",
+      step: 1,
+    });
+    expect(viaError.run?.attributes).toMatchObject({ Reason: "AuthLocked", Priority: "Urgent" });
+    // Without the error the same answer takes the intent's branch (the authentication module).
+    const byIntent = runScenario(flows, { ...base, steps: [{ lex: answer }] });
+    expect(byIntent.problems[0]).toMatch(/auth_module_flow\/get-customer-number .* waits for dtmf/);
+    // An error branch the block does not have is named, not guessed.
+    const missing = runScenario(flows, {
+      ...base,
+      steps: [{ lex: { ...answer, error: "QueueAtCapacity" } }],
+    });
+    expect(missing.problems).toStrictEqual([
+      "voice_ivr_flow/speech-menu (ConnectParticipantWithLexBot) needs its QueueAtCapacity branch, but has none",
     ]);
   });
 

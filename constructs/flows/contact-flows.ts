@@ -379,6 +379,8 @@ export class ContactFlows extends Construct {
         sales_bot_alias_arn: props.botAliasArns.sales,
         general_queue_arn: q.GeneralAgentQueue,
         fraud_queue_arn: q.FraudQueue,
+        // The code hook's hand-overs take the same routing as the IVR: queue by Category, priority.
+        queue_routing_flow_arn: this.queueRouting.arn,
       },
       dependsOn: lex,
     });

@@ -360,7 +360,10 @@ export function simulate(flows: FlowSet, scenario: Scenario): Run {
             slots: { ...answer.slots },
             session: { ...answer.sessionAttributes },
           };
-          ({ next, branch } = byCondition(action, answer.intent, "NoMatchingCondition"));
+          if (answer.error !== undefined) {
+            branch = answer.error;
+            next = onError(action, answer.error);
+          } else ({ next, branch } = byCondition(action, answer.intent, "NoMatchingCondition"));
         }
         break;
       }

@@ -21,6 +21,12 @@ const stepSchema = z
         intent: z.string().min(1),
         slots: z.record(z.string(), z.string()).optional(),
         sessionAttributes: z.record(z.string(), z.string()).optional(),
+        /**
+         * The bot answered, but the block leaves by this error branch with `$.Lex.*` set from the
+         * answer: which branch Connect takes for an intent the code hook closed as Failed is not
+         * documented, so scenarios walk both ways.
+         */
+        error: z.string().min(1).optional(),
       })
       .strict()
       .optional(),
