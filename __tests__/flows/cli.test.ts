@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { runFlowsLint } from "../../scripts/support/flows-lint-cli";
 
 const ROOT = join(__dirname, "..", "..");
 const RUN = join(ROOT, "scripts", "run.cjs");
@@ -25,6 +26,20 @@ function spawnLint(args: readonly string[]): Promise<Run> {
       },
     );
   });
+}
+
+/** The CLI in this process, paths relative to the project root as `npm run` resolves them. */
+function lint(...args: string[]): Run {
+  let stdout = "";
+  let stderr = "";
+  const cwd = process.cwd();
+  process.chdir(ROOT);
+  try {
+    const status = runFlowsLint(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    return { status, stdout, stderr };
+  } finally {
+    process.chdir(cwd);
+  }
 }
 
 const broken = join(dir, "broken.json");
@@ -74,31 +89,6 @@ const USAGE_CASES: [string, string[]][] = [
   ["a missing path", ["does/not/exist.json"]],
   ["an unknown rule", ["contact_flows", "--rule", "nope=off"]],
 ];
-const INVOCATIONS: string[][] = [
-  ["contact_flows", "__tests__/flows/examples/example-aws-docs-minimal.json"],
-  [broken],
-  [broken, "--json"],
-  [notJson],
-  [broken, "--rule", "condition-operands=warning"],
-  [whisper],
-  ["contact_flows/voice_entry_flow.json.tftpl", "--type", "CUSTOMER_QUEUE"],
-  ...USAGE_CASES.map(([, args]) => args),
-];
-const results = new Map<string, Run>();
-
-beforeAll(async () => {
-  // The first run compiles the bundle when a source changed; the rest then start together from it.
-  const [first, ...rest] = INVOCATIONS;
-  const runs = [await spawnLint(first!), ...(await Promise.all(rest.map(spawnLint)))];
-  INVOCATIONS.forEach((args, i) => results.set(args.join("\0"), runs[i]!));
-}, 60_000);
-
-function lint(...args: string[]): Run {
-  const run = results.get(args.join("\0"));
-  if (run === undefined) throw new Error(`add [${args.join(", ")}] to INVOCATIONS`);
-  return run;
-}
-
 describe("flows:lint CLI", () => {
   it("exits 0 on the shipped templates and the AWS example (templates render with ${var.x} references)", () => {
     const r = lint("contact_flows", "__tests__/flows/examples/example-aws-docs-minimal.json");
@@ -166,4 +156,21 @@ describe("flows:lint CLI", () => {
       usage: true,
     });
   });
+});
+
+describe("npm run flows:lint (the script itself)", () => {
+  it("exits with the CLI's code and prints its report and usage", async () => {
+    const [clean, usage] = await Promise.all([
+      spawnLint(["contact_flows/voice_entry_flow.json.tftpl"]),
+      spawnLint(["--rule", "nope=off"]),
+    ]);
+    expect({ status: clean.status, last: clean.stdout.trim().split("\n").pop() }).toStrictEqual({
+      status: 0,
+      last: "1 file(s): 0 error(s), 0 warning(s)",
+    });
+    expect({ status: usage.status, usage: usage.stderr.includes("usage: flows-lint") }).toStrictEqual({
+      status: 2,
+      usage: true,
+    });
+  }, 60_000);
 });

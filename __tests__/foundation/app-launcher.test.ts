@@ -1,7 +1,7 @@
 import { execFile, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { delimiter, join, resolve } from "node:path";
 
 // Plain CommonJS (the app launcher needs it before TypeScript can load); typed by its JSDoc.
 import { buildCache, buildKey } from "../../scripts/support/build-cache.cjs";
@@ -37,7 +37,15 @@ describe("the build cache record", () => {
   });
 });
 
-describe("synth from the compiled bundle", () => {
+/** PATH without any directory holding a terraform binary: synth must not need one. */
+function pathWithoutTerraform(): string {
+  return (process.env.PATH ?? "")
+    .split(delimiter)
+    .filter((dir) => dir && !existsSync(join(dir, "terraform")))
+    .join(delimiter);
+}
+
+describe("npm run synth: main.ts from the compiled bundle, offline", () => {
   interface Synth {
     readonly status: number | null;
     readonly stdout: string;
@@ -53,7 +61,17 @@ describe("synth from the compiled bundle", () => {
         args,
         {
           cwd: root,
-          env: { ...process.env, CDKTF_OUTDIR: outdir, CONNECT_ENV: "dev", CHECKPOINT_DISABLE: "1" },
+          // No terraform and no AWS credentials of any kind.
+          env: {
+            PATH: pathWithoutTerraform(),
+            HOME: process.env.HOME,
+            CDKTF_OUTDIR: outdir,
+            CONNECT_ENV: "dev",
+            CHECKPOINT_DISABLE: "1",
+            AWS_ACCESS_KEY_ID: "",
+            AWS_SECRET_ACCESS_KEY: "",
+            AWS_PROFILE: "",
+          },
         },
         (error, stdout, stderr) => {
           const file = join(outdir, "stacks/connect-comprehensive-dev/cdk.tf.json");
@@ -74,6 +92,14 @@ describe("synth from the compiled bundle", () => {
       synth(["--import", "tsx", "main.ts"]),
     ]);
   }, 120_000);
+
+  it("synthesizes with no terraform and no credentials, printing a summary", () => {
+    expect(bundled.status).toBe(0);
+    expect(bundled.stdout).toMatch(
+      /^synth ok: stack connect-comprehensive-dev \(env dev\), \d+ resources and data sources → .* in \d+\.\d\d s; stack rules: \d+ rules over \d+ resources in \d+ ms: 0 errors, 0 warnings, \d+ suppressed$/m,
+    );
+    expect(JSON.parse(bundled.json ?? "{}").terraform?.backend?.local).toBeDefined();
+  });
 
   it("writes byte for byte what the TypeScript sources write when run directly", () => {
     expect([bundled.stderr, direct.stderr]).toStrictEqual(["", ""]);
