@@ -106,38 +106,48 @@ function filesUnder(dir: string): string[] {
 }
 
 /**
- * The whole stack for an environment with its default config, synthesized once per change of its
- * inputs and shared by every suite (six suites synthesize dev and prod; each synth plus loading
- * the constructs cost 4-6 s). Same inputs, same JSON: the synth is deterministic, and the cache
- * follows scripts/support/build-cache.cjs (CONNECT_BUILD_CACHE=off always synthesizes).
- * With overrides the stack is always synthesized afresh.
+ * The whole stack for an environment (and config overrides), synthesized once per change of its
+ * inputs and shared by every suite and run (each synth plus loading the constructs cost 4-6 s).
+ * Same inputs, same JSON: the synth is deterministic, and the cache follows
+ * scripts/support/build-cache.cjs (CONNECT_BUILD_CACHE=off always synthesizes). The default
+ * config's HCL and metadata JSON are kept too; with overrides only the JSON is, and the rest is
+ * built on first use.
  */
 export function synthStack(env: string, overrides?: unknown): SynthesizedStack {
-  if (overrides !== undefined) return synthFresh(env, overrides);
-  type Cached = Pick<SynthesizedStack, "text" | "full" | "hcl">;
+  type Cached = { text: string; full?: TerraformJson; hcl?: string };
+  const variant =
+    overrides === undefined
+      ? env
+      : `${env}-${createHash("sha256").update(JSON.stringify(overrides)).digest("hex").slice(0, 16)}`;
   const cache = buildCache<Cached>(
-    join(ROOT, "node_modules", ".cache", "connect-tests", `synth-${env}.json`),
+    join(ROOT, "node_modules", ".cache", "connect-tests", `synth-${variant}.json`),
     {
       env,
+      overrides: overrides ?? null,
     },
   );
   const cached = cache.read(() => true);
   if (cached === undefined) {
-    const fresh = synthFresh(env);
-    const { text, full, hcl } = fresh;
+    const fresh = synthFresh(env, overrides);
     cache.write(
       SYNTH_INPUTS.flatMap((dir) => filesUnder(join(ROOT, dir))),
-      { text, full, hcl },
+      overrides === undefined ? { text: fresh.text, full: fresh.full, hcl: fresh.hcl } : { text: fresh.text },
     );
     return fresh;
   }
   let built: SynthesizedStack | undefined;
+  const build = () => (built ??= synthFresh(env, overrides));
   return {
-    ...cached,
+    text: cached.text,
     json: JSON.parse(cached.text) as TerraformJson,
+    get full() {
+      return cached.full ?? build().full;
+    },
+    get hcl() {
+      return cached.hcl ?? build().hcl;
+    },
     get stack() {
-      built ??= synthFresh(env);
-      return built.stack;
+      return build().stack;
     },
   };
 }
