@@ -1,3 +1,4 @@
+import { denyInsecureTransport } from "../core/policy";
 import { CloudwatchEventRule } from "@cdktf/provider-aws/lib/cloudwatch-event-rule";
 import { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-target";
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
@@ -184,14 +185,7 @@ export class CallbackLifecycle extends Construct {
       policy: JSON.stringify({
         Version: "2012-10-17",
         Statement: [
-          {
-            Sid: "DenyInsecureTransport",
-            Effect: "Deny",
-            Principal: "*",
-            Action: "sqs:*",
-            Resource: this.deadLetterQueue.arn,
-            Condition: { Bool: { "aws:SecureTransport": "false" } },
-          },
+          denyInsecureTransport("DenyInsecureTransport", "sqs:*", this.deadLetterQueue.arn),
           // EventBridge needs this for a target's dead-letter queue; only this rule may send.
           {
             Sid: "RuleDeadLetters",

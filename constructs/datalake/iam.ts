@@ -1,13 +1,6 @@
-/** A statement of an IAM policy, written the way AWS documents it (JSON keys, not HCL blocks). */
-export interface PolicyStatement {
-  readonly Sid?: string;
-  readonly Effect: "Allow" | "Deny";
-  readonly Action: string | readonly string[];
-  /** Absent only in trust policies. */
-  readonly Resource?: string | readonly string[];
-  readonly Principal?: Record<string, string | readonly string[]>;
-  readonly Condition?: Record<string, Record<string, string | readonly string[] | boolean>>;
-}
+import type { PolicyStatement } from "../core/policy";
+
+export type { PolicyStatement };
 
 /**
  * An IAM policy document as a JSON string. cdktf resolves tokens inside the string, so ARNs of

@@ -1,3 +1,4 @@
+import { denyInsecureTransport } from "../core/policy";
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { SqsQueuePolicy } from "@cdktf/provider-aws/lib/sqs-queue-policy";
@@ -57,16 +58,7 @@ export class FraudBackupQueue extends Construct {
         queueUrl: queue.url,
         policy: JSON.stringify({
           Version: "2012-10-17",
-          Statement: [
-            {
-              Sid: "DenyInsecureTransport",
-              Effect: "Deny",
-              Principal: "*",
-              Action: "sqs:*",
-              Resource: queue.arn,
-              Condition: { Bool: { "aws:SecureTransport": "false" } },
-            },
-          ],
+          Statement: [denyInsecureTransport("DenyInsecureTransport", "sqs:*", queue.arn)],
         }),
       });
     }

@@ -1,3 +1,4 @@
+import { denyInsecureTransport } from "../core/policy";
 import type { PolicyStatement } from "./types";
 
 /** What the topic policy needs to know. */
@@ -16,14 +17,7 @@ export interface TopicPolicyInput {
  */
 export function topicPolicyStatements(input: TopicPolicyInput): PolicyStatement[] {
   const statements: PolicyStatement[] = [
-    {
-      Sid: "DenyPublishWithoutTls",
-      Effect: "Deny",
-      Principal: "*",
-      Action: "sns:Publish",
-      Resource: input.topicArn,
-      Condition: { Bool: { "aws:SecureTransport": "false" } },
-    },
+    denyInsecureTransport("DenyPublishWithoutTls", "sns:Publish", input.topicArn),
   ];
   if (input.publisherServices.length > 0) {
     statements.push({

@@ -24,14 +24,7 @@ export interface TopicRef {
   readonly arn: string;
 }
 
-/** One IAM policy statement as plain JSON (for policies this folder does not own, e.g. the KMS key's). */
-export interface PolicyStatement {
-  readonly Sid: string;
-  readonly Effect: "Allow" | "Deny";
-  readonly Principal: Readonly<Record<string, string | readonly string[]>> | "*";
-  readonly Action: string | readonly string[];
-  readonly Resource: string | readonly string[];
-  readonly Condition?: Readonly<
-    Record<string, Readonly<Record<string, string | boolean | readonly string[]>>>
-  >;
-}
+import type { ResourcePolicyStatement } from "../core/policy";
+
+/** One statement of a policy this folder writes (resource policies: key, bucket, topic). */
+export type PolicyStatement = ResourcePolicyStatement;

@@ -1,3 +1,4 @@
+import { denyInsecureTransport } from "../core/policy";
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
@@ -246,14 +247,7 @@ function keep<T extends TerraformElement>(element: T, name: string | undefined):
 }
 
 function tlsOnly(bucketArn: string): PolicyStatement {
-  return {
-    Sid: "DenyInsecureTransport",
-    Effect: "Deny",
-    Principal: "*",
-    Action: "s3:*",
-    Resource: [bucketArn, `${bucketArn}/*`],
-    Condition: { Bool: { "aws:SecureTransport": "false" } },
-  };
+  return denyInsecureTransport("DenyInsecureTransport", "s3:*", [bucketArn, `${bucketArn}/*`]);
 }
 
 function validate(path: string, props: SecureBucketProps): void {

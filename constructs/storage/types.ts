@@ -1,14 +1,9 @@
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 
-/** One IAM policy statement as it appears in a policy JSON document. */
-export interface PolicyStatement {
-  readonly Sid: string;
-  readonly Effect: "Allow" | "Deny";
-  readonly Principal: "*" | Readonly<Record<string, string | readonly string[]>>;
-  readonly Action: string | readonly string[];
-  readonly Resource: string | readonly string[];
-  readonly Condition?: Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
-}
+import type { ResourcePolicyStatement } from "../core/policy";
+
+/** One statement of a policy this folder writes (resource policies: key, bucket, topic). */
+export type PolicyStatement = ResourcePolicyStatement;
 
 /** Account and partition a key or bucket policy is written for (from Platform). */
 export interface AccountContext {
