@@ -1,7 +1,8 @@
+import { queueHasMessagesAlarm } from "../observability/queue-alarm";
 import { denyInsecureTransport } from "../core/policy";
 import { CloudwatchEventRule } from "@cdktf/provider-aws/lib/cloudwatch-event-rule";
 import { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-target";
-import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
+import type { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { LambdaFunctionEventInvokeConfig } from "@cdktf/provider-aws/lib/lambda-function-event-invoke-config";
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { SqsQueuePolicy } from "@cdktf/provider-aws/lib/sqs-queue-policy";
@@ -199,21 +200,12 @@ export class CallbackLifecycle extends Construct {
       }),
     });
 
-    this.deadLetterAlarm = new CloudwatchMetricAlarm(this, "dead_letter_depth", {
+    this.deadLetterAlarm = queueHasMessagesAlarm(this, "dead_letter_depth", {
       alarmName: `${name}-dead-letter`,
-      alarmDescription:
+      description:
         "Callback contact events on the dead-letter queue: callbacks-table records stopped short of their state; find the cause and replay",
-      namespace: "AWS/SQS",
-      metricName: "ApproximateNumberOfMessagesVisible",
-      dimensions: { QueueName: this.deadLetterQueue.name },
-      statistic: "Maximum",
-      period: 60,
-      evaluationPeriods: 1,
-      comparisonOperator: "GreaterThanThreshold",
-      threshold: 0,
-      treatMissingData: "notBreaching",
-      alarmActions: [props.alarmTopicArn],
-      okActions: [props.alarmTopicArn],
+      queueName: this.deadLetterQueue.name,
+      alarmTopicArns: [props.alarmTopicArn],
     });
   }
 }

@@ -1,5 +1,6 @@
+import { queueHasMessagesAlarm } from "../observability/queue-alarm";
 import { denyInsecureTransport } from "../core/policy";
-import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
+import type { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { SqsQueuePolicy } from "@cdktf/provider-aws/lib/sqs-queue-policy";
 import { Construct } from "constructs";
@@ -76,23 +77,13 @@ export class FraudBackupQueue extends Construct {
           "Fraud alerts on the backup dead-letter queue: replay failed repeatedly; handle them by hand",
         ],
       ] as const
-    ).map(
-      ([name, queue, description]) =>
-        new CloudwatchMetricAlarm(this, `${name}_depth`, {
-          alarmName: `${props.namePrefix}-fraud-alert-backup-${name === "queue" ? "waiting" : "dead-letter"}`,
-          alarmDescription: description,
-          namespace: "AWS/SQS",
-          metricName: "ApproximateNumberOfMessagesVisible",
-          dimensions: { QueueName: queue.name },
-          statistic: "Maximum",
-          period: 60,
-          evaluationPeriods: 1,
-          comparisonOperator: "GreaterThanThreshold",
-          threshold: 0,
-          treatMissingData: "notBreaching",
-          alarmActions: [...props.alarmTopicArns],
-          okActions: [...props.alarmTopicArns],
-        }),
+    ).map(([name, queue, description]) =>
+      queueHasMessagesAlarm(this, `${name}_depth`, {
+        alarmName: `${props.namePrefix}-fraud-alert-backup-${name === "queue" ? "waiting" : "dead-letter"}`,
+        description,
+        queueName: queue.name,
+        alarmTopicArns: props.alarmTopicArns,
+      }),
     );
   }
 }
