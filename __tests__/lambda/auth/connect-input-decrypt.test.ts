@@ -54,7 +54,7 @@ describe("refusing what must not decrypt", () => {
   });
 
   it("another private key", () => {
-    const other = createPrivateKey(testKeyPair().privateKeyPem);
+    const other = createPrivateKey(testKeyPair("another").privateKeyPem);
     expect(() => decryptConnectInput(ciphertext, KEY_ID, other)).toThrow(/does not unwrap/);
   });
 
