@@ -1,8 +1,9 @@
 import { parse as parseHcl } from "@cdktf/hcl2json";
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import {
   escapeTemplate,
   formatHcl,
@@ -11,7 +12,25 @@ import {
   repairQuotedStrings,
   unquoteReferences,
 } from "../../constructs/core/hcl";
+import { buildCache } from "../../scripts/support/build-cache.cjs";
 import { synthStack } from "../support/synth";
+
+/**
+ * HashiCorp's parse of the HCL text (hcl2json, Go in WebAssembly: 1-3 s a stack), kept while the
+ * text and the installed parser are unchanged: the same text parses the same. The comparison with
+ * the JSON always runs. CONNECT_BUILD_CACHE=off parses every time.
+ */
+async function parsedByHashiCorp(env: string, hcl: string): Promise<Record<string, any>> {
+  const cache = buildCache<Record<string, any>>(
+    resolve(__dirname, "../../node_modules/.cache/connect-tests", `hcl2json-${env}.json`),
+    { parser: "@cdktf/hcl2json", hcl: createHash("sha256").update(hcl).digest("hex") },
+  );
+  const cached = cache.read(() => true);
+  if (cached !== undefined) return cached;
+  const parsed = (await parseHcl("cdk.tf", hcl)) as Record<string, any>;
+  cache.write([], parsed);
+  return parsed;
+}
 
 /** terraform on PATH or at /usr/local/bin; fmt needs no providers and no network. */
 function findTerraform(): string | undefined {
@@ -55,7 +74,7 @@ describe.each(["dev", "prod"])("cdktf synth --hcl output (%s)", (env) => {
   });
 
   it("reads back, by HashiCorp's own HCL parser, as the same resources and data sources as the JSON", async () => {
-    const parsed = (await parseHcl("cdk.tf", hcl)) as Record<string, any>;
+    const parsed = await parsedByHashiCorp(env, hcl);
     const differences: string[] = [];
     let compared = 0;
     for (const kind of ["resource", "data"] as const) {
