@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { Testing } from "cdktf";
 import { build } from "esbuild";
@@ -9,6 +8,7 @@ import { AddressedStack } from "../../../constructs/core/addresses";
 import { Platform } from "../../../constructs/platform/platform";
 import { buildCcpSite, type CcpBuildResult } from "../../../scripts/build-ccp-site";
 import { devConfig, resource, type TfJson } from "../../datalake/synth";
+import { keptBuildDir } from "../../support/kept-build-dir";
 import { CUSTOMER } from "./fixtures";
 
 /**
@@ -46,7 +46,7 @@ interface Site {
 
 /** Synthesize the CCP site as main.ts does and read back the page and the headers CloudFront adds. */
 async function synthesizeSite(): Promise<Site> {
-  const built = await buildCcpSite({ root: REPO, outDir: mkdtempSync(join(tmpdir(), "ccp-browser-")) });
+  const built = await buildCcpSite({ root: REPO, outDir: keptBuildDir("ccp-browser") });
   const stack = new AddressedStack(Testing.app(), "test");
   const platform = new Platform(stack, "platform", {
     region: "eu-west-2",

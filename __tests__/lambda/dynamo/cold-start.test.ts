@@ -1,8 +1,7 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bundleLambda } from "../../../scripts/build-lambda";
 import { coldTurn } from "../../../scripts/support/cold-turn";
+import { keptBuildDir } from "../../support/kept-build-dir";
 import { lexEvent } from "../support/events";
 import {
   lambdaEnv,
@@ -28,7 +27,7 @@ beforeAll(async () => {
     startServices(),
     bundleLambda({
       entry: join(__dirname, "../../../lambda/lex_fallback/index.ts"),
-      outDir: mkdtempSync(join(tmpdir(), "cold-")),
+      outDir: keptBuildDir("cold-start"),
       name: "lex_fallback",
     }),
   ]);
