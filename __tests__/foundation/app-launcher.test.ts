@@ -45,7 +45,13 @@ function pathWithoutTerraform(): string {
     .join(delimiter);
 }
 
-describe("npm run synth: main.ts from the compiled bundle, offline", () => {
+// The project declares the CLI, so `cdktf synth` is what the first synth runs; the cdktn copy of
+// `npm run check:cdktn -- --tests` drops cdktf-cli (cdktn-cli needs Node >= 22.19) and runs
+// `npm run synth`'s launcher instead. Both run the app as cdktf.json says: node scripts/run-app.cjs.
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { devDependencies?: object };
+const cliDeclared = "cdktf-cli" in (pkg.devDependencies ?? {});
+
+describe("synth as users run it (cdktf synth, npm run synth): main.ts from the compiled bundle, offline", () => {
   interface Synth {
     readonly status: number | null;
     readonly stdout: string;
@@ -53,12 +59,14 @@ describe("npm run synth: main.ts from the compiled bundle, offline", () => {
     /** The dev stack's cdk.tf.json, when written. */
     readonly json?: string;
   }
-  function synth(args: string[]): Promise<Synth> {
+  function synth(args: string[], command = process.execPath): Promise<Synth> {
     const outdir = mkdtempSync(join(tmpdir(), "launcher-"));
+    // The CLI takes its output folder as an argument and hands it to the app as CDKTF_OUTDIR.
+    const cliArgs = command === process.execPath ? args : [...args, "--output", outdir];
     return new Promise((done) =>
       execFile(
-        process.execPath,
-        args,
+        command,
+        cliArgs,
         {
           cwd: root,
           // No terraform and no AWS credentials of any kind.
@@ -68,6 +76,7 @@ describe("npm run synth: main.ts from the compiled bundle, offline", () => {
             CDKTF_OUTDIR: outdir,
             CONNECT_ENV: "dev",
             CHECKPOINT_DISABLE: "1",
+            CI: "1",
             AWS_ACCESS_KEY_ID: "",
             AWS_SECRET_ACCESS_KEY: "",
             AWS_PROFILE: "",
@@ -82,13 +91,13 @@ describe("npm run synth: main.ts from the compiled bundle, offline", () => {
     );
   }
 
-  // The bundled run brings the bundle and every build output up to date, as a user's first synth
+  // The first synth brings the bundle and every build output up to date, as a user's first synth
   // would; the direct run through tsx shares nothing with it, so both start together.
   let bundled: Synth;
   let direct: Synth;
   beforeAll(async () => {
     [bundled, direct] = await Promise.all([
-      synth(["scripts/run-app.cjs"]),
+      cliDeclared ? synth(["synth"], join(root, "node_modules/.bin/cdktf")) : synth(["scripts/run-app.cjs"]),
       synth(["--import", "tsx", "main.ts"]),
     ]);
   }, 120_000);
@@ -98,6 +107,8 @@ describe("npm run synth: main.ts from the compiled bundle, offline", () => {
     expect(bundled.stdout).toMatch(
       /^synth ok: stack connect-comprehensive-dev \(env dev\), \d+ resources and data sources → .* in \d+\.\d\d s; stack rules: \d+ rules over \d+ resources in \d+ ms: 0 errors, 0 warnings, \d+ suppressed$/m,
     );
+    if (cliDeclared)
+      expect(bundled.stdout).toMatch(/Generated Terraform code for the stacks: connect-comprehensive-dev/);
     expect(JSON.parse(bundled.json ?? "{}").terraform?.backend?.local).toBeDefined();
   });
 

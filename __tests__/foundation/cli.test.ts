@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join, resolve } from "node:path";
 
@@ -35,7 +35,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
   };
 }
 
-// The successful offline synth is in app-launcher.test.ts (one whole-stack synth serves both).
+// The successful offline synth, through the cdktf CLI users run, is in app-launcher.test.ts.
 describe("main.ts", () => {
   it("fails a bad config value with one line naming the field, never a stack trace", () => {
     const dir = mkdtempSync(join(tmpdir(), "cfg-"));
@@ -67,23 +67,3 @@ describe("main.ts", () => {
     expect(stdout).not.toMatch(/^synth ok/m);
   }, 60_000);
 });
-
-// The project declares the CLI, so it is installed and this runs; the cdktn copy of
-// `npm run check:cdktn -- --tests` drops it (cdktn-cli needs Node >= 22.19) and says so.
-const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { devDependencies?: object };
-const cliDeclared = "cdktf-cli" in (pkg.devDependencies ?? {});
-
-(cliDeclared ? describe : describe.skip)(
-  "cdktf synth (the CLI users run; skipped where cdktf-cli is not declared)",
-  () => {
-    it("works with no terraform binary on PATH", () => {
-      const outdir = mkdtempSync(join(tmpdir(), "cli-"));
-      const { status, stdout } = run(join(root, "node_modules/.bin/cdktf"), ["synth", "--output", outdir], {
-        CI: "1",
-      });
-      expect(status).toBe(0);
-      expect(stdout).toMatch(/Generated Terraform code for the stacks: connect-comprehensive-dev/);
-      expect(existsSync(join(outdir, "stacks/connect-comprehensive-dev/cdk.tf.json"))).toBe(true);
-    }, 90_000);
-  },
-);
