@@ -1,5 +1,5 @@
 import { DeleteTableCommand } from "@aws-sdk/client-dynamodb";
-import { TABLE_SPECS } from "../../../constructs/security/security-tables";
+import { TABLE_SPECS } from "../../../constructs/security/table-specs";
 import { kinesisEvent, loadCtr } from "../support/kinesis-events";
 import {
   lambdaEnv,

@@ -1,6 +1,6 @@
 import { DeleteCommand, GetCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { RecordingMetrics } from "../support/in-memory-ports";
-import { TABLE_SPECS } from "../../../constructs/security/security-tables";
+import { TABLE_SPECS } from "../../../constructs/security/table-specs";
 import { DEPLOYED_TIMING, createPorts } from "../../../lambda/lex_fallback/adapters";
 import { DynamoAuthStore } from "../../../lambda/lex_fallback/adapters/dynamo-auth-store";
 import { loadConfig } from "../../../lambda/lex_fallback/config";

@@ -13,7 +13,7 @@ import {
 } from "@aws-sdk/client-kinesis";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
-import { TABLE_SPECS, type SecurityTableKey } from "../../../constructs/security/security-tables";
+import { TABLE_SPECS, type SecurityTableKey } from "../../../constructs/security/table-specs";
 
 export const REGION = "eu-west-2";
 const CREDENTIALS = { accessKeyId: "AKIDLOCALTEST", secretAccessKey: "local-test-secret" };
