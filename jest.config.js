@@ -1,3 +1,16 @@
+const { dependencies = {} } = require("./package.json");
+
+// cdktf records a full stack trace for every token it creates (each attribute reference), only to
+// decorate resolution errors. Under jest each trace is source-mapped frame by frame: a quarter of a
+// construct suite's CPU, profiled (security, observability, connect, datalake: 16.3 -> 11.2 s user).
+// No test reads them. CDK Terrain has a switch for exactly this, read when a token is created
+// (workers inherit it); cdktf 0.21 has none, so its stack-trace module is mapped to a stand-in.
+process.env.CDKTN_DISABLE_CREATION_STACK = "1";
+const creationStackStandIn =
+  "cdktf" in dependencies
+    ? { "^\\./(tokens/)?(private/)?stack-trace$": "<rootDir>/__tests__/support/no-creation-stack.ts" }
+    : {};
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
@@ -23,13 +36,7 @@ module.exports = {
   // jest's runtime plus V8's code cache for every module it compiles (see the file): ~12 s of CPU
   // per run went to compiling the same unchanged sources in each suite.
   runtime: "<rootDir>/__tests__/support/code-cache-runtime.cjs",
-  // cdktf records a full stack trace for every token it creates (each attribute reference), only
-  // to decorate resolution errors. Under jest each trace is source-mapped frame by frame: a quarter
-  // of a construct suite's CPU, profiled (security, observability, connect, datalake: 16.3 -> 11.2 s
-  // user). Tests never read it, so they get an empty one (also constructs' own, same module name).
-  moduleNameMapper: {
-    "^\\./(tokens/)?(private/)?stack-trace$": "<rootDir>/__tests__/support/no-creation-stack.ts",
-  },
+  moduleNameMapper: creationStackStandIn,
   // cockatiel 4 ships ESM only; Jest on Node 20 cannot require(esm), so swc turns it into CommonJS.
   transformIgnorePatterns: ["/node_modules/(?!cockatiel/)"],
   testPathIgnorePatterns: ["/node_modules/", "/cdktf.out/", "/dist/"],
