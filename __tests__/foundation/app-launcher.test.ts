@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join, resolve } from "node:path";
 
@@ -133,7 +133,15 @@ describe("synth as users run it (cdktf synth, npm run synth): main.ts from the c
   });
 
   it("reuses the app bundle, every Lambda zip and the CCP site when nothing changed, for any env", async () => {
+    // The first synth left the bundle's V8 code cache beside it; a damaged one is rejected by V8,
+    // never trusted: the synth still works and writes a fresh cache.
+    const bundleDir = join(root, "node_modules/.cache/connect-app");
+    const codeCaches = () => readdirSync(bundleDir).filter((f) => /^main\.cjs\.[0-9a-f]{16}\.v8$/.test(f));
+    expect(codeCaches()).toHaveLength(1);
+    const codeCache = join(bundleDir, codeCaches()[0]!);
+    writeFileSync(codeCache, "not a V8 code cache");
     const prod = await synth(["scripts/run-app.cjs", "--context", "env=prod"]);
+    expect(readFileSync(codeCache, "utf8").startsWith("not a V8")).toBe(false);
     expect(prod.status).toBe(0);
     expect(prod.stdout).toMatch(/stack connect-comprehensive-prod \(env prod\)/);
     expect(prod.stdout).not.toMatch(/compiling the app/);
