@@ -26,6 +26,14 @@ const CACHE_DIR = path.resolve(
 
 const compileFunction = vm.compileFunction;
 
+/**
+ * What this worker last compiled under each file name: one worker runs many suites and compiles
+ * the same module in each, so comparing the source with the last one (a memory compare) spares
+ * hashing it and reading its cache again.
+ * @type {Map<string, { code: string, params: string, file: string, cachedData?: Buffer }>}
+ */
+const lastCompiled = new Map();
+
 /** Compiles with the recorded cache, or compiles and records one. */
 function compileFunctionWithCodeCache(
   /** @type {string} */ code,
@@ -35,21 +43,23 @@ function compileFunctionWithCodeCache(
   if (options?.cachedData !== undefined || options?.produceCachedData) {
     return compileFunction(code, params, options);
   }
-  const key = createHash("sha256")
-    .update(JSON.stringify(params ?? []))
-    .update("\0")
-    .update(code)
-    .digest("hex");
-  const file = path.join(CACHE_DIR, key.slice(0, 2), key.slice(2));
-  /** @type {Buffer | undefined} */
-  let cachedData;
-  try {
-    cachedData = fs.readFileSync(file);
-  } catch {
-    cachedData = undefined; // not cached yet
+  const paramList = JSON.stringify(params ?? []);
+  const name = options?.filename ?? "";
+  let entry = lastCompiled.get(name);
+  if (entry === undefined || entry.code !== code || entry.params !== paramList) {
+    const key = createHash("sha256").update(paramList).update("\0").update(code).digest("hex");
+    const file = path.join(CACHE_DIR, key.slice(0, 2), key.slice(2));
+    let cachedData;
+    try {
+      cachedData = fs.readFileSync(file);
+    } catch {
+      cachedData = undefined; // not cached yet
+    }
+    entry = { code, params: paramList, file, cachedData };
+    lastCompiled.set(name, entry);
   }
-  if (cachedData !== undefined) {
-    const compiled = compileFunction(code, params, { ...options, cachedData });
+  if (entry.cachedData !== undefined) {
+    const compiled = compileFunction(code, params, { ...options, cachedData: entry.cachedData });
     // The flag is the only thing the cache adds to the function: leave jest a plain one.
     const rejected = compiled.cachedDataRejected;
     delete compiled.cachedDataRejected;
@@ -59,7 +69,10 @@ function compileFunctionWithCodeCache(
   const produced = compiled.cachedData;
   delete compiled.cachedData;
   delete compiled.cachedDataProduced;
-  if (produced !== undefined) writeAtomically(file, produced);
+  if (produced !== undefined) {
+    writeAtomically(entry.file, produced);
+    entry.cachedData = produced;
+  }
   return compiled;
 }
 
