@@ -99,7 +99,7 @@ describe("synth as users run it (cdktf synth, npm run synth): main.ts from the c
    */
   async function synthFromSources(): Promise<string> {
     const outdir = mkdtempSync(join(tmpdir(), "launcher-sources-"));
-    delete process.env.CONNECT_CONFIG_FILE; // this worker's copy of the environment
+    delete process.env.CONNECT_CONFIG_FILE; // this suite's copy of the environment (jest gives each its own)
     const { synthesizeApp } = await import("../../scripts/support/synth-app");
     const { outputPath } = await synthesizeApp(["--context", "env=dev"], () => undefined, outdir);
     return readFileSync(outputPath, "utf8");
