@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import { build, type BuildOptions } from "esbuild";
 import { buildCache } from "./support/build-cache.cjs";
+import { freshDirectoryFor, replaceDirectory } from "./support/replace-directory";
 import type { CcpAsset, CcpSiteAssets } from "../constructs/ccp/assets";
 
 /**
@@ -64,10 +65,15 @@ function esbuildOptions(root: string, streamsEntry: string | undefined): BuildOp
   };
 }
 
-function asset(dir: string, name: string, contents: Uint8Array, contentType: string): CcpAsset {
-  const path = join(dir, name);
-  writeFileSync(path, contents);
-  return { key: name, path, contentType, md5: md5(contents) };
+/** Writes a file into the build folder `writeDir`; it is served from `dir` once that is swapped in. */
+function asset(
+  dirs: { writeDir: string; dir: string },
+  name: string,
+  contents: Uint8Array,
+  contentType: string,
+): CcpAsset {
+  writeFileSync(join(dirs.writeDir, name), contents);
+  return { key: name, path: join(dirs.dir, name), contentType, md5: md5(contents) };
 }
 
 export async function buildCcpSite(options: CcpBuildOptions): Promise<CcpBuildResult> {
@@ -96,8 +102,9 @@ export async function buildCcpSite(options: CcpBuildOptions): Promise<CcpBuildRe
   if (previous) return { assets: previous, cached: true };
 
   const result = await build(buildOptions);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  // Written into a folder of its own and swapped in (replace-directory.ts): a concurrent synth
+  // building the same site never sees, or removes, half of it.
+  const dirs = { writeDir: freshDirectoryFor(dir), dir };
   const output = (pattern: RegExp) => {
     const found = result.outputFiles?.find((f) => pattern.test(basename(f.path)));
     if (!found) throw new Error(`buildCcpSite: esbuild produced no file matching ${pattern}`);
@@ -109,16 +116,17 @@ export async function buildCcpSite(options: CcpBuildOptions): Promise<CcpBuildRe
   if (streamsFile) {
     // A team's pinned copy is served byte for byte; only the name gains its hash.
     const bytes = readFileSync(streamsFile);
-    streams = asset(dir, `connect-streams-${sha256(bytes).slice(0, 8).toUpperCase()}.js`, bytes, JS);
+    streams = asset(dirs, `connect-streams-${sha256(bytes).slice(0, 8).toUpperCase()}.js`, bytes, JS);
   } else {
     const built = output(/^connect-streams-\w+\.js$/);
-    streams = asset(dir, basename(built.path), built.contents, JS);
+    streams = asset(dirs, basename(built.path), built.contents, JS);
   }
   const assets: CcpSiteAssets = {
-    app: asset(dir, basename(app.path), app.contents, JS),
-    styles: asset(dir, basename(styles.path), styles.contents, CSS),
+    app: asset(dirs, basename(app.path), app.contents, JS),
+    styles: asset(dirs, basename(styles.path), styles.contents, CSS),
     streams,
   };
+  replaceDirectory(dirs.writeDir, dir);
   cache.write(
     Object.keys(result.metafile?.inputs ?? {}).map((file) => join(root, file)),
     assets,

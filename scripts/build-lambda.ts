@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { build } from "esbuild";
-import { buildCache, fileSha256 } from "./support/build-cache.cjs";
+import { buildCache, fileSha256, writeAtomically } from "./support/build-cache.cjs";
+import { freshDirectoryFor, replaceDirectory } from "./support/replace-directory";
 import { zipSync } from "fflate";
 
 /**
@@ -124,14 +125,16 @@ export async function bundleLambda(options: BundleOptions): Promise<BundleResult
   if (js === undefined) throw new Error(`bundleLambda: esbuild produced no ${ENTRY_FILE} for ${entry}`);
 
   const zip = zipSync(files);
-  // Chunk names change with content: clear the folder so no stale chunk sits beside the new ones.
-  rmSync(bundleDir, { recursive: true, force: true });
+  // A whole new folder, swapped in: no stale chunk (names change with content) stays beside the
+  // new ones, and a concurrent build of the same Lambda never sees a half-written one.
+  const fresh = freshDirectoryFor(bundleDir);
   for (const [rel, [contents]] of Object.entries(files)) {
-    mkdirSync(dirname(join(bundleDir, rel)), { recursive: true });
-    writeFileSync(join(bundleDir, rel), contents);
+    mkdirSync(dirname(join(fresh, rel)), { recursive: true });
+    writeFileSync(join(fresh, rel), contents);
   }
+  replaceDirectory(fresh, bundleDir);
   const zipPath = join(outDir, `${name}.zip`);
-  writeFileSync(zipPath, zip);
+  writeAtomically(zipPath, zip);
   const bundle: BundleResult = {
     zipPath,
     jsPath: join(bundleDir, ENTRY_FILE),
