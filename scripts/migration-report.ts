@@ -8,8 +8,6 @@
  * Default inputs: cdktf.out/stacks/connect-comprehensive-dev/cdk.tf.json and the original state list
  * in docs/migration/. Use `terraform state list > file` on your real state for --state-list.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { INTENDED_REPLACEMENTS } from "../constructs/migration/intended-replacements";
 import {
   flattenState,
@@ -27,36 +25,80 @@ import {
   parseStateList,
   summarize,
 } from "../constructs/migration/ledger";
+import { readInputFile, readJsonInput, runCliProcess, UsageError, type ParsedCli } from "./support/cli-args";
 
-const VALUE_FLAGS = new Set(["--state-list", "--state"]);
+const CLI = {
+  name: "migration:report",
+  summary:
+    "How every address of the original state carries over; with --state, the replacements it predicts. Exit 1 if anything would be destroyed or a stateful resource replaced unintended.",
+  flags: {
+    "state-list": {
+      type: "string",
+      value: "file",
+      help: "terraform state list of the state to migrate (default: the original's, docs/migration/)",
+    },
+    state: {
+      type: "string",
+      value: "file",
+      help: "terraform show -json of that state: also predicts replacements",
+    },
+    json: { type: "boolean", help: "print the report as JSON on stdout" },
+  },
+  positionals: { name: "cdk.tf.json", max: 1 },
+} as const;
 
-function argValue(flag: string): string | undefined {
-  const i = process.argv.indexOf(flag);
-  return i > 0 ? process.argv[i + 1] : undefined;
+const DEFAULT_SYNTH = "cdktf.out/stacks/connect-comprehensive-dev/cdk.tf.json";
+const DEFAULT_STATE_LIST = "docs/migration/original-state-list.txt";
+/** One state address a line: `[module.m.]type.name[key]`; anything else is not terraform state list output. */
+const STATE_ADDRESS = /^(module\.[\w-]+(\[[^\]]+\])?\.)*(data\.)?[\w-]+\.[\w-]+(\[[^\]]+\])?$/;
+
+function readStateList(path: string): string[] {
+  const expected = "the output of terraform state list";
+  const text = readInputFile(path, expected);
+  const lines = text.split("\n");
+  const bad = lines.findIndex((line) => {
+    const address = line.trim();
+    return (
+      address !== "" && !address.startsWith("#") && !address.includes("[*]") && !STATE_ADDRESS.test(address)
+    );
+  });
+  if (bad >= 0)
+    throw new UsageError(
+      `${path}:${bad + 1}: "${lines[bad]!.trim().slice(0, 80)}" is not a state address: expected ${expected}`,
+    );
+  try {
+    return parseStateList(text);
+  } catch (error) {
+    throw new UsageError(`${path}: ${(error as Error).message}`);
+  }
 }
 
-function readInput(what: string, path: string, hint = ""): string {
-  if (!existsSync(path)) throw new Error(`${what} not found: ${path}${hint}`);
-  return readFileSync(path, "utf8");
-}
-
-function main(): number {
-  const args = process.argv.slice(2);
-  const positional = args.filter((a, i) => !a.startsWith("--") && !VALUE_FLAGS.has(args[i - 1] ?? ""));
-  const synthPath = resolve(positional[0] ?? "cdktf.out/stacks/connect-comprehensive-dev/cdk.tf.json");
-  const statePath = argValue("--state");
-  const listPath = resolve(argValue("--state-list") ?? "docs/migration/original-state-list.txt");
-  const asJson = args.includes("--json");
-
-  const config = JSON.parse(
-    readInput("synthesized stack", synthPath, " (run npm run synth first)"),
+function main({ flags, positionals }: ParsedCli<typeof CLI.flags>): number {
+  if (flags.state !== undefined && flags["state-list"] !== undefined)
+    throw new UsageError(
+      "--state and --state-list are alternatives: give one (--state lists its own addresses)",
+    );
+  const synthPath = positionals[0] ?? DEFAULT_SYNTH;
+  const config = readJsonInput(
+    synthPath,
+    positionals[0] === undefined
+      ? "the synthesized stack: run npm run synth first"
+      : "a synthesized cdk.tf.json",
   ) as StackConfig;
-  const show = statePath
-    ? (JSON.parse(readInput("state JSON (terraform show -json)", resolve(statePath))) as ShowJson)
-    : undefined;
-  const stateList = show
-    ? flattenState(show).map((r) => r.address)
-    : parseStateList(readInput("state list", listPath));
+  const show =
+    flags.state === undefined
+      ? undefined
+      : (readJsonInput(flags.state, "the output of terraform show -json") as ShowJson);
+  let stateList: string[];
+  if (show === undefined) stateList = readStateList(flags["state-list"] ?? DEFAULT_STATE_LIST);
+  else {
+    try {
+      stateList = flattenState(show).map((r) => r.address);
+    } catch (error) {
+      throw new UsageError(`${flags.state}: ${(error as Error).message}`);
+    }
+  }
+  const asJson = flags.json === true;
   const ledger = buildLedger(stateList, config);
   const noOps = noOpMoves(stateList, config);
   const noOpRemoved = noOpRemovals(stateList, config);
@@ -116,9 +158,4 @@ function main(): number {
   return status;
 }
 
-try {
-  process.exitCode = main();
-} catch (error) {
-  process.stderr.write(`migration:report: ${(error as Error).message}\n`);
-  process.exitCode = 2;
-}
+runCliProcess(CLI, main);

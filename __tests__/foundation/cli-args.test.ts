@@ -82,7 +82,7 @@ describe("parseCli (util.parseArgs, strict)", () => {
     expect(parseCli(spec, ["-h"]).help).toBe(true);
     expect(parseCli(spec, ["--help"]).help).toBe(true);
     expect(helpText(spec).split("\n")).toStrictEqual([
-      "usage: npm run migration:report -- [cdk.tf.json…] [flags]",
+      "usage: npm run migration:report -- [cdk.tf.json] [flags]",
       "How every address of the original state carries over.",
       "",
       "  --state-list <file>  terraform state list output",
@@ -182,7 +182,7 @@ describe("runCli", () => {
     const { code, stdout } = await collect(["--help"], main);
     expect({ code, first: stdout.split("\n")[0] }).toStrictEqual({
       code: 0,
-      first: "usage: npm run migration:report -- [cdk.tf.json…] [flags]",
+      first: "usage: npm run migration:report -- [cdk.tf.json] [flags]",
     });
     expect(main).not.toHaveBeenCalled();
   });

@@ -145,7 +145,8 @@ export function helpText(spec: CliSpec<Readonly<Record<string, FlagSpec>>>): str
   }));
   flags.push({ left: "--help", help: HELP.help });
   const width = Math.max(...flags.map((f) => f.left.length));
-  const positional = spec.positionals ? ` [${spec.positionals.name}…]` : "";
+  const p = spec.positionals;
+  const positional = p ? ` ${(p.min ?? 0) > 0 ? p.name : `[${p.name}]`}${p.max === 1 ? "" : "…"}` : "";
   return [
     `usage: npm run ${spec.name} --${positional} [flags]`,
     spec.summary,
