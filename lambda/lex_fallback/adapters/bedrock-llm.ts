@@ -3,6 +3,7 @@ import type { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
 const lib = () => import("@aws-sdk/client-bedrock-runtime");
 import type { Llm } from "../ports";
 import { DependencyError, GuardrailInterventionError } from "../shared/errors";
+import { maskDigitRuns } from "../shared/mask";
 import { callWith, type RemoteCall } from "../shared/resilience";
 
 /** Limits the model to what the bank can say without knowing who is calling. */
@@ -38,12 +39,14 @@ export class BedrockLlm implements Llm {
   }
 
   async answer(question: string, localeId: string): Promise<string> {
+    // The handler masks already; this adapter is the last point before the text leaves the account.
+    const masked = maskDigitRuns(question);
     const out = await callWith(this.call, this.sdk(), ([client, sdk], abortSignal) =>
       client.send(
         new sdk.ConverseCommand({
           modelId: this.modelId,
           system: [{ text: `${SYSTEM_PROMPT} Reply in the language of locale ${localeId}.` }],
-          messages: [{ role: "user", content: [{ text: question }] }],
+          messages: [{ role: "user", content: [{ text: masked }] }],
           inferenceConfig: { maxTokens: 160, temperature: 0.2 },
           ...(this.guardrail
             ? {

@@ -22,6 +22,28 @@ export function maskNumbers(text: string): string {
   );
 }
 
+/** What a masked digit run reads as to the model. */
+export const MASKED_NUMBER = "[number]";
+
+/** A digit, or a digit said as a word, as speech recognition may write a spoken PIN. */
+const DIGIT = "(?:\\d|\\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b)";
+/** Digits in a row, run together or split by spaces, dashes, dots or commas. */
+const DIGIT_RUN = new RegExp(`${DIGIT}(?:[\\s.,-]*${DIGIT})*`, "gi");
+
+/** How many digits a run holds (a word counts as one). */
+function digitCount(run: string): number {
+  return run.match(new RegExp(DIGIT, "gi"))?.length ?? 0;
+}
+
+/**
+ * Text for a model outside the account: every run of three or more digits (a PIN, card, account or
+ * sort-code number; typed, spoken, or spoken as words) becomes `[number]`, nothing of it kept. A
+ * general question needs no such number, and the caller's words may hold one whatever we asked.
+ */
+export function maskDigitRuns(text: string): string {
+  return text.replace(DIGIT_RUN, (run) => (digitCount(run) >= 3 ? MASKED_NUMBER : run));
+}
+
 export function isSecretKey(key: string): boolean {
   return SECRET_KEY.test(key);
 }

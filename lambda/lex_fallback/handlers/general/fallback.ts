@@ -2,6 +2,7 @@ import { withinLimits } from "../../auth/rate-limit";
 import { OUTPUT_ATTRIBUTES } from "../../contract";
 import { close, elicitIntent } from "../../lex/reply";
 import { logger } from "../../shared/logger";
+import { maskDigitRuns } from "../../shared/mask";
 import { emitAiMetrics, llmMetrics } from "../../shared/metrics";
 import { transferAttributes } from "../common";
 import type { IntentHandler } from "../types";
@@ -12,9 +13,12 @@ export const MAX_FALLBACKS = 3;
 /** Longest question sent to the model: a caller's question fits; a pasted document does not. */
 export const MAX_QUESTION_CHARS = 500;
 
-/** The transcript as the model sees it: whitespace collapsed, cut at a word boundary. */
+/**
+ * The transcript as the model sees it: digit runs masked (a PIN or card number said in a fallback
+ * turn must not leave the account), whitespace collapsed, cut at a word boundary.
+ */
 export function boundedQuestion(transcript: string): string {
-  const text = transcript.replace(/\s+/g, " ").trim();
+  const text = maskDigitRuns(transcript.replace(/\s+/g, " ").trim());
   if (text.length <= MAX_QUESTION_CHARS) return text;
   const cut = text.slice(0, MAX_QUESTION_CHARS);
   const space = cut.lastIndexOf(" ");
