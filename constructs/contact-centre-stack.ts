@@ -163,6 +163,7 @@ export class ContactCentreStack extends AddressedStack {
       ],
       guardrail: { arn: this.guardrail.arn, id: this.guardrail.id, version: this.guardrail.versionNumber },
       confidenceThreshold: config.lambda.lowConfidenceThreshold,
+      customerIdFormat: config.security.customerIdFormat,
       logRetentionDays: config.observability.logRetentionDays,
       aiMetricsNamespace: config.observability.aiMetricsNamespace,
       // The data lake is built further down; resolved at synth, so construct order (and with it the

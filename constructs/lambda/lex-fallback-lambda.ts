@@ -4,6 +4,11 @@ import { LambdaAlias } from "@cdktf/provider-aws/lib/lambda-alias";
 import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
+import {
+  customerIdFormatToEnv,
+  DEFAULT_CUSTOMER_ID_FORMAT,
+  type CustomerIdFormat,
+} from "../../lambda/shared/customer-id";
 import { NodejsLambda } from "./nodejs-lambda";
 import type { LambdaPolicyStatement, LambdaZip, LogRetentionDays } from "./types";
 
@@ -64,6 +69,12 @@ export interface LexFallbackLambdaProps {
    * @default undefined - the flows send PINs as plain digits
    */
   readonly pinEncryption?: { readonly keyId: string; readonly privateKeySecretArn: string };
+  /**
+   * How a claimed customer id is made canonical before it keys anything (config
+   * `security.customerIdFormat`).
+   * @default DEFAULT_CUSTOMER_ID_FORMAT - the bank's digits, leading zeros dropped
+   */
+  readonly customerIdFormat?: CustomerIdFormat;
   /** @default 365 */
   readonly logRetentionDays?: LogRetentionDays;
   /** @default undefined */
@@ -210,6 +221,7 @@ export class LexFallbackLambda extends Construct {
               PIN_PRIVATE_KEY_SECRET_ID: props.pinEncryption.privateKeySecretArn,
             }
           : {}),
+        CUSTOMER_ID_FORMAT: customerIdFormatToEnv(props.customerIdFormat ?? DEFAULT_CUSTOMER_ID_FORMAT),
       },
     });
     this.function = this.lambda.function;

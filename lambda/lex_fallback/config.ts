@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { customerIdFormatFromEnv, type CustomerIdFormat } from "../shared/customer-id";
 
 /** Runtime settings from the function's environment (names set by the LexFallbackLambda construct). */
 export interface LambdaConfig {
@@ -41,6 +42,8 @@ export interface LambdaConfig {
    * RSA private key (PEM). Both set, or PINs from the flows are taken as plain digits.
    */
   readonly pinEncryption: { readonly keyId: string; readonly privateKeySecretId: string } | undefined;
+  /** How a claimed customer id is made canonical before it keys lockout, limits or events (config security.customerIdFormat). */
+  readonly customerIdFormat: CustomerIdFormat;
 }
 
 /**
@@ -89,6 +92,7 @@ const envSchema = z.object({
   AI_INSIGHTS_STREAM_NAME: optionalText,
   PIN_ENCRYPTION_KEY_ID: optionalText,
   PIN_PRIVATE_KEY_SECRET_ID: optionalText,
+  CUSTOMER_ID_FORMAT: optionalText,
 });
 
 /** Never throws: a bad value falls back to its default so the bot keeps answering. */
@@ -121,5 +125,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): L
       e.PIN_ENCRYPTION_KEY_ID !== undefined && e.PIN_PRIVATE_KEY_SECRET_ID !== undefined
         ? { keyId: e.PIN_ENCRYPTION_KEY_ID, privateKeySecretId: e.PIN_PRIVATE_KEY_SECRET_ID }
         : undefined,
+    customerIdFormat: customerIdFormatFromEnv(e.CUSTOMER_ID_FORMAT),
   };
 }

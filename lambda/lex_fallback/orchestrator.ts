@@ -90,7 +90,7 @@ export async function handleTurn(
   budgetMs = deps.config.turnBudgetMs,
 ): Promise<LexResponse> {
   const startedMs = Date.now();
-  const parsed = parseTurn(raw);
+  const parsed = parseTurn(raw, deps.config.customerIdFormat);
   const model = observeModel(deps.ports.llm, deps.config.guardrailId !== undefined);
   const response = await answerTurn(parsed, { ...deps, ports: { ...deps.ports, llm: model.llm } }, budgetMs);
   emitAiMetrics(deps.ports.metrics, deps.config.aiMetricsNamespace, handoverMetrics(response));

@@ -1,4 +1,5 @@
 import { RATE_LIMITS, loadConfig, type LambdaConfig } from "../../../lambda/lex_fallback/config";
+import { FIXTURE_CUSTOMER_ID_ENV } from "./customer-ids";
 import { PLAIN_PIN_INPUT } from "../../../lambda/lex_fallback/adapters/connect-pin-input";
 import type { Deps } from "../../../lambda/lex_fallback/handlers/types";
 import type { AiInsightRecord } from "../../../lambda/lex_fallback/insights/record";
@@ -178,6 +179,7 @@ export const TEST_CONFIG: LambdaConfig = loadConfig({
   BANKING_API_URL: "https://bank.invalid",
   BANKING_API_SECRET_ID: "arn:aws:secretsmanager:eu-west-2:111122223333:secret:bank",
   BEDROCK_MODEL_ID: "model",
+  ...FIXTURE_CUSTOMER_ID_ENV,
 });
 
 export interface Harness {

@@ -14,6 +14,7 @@ import {
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { TABLE_SPECS, type SecurityTableKey } from "../../../constructs/security/table-specs";
+import { FIXTURE_CUSTOMER_ID_ENV } from "./customer-ids";
 
 export const REGION = "eu-west-2";
 const CREDENTIALS = { accessKeyId: "AKIDLOCALTEST", secretAccessKey: "local-test-secret" };
@@ -220,5 +221,6 @@ export function lambdaEnv(dynamo: LocalDynamo, services: FakeServices): Record<s
     BEDROCK_MODEL_ID: "model",
     POWERTOOLS_LOG_LEVEL: "ERROR",
     AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING: "1",
+    ...FIXTURE_CUSTOMER_ID_ENV,
   };
 }

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { pathSegment } from "../../shared/path-segment";
 import type { AccountType, BankingApi, MoneyMovement } from "../ports";
 import { DependencyError } from "../shared/errors";
 import type { RemoteCall } from "../shared/resilience";
@@ -85,8 +86,9 @@ export class HttpBankingApi implements BankingApi {
     return out;
   }
 
+  /** Ids are canonical by now; pathSegment still refuses a dot-segment that would leave /customers/{id}. */
   private customer(customerId: string): string {
-    return `/customers/${encodeURIComponent(customerId)}`;
+    return `/customers/${pathSegment(customerId)}`;
   }
 
   getBalance(customerId: string, account: AccountType) {
@@ -134,7 +136,7 @@ export class HttpBankingApi implements BankingApi {
   getLoan(customerId: string, loanType: string) {
     return this.request(
       "GET",
-      `${this.customer(customerId)}/loans/${encodeURIComponent(loanType.toLowerCase())}`,
+      `${this.customer(customerId)}/loans/${pathSegment(loanType.toLowerCase())}`,
       loan,
     );
   }

@@ -1,4 +1,6 @@
 import * as z from "zod/mini";
+import type { CustomerIdFormat } from "../../shared/customer-id";
+import { withCanonicalCustomer } from "../shared/claimed-customer";
 
 /**
  * Edge validation of the event Amazon Connect sends for an InvokeLambdaFunction block. Only what
@@ -47,7 +49,12 @@ export interface ContactCall {
 }
 
 export type ContactParse =
-  | { readonly ok: true; readonly call: ContactCall }
+  | {
+      readonly ok: true;
+      readonly call: ContactCall;
+      /** The contact's customerId attribute was not a customer id and was dropped. */
+      readonly customerIdRejected: boolean;
+    }
   | { readonly ok: false; readonly reason: "malformed_event" | "missing_operation" };
 
 /** Whether the Lambda was invoked by a contact flow rather than by Lex. */
@@ -55,21 +62,23 @@ export function isContactFlowEvent(raw: unknown): boolean {
   return typeof raw === "object" && raw !== null && (raw as { Name?: unknown }).Name === "ContactFlowEvent";
 }
 
-/** Validates at the edge; never throws. */
-export function parseContactCall(raw: unknown): ContactParse {
+/** Validates at the edge; never throws. The claimed customer id leaves here canonical, or not at all. */
+export function parseContactCall(raw: unknown, customerIdFormat: CustomerIdFormat): ContactParse {
   const parsed = contactFlowEventSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: "malformed_event" };
   const { ContactData: contact, Parameters: parameters } = parsed.data.Details;
   const operation = parameters.operation?.trim();
   if (!operation) return { ok: false, reason: "missing_operation" };
   const address = contact.CustomerEndpoint?.Address?.trim();
+  const claimed = withCanonicalCustomer(contact.Attributes, customerIdFormat);
   return {
     ok: true,
+    customerIdRejected: claimed.rejected,
     call: {
       contactId: contact.ContactId,
       operation,
       parameters,
-      attributes: contact.Attributes,
+      attributes: claimed.attributes,
       customerNumber: address ? address : undefined,
       queue: contact.Queue ? { arn: contact.Queue.ARN, name: contact.Queue.Name } : undefined,
     },

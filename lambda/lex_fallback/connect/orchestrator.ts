@@ -17,12 +17,14 @@ export async function handleContactFlow(
   deps: Deps,
   budgetMs = deps.config.turnBudgetMs,
 ): Promise<FlowResponse> {
-  const parsed = parseContactCall(raw);
+  const parsed = parseContactCall(raw, deps.config.customerIdFormat);
   if (!parsed.ok) {
     logger.warn("invalid contact flow event", { reason: parsed.reason });
     return flowError(parsed.reason);
   }
   const { call } = parsed;
+  if (parsed.customerIdRejected)
+    logger.warn("customerId contact attribute is not a customer id: ignored", { contactId: call.contactId });
   if (!isOperation(call.operation)) {
     // Only a plain name is echoed: a miswired block could have put the keyed digits here.
     logger.warn("unknown contact flow operation", {

@@ -1,4 +1,6 @@
 import { INPUT_ATTRIBUTES } from "../contract";
+import type { CustomerIdFormat } from "../../shared/customer-id";
+import { withCanonicalCustomer } from "../shared/claimed-customer";
 import { lexEventSchema } from "./event";
 import type { Turn } from "./turn";
 
@@ -21,8 +23,11 @@ export const EMPTY_TURN: Turn = {
   attributes: {},
 };
 
-/** Validates at the edge; never throws. `ok: false` still carries a turn to reply with. */
-export function parseTurn(raw: unknown): ParseResult {
+/**
+ * Validates at the edge; never throws. `ok: false` still carries a turn to reply with. The claimed
+ * customer id leaves here canonical (`customerIdFormat`), or not at all.
+ */
+export function parseTurn(raw: unknown, customerIdFormat: CustomerIdFormat): ParseResult {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     return {
       ok: false,
@@ -37,6 +42,8 @@ export function parseTurn(raw: unknown): ParseResult {
   const warnings: string[] = [];
   const attributes = event.sessionState.sessionAttributes ?? { clean: {}, dropped: 0 };
   if (attributes.dropped > 0) warnings.push(`${attributes.dropped} non-string session attributes dropped`);
+  const claimed = withCanonicalCustomer(attributes.clean, customerIdFormat);
+  if (claimed.rejected) warnings.push("customerId session attribute is not a customer id: ignored");
 
   const intent = event.sessionState.intent ?? event.interpretations[0]?.intent;
   const contactId = attributes.clean[INPUT_ATTRIBUTES.contactId]?.trim();
@@ -49,7 +56,7 @@ export function parseTurn(raw: unknown): ParseResult {
     contactId: contactId || event.sessionId,
     transcript: event.inputTranscript,
     localeId: event.bot?.localeId ?? EMPTY_TURN.localeId,
-    attributes: attributes.clean,
+    attributes: claimed.attributes,
   };
   if (intent === undefined) return { ok: false, reason: "event has no intent", turn: base };
   if (event.sessionId === "") return { ok: false, reason: "event has no sessionId", turn: base };
