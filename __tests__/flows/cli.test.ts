@@ -142,7 +142,7 @@ describe("flows:lint CLI", () => {
     const r = lint(whisper);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(
-      `${whisper}: validated as AGENT_WHISPER (inferred from actions MessageParticipant, EndFlowExecution; also possible: CUSTOMER_QUEUE, CUSTOMER_WHISPER, OUTBOUND_WHISPER)`,
+      `${whisper}: validated as AGENT_WHISPER (inferred from the name "whisper" and actions MessageParticipant, EndFlowExecution; also possible: CUSTOMER_QUEUE, CUSTOMER_WHISPER, OUTBOUND_WHISPER)`,
     );
     expect(lint("contact_flows", "__tests__/flows/examples/example-aws-docs-minimal.json").stdout).toContain(
       'contact_flows/customer_queue_flow.json.tftpl: validated as CUSTOMER_QUEUE (Metadata.type "customerQueue")',

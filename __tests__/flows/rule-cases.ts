@@ -12,6 +12,7 @@ import { cases as actionParameters } from "./rules/action-parameters.cases";
 import { cases as referenceFormat } from "./rules/reference-format.cases";
 import { cases as numericLimits } from "./rules/numeric-limits.cases";
 import { cases as errorTypes } from "./rules/error-types.cases";
+import { cases as missingErrorBranch } from "./rules/missing-error-branch.cases";
 import { cases as conditionOperands } from "./rules/condition-operands.cases";
 import { cases as flowTypeRestriction } from "./rules/flow-type-restriction.cases";
 import { cases as moduleSettings } from "./rules/module-settings.cases";
@@ -36,6 +37,7 @@ export const RULE_CASES: Readonly<Record<string, RuleCases>> = {
   "reference-format": referenceFormat,
   "numeric-limits": numericLimits,
   "error-types": errorTypes,
+  "missing-error-branch": missingErrorBranch,
   "condition-operands": conditionOperands,
   "flow-type-restriction": flowTypeRestriction,
   "module-settings": moduleSettings,

@@ -69,7 +69,7 @@ export function lintFlowFile(file: string, options: LintFileOptions = {}): FileP
   let flowType = options.flowType;
   let basis = "--type";
   if (flowType === undefined) {
-    const declared = declaredFlowType(parsed.value);
+    const declared = declaredFlowType(parsed.value, file);
     if ("error" in declared) return [fileError(file, "flow-type", "unknownMetadataType", declared.error)];
     flowType = declared.type;
     basis = declared.basis;

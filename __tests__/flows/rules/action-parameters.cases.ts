@@ -14,6 +14,20 @@ const IN_FLIGHT =
 export const cases: RuleCases = {
   valid: [
     {
+      name: "GetCustomerProfile by one identifier",
+      flow: single("GetCustomerProfile", {
+        ProfileRequestData: { IdentifierName: "_phone", IdentifierValue: "$.CustomerEndpoint.Address" },
+      }),
+    },
+    {
+      name: "GetCustomerProfile by the 2023 page's PhoneNumber key (step-by-step guides export)",
+      flow: single("GetCustomerProfile", { ProfileRequestData: { PhoneNumber: "+442079460000" } }),
+    },
+    {
+      name: "CreateCustomerProfile with no fields at all (every field is optional)",
+      flow: single("CreateCustomerProfile", {}),
+    },
+    {
       name: "CreateCallbackContact without QueueId (uses the current queue)",
       flow: single("CreateCallbackContact", {
         InitialCallDelaySeconds: "5",
@@ -95,6 +109,51 @@ export const cases: RuleCases = {
     },
   ],
   invalid: [
+    {
+      name: 'ContinueFlowExecution "Yes" on a third-party transfer',
+      flow: single("TransferParticipantToThirdParty", {
+        ThirdPartyPhoneNumber: "+441234567890",
+        ContinueFlowExecution: "Yes",
+      }),
+      messageId: "badEnum",
+      path: "Actions[0].Parameters.ContinueFlowExecution",
+    },
+    {
+      name: "both spellings of the third-party timeout on one block",
+      flow: single("TransferParticipantToThirdParty", {
+        ThirdPartyPhoneNumber: "+441234567890",
+        ThirdPartyConnectionTimeLimitSeconds: "30",
+        ThirdPartyConnectionTimeoutSeconds: "30",
+      }),
+      messageId: "severalOf",
+      path: "Actions[0].Parameters.ThirdPartyConnectionTimeoutSeconds",
+    },
+    {
+      name: "ShowView without a view",
+      flow: single("ShowView", { ViewData: { Heading: "x" } }),
+      messageId: "missingRequired",
+      path: "Actions[0].Parameters.ViewResource.Id",
+    },
+    {
+      name: "CreateCase without a template",
+      flow: single("CreateCase", { LinkContactToCase: "false" }),
+      messageId: "missingRequired",
+      path: "Actions[0].Parameters.CaseTemplateId",
+    },
+    {
+      name: "GetCustomerProfile naming an identifier without its value",
+      flow: single("GetCustomerProfile", { ProfileRequestData: { IdentifierName: "_phone" } }),
+      messageId: "requiredWhen",
+      path: "Actions[0].Parameters.ProfileRequestData.IdentifierValue",
+    },
+    {
+      name: "GetCustomerProfile combining identifiers without AND/OR",
+      flow: single("GetCustomerProfile", {
+        ProfileRequestData: { SearchCriteria: [{ IdentifierName: "_phone", IdentifierValue: "$.x" }] },
+      }),
+      messageId: "requiredWhen",
+      path: "Actions[0].Parameters.ProfileRequestData.LogicalOperator",
+    },
     {
       name: "Contact Lens analytics while only the agent is recorded",
       flow: single("UpdateContactRecordingBehavior", {

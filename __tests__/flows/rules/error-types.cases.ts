@@ -8,9 +8,56 @@ const recording = (parameters: Record<string, unknown>, ...errorTypes: string[])
     Errors: errors(...errorTypes),
   });
 
+const thirdParty = (parameters: Record<string, unknown>, ...errorTypes: string[]) =>
+  single(
+    "TransferParticipantToThirdParty",
+    { ThirdPartyPhoneNumber: "$.Attributes.phoneNumber", ...parameters },
+    { NextAction: "end", Errors: errors(...errorTypes) },
+  );
+
 /** Cases for the error-types rule: valid flows (including near misses) and invalid ones. */
 export const cases: RuleCases = {
   valid: [
+    {
+      name: 'third-party transfer with CallFailed and ConnectionTimeLimitExceeded, ContinueFlowExecution "True" (cresta export)',
+      flow: thirdParty(
+        { ContinueFlowExecution: "True" },
+        "CallFailed",
+        "ConnectionTimeLimitExceeded",
+        "NoMatchingError",
+      ),
+    },
+    {
+      name: "third-party transfer without ContinueFlowExecution (the page's default is True)",
+      flow: thirdParty({}, "CallFailed", "NoMatchingError"),
+    },
+    {
+      name: "ShowView with its three documented branches",
+      flow: single(
+        "ShowView",
+        { ViewResource: { Id: "form", Version: "Latest" } },
+        { NextAction: "end", Errors: errors("NoMatchingCondition", "NoMatchingError", "TimeLimitExceeded") },
+      ),
+    },
+    {
+      name: 'GetCase linking the contact: ContactNotLinked, MultipleFound, NoneFound (LinkContactToCase "true")',
+      flow: single(
+        "GetCase",
+        { LinkContactToCase: "true", CaseResponseFields: ["title"] },
+        {
+          NextAction: "end",
+          Errors: errors("ContactNotLinked", "MultipleFound", "NoneFound", "NoMatchingError"),
+        },
+      ),
+    },
+    {
+      name: "GetCustomerProfile with its not-found and several-found branches",
+      flow: single(
+        "GetCustomerProfile",
+        { ProfileRequestData: { IdentifierName: "_phone", IdentifierValue: "$.CustomerEndpoint.Address" } },
+        { NextAction: "end", Errors: errors("MultipleFoundError", "NoneFoundError", "NoMatchingError") },
+      ),
+    },
     {
       name: "menu block with InputTimeLimitExceeded",
       flow: single(
@@ -49,6 +96,32 @@ export const cases: RuleCases = {
     },
   ],
   invalid: [
+    {
+      name: 'third-party transfer with CallFailed while ContinueFlowExecution is "False"',
+      flow: thirdParty({ ContinueFlowExecution: "False" }, "CallFailed", "NoMatchingError"),
+      messageId: "notAllowed",
+      path: "Actions[0].Transitions.Errors[0].ErrorType",
+    },
+    {
+      name: 'CreateCase with ContactNotLinked but LinkContactToCase "false" (the branch never appears)',
+      flow: single(
+        "CreateCase",
+        { LinkContactToCase: "false", CaseTemplateId: "f9b90c5f-5cc6-4d9b-a18d-fc14f601ef88" },
+        { NextAction: "end", Errors: errors("ContactNotLinked", "NoMatchingError") },
+      ),
+      messageId: "notAllowed",
+      path: "Actions[0].Transitions.Errors[0].ErrorType",
+    },
+    {
+      name: "CreateCustomerProfile with GetCustomerProfile's NoneFoundError",
+      flow: single(
+        "CreateCustomerProfile",
+        { ProfileRequestData: { FirstName: "x" } },
+        { NextAction: "end", Errors: errors("NoneFoundError", "NoMatchingError") },
+      ),
+      messageId: "notAllowed",
+      path: "Actions[0].Transitions.Errors[0].ErrorType",
+    },
     {
       name: "chat recording and analytics without the in-flight redaction branch",
       flow: recording(CHAT, "NoMatchingError", "ChannelMismatch"),

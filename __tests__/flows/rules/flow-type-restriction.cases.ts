@@ -4,6 +4,23 @@ import { endModule, errors, flowOf, type RuleCases, single } from "./support";
 export const cases: RuleCases = {
   valid: [
     {
+      name: "ShowView in a customer queue flow",
+      flowType: "CUSTOMER_QUEUE",
+      flow: flowOf([{ Identifier: "subject", Type: "ShowView", Parameters: {}, Transitions: {} }]),
+    },
+    ...(["AGENT_WHISPER", "AGENT_HOLD"] as const).map((flowType) => ({
+      name: `Cases and Customer Profiles blocks in ${flowType} (pages: every flow type)`,
+      flowType,
+      flow: flowOf(
+        ["CreateCase", "GetCase", "CreateCustomerProfile", "GetCustomerProfile"].map((type, i) => ({
+          Identifier: `b${i}`,
+          Type: type,
+          Parameters: {},
+          Transitions: {},
+        })),
+      ),
+    })),
+    {
       name: "CheckHoursOfOperation in a customer queue flow",
       flowType: "CUSTOMER_QUEUE",
       flow: flowOf([
@@ -38,6 +55,13 @@ export const cases: RuleCases = {
     },
   ],
   invalid: [
+    {
+      name: "ShowView in a whisper flow (inbound and customer queue flows only)",
+      flowType: "AGENT_WHISPER",
+      flow: flowOf([{ Identifier: "subject", Type: "ShowView", Parameters: {}, Transitions: {} }]),
+      messageId: "notInFlowType",
+      path: "Actions[0].Type",
+    },
     ...(
       [
         ["CheckHoursOfOperation", "AGENT_WHISPER"],

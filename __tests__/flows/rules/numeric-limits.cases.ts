@@ -41,6 +41,15 @@ export const cases: RuleCases = {
   ],
   invalid: [
     {
+      name: "third-party timeout (current spelling) past 600 s",
+      flow: single("TransferParticipantToThirdParty", {
+        ThirdPartyPhoneNumber: "+441234567890",
+        ThirdPartyConnectionTimeoutSeconds: "601",
+      }),
+      messageId: "outOfRange",
+      path: "Actions[0].Parameters.ThirdPartyConnectionTimeoutSeconds",
+    },
+    {
       name: "CreateTask delayed past six days",
       flow: single("CreateTask", { Name: "x", ContactFlowId: "$.Attributes.f", DelaySeconds: "518401" }),
       messageId: "outOfRange",

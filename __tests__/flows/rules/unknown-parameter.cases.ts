@@ -22,6 +22,22 @@ const CHAT_ANALYTICS = "Actions[0].Parameters.ChatBehavior.ChatAnalyticsBehavior
 export const cases: RuleCases = {
   valid: [
     {
+      name: "ShowView with every documented key",
+      flow: single("ShowView", {
+        ViewResource: { Id: "cards", Version: "Latest" },
+        InvocationTimeLimitSeconds: "300",
+        ViewData: { Heading: "anything goes in view data" },
+        SensitiveDataConfiguration: { HideResponseOn: ["TRANSCRIPT"] },
+      }),
+    },
+    {
+      name: "the current page's ThirdPartyConnectionTimeoutSeconds",
+      flow: single("TransferParticipantToThirdParty", {
+        ThirdPartyPhoneNumber: "+441234567890",
+        ThirdPartyConnectionTimeoutSeconds: "30",
+      }),
+    },
+    {
       name: "UpdateContactTargetQueue with QueueId",
       flow: single("UpdateContactTargetQueue", { QueueId: QUEUE }),
     },
@@ -78,6 +94,14 @@ export const cases: RuleCases = {
     },
   ],
   invalid: [
+    {
+      name: "the page's misspelt IdentiferValue on GetCustomerProfile (the search would have no value)",
+      flow: single("GetCustomerProfile", {
+        ProfileRequestData: { IdentifierName: "_phone", IdentiferValue: "$.CustomerEndpoint.Address" },
+      }),
+      messageId: "unknown",
+      path: "Actions[0].Parameters.ProfileRequestData.IdentiferValue",
+    },
     {
       name: "QueueArn on UpdateContactTargetQueue",
       flow: single("UpdateContactTargetQueue", { QueueId: QUEUE, QueueArn: QUEUE }),

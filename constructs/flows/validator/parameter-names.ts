@@ -186,13 +186,61 @@ export const PARAMETER_NAMES: Readonly<Record<string, ParameterNames>> = {
     names: [
       "ThirdPartyPhoneNumber",
       "ThirdPartyConnectionTimeLimitSeconds",
+      "ThirdPartyConnectionTimeoutSeconds",
       "ContinueFlowExecution",
       "ThirdPartyDTMFDigits",
       "CallerId",
       "CallerId.Number",
       "CallerId.Name",
     ],
-    source: "flow-language",
+    source:
+      "flow-language (ThirdPartyConnectionTimeoutSeconds: the current page's spelling of ...TimeLimitSeconds)",
+  },
+  ShowView: {
+    names: [
+      "ViewResource",
+      "ViewResource.Id",
+      "ViewResource.Version",
+      "InvocationTimeLimitSeconds",
+      "ViewData",
+      "SensitiveDataConfiguration",
+      "SensitiveDataConfiguration.HideResponseOn",
+    ],
+    source: "flow-language ShowView (APIReference/participant-actions-showview)",
+  },
+  CreateCase: {
+    names: ["LinkContactToCase", "CaseTemplateId", "CaseRequestFields"],
+    source: "flow-language CreateCase (APIReference/createcase)",
+  },
+  GetCase: {
+    names: [
+      "LinkContactToCase",
+      "GetLastUpdatedCase",
+      "CustomerId",
+      "CaseRequestFields",
+      "CaseResponseFields",
+    ],
+    source: "flow-language GetCase (APIReference/getcase)",
+  },
+  CreateCustomerProfile: {
+    names: ["ProfileRequestData", "ProfileResponseData"],
+    source: "flow-language CreateCustomerProfile (APIReference/interactions-createcustomerprofile)",
+  },
+  GetCustomerProfile: {
+    names: [
+      "ProfileRequestData",
+      "ProfileRequestData.IdentifierName",
+      // The page spells it "IdentiferValue" once; its SearchCriteria and real exports say IdentifierValue.
+      "ProfileRequestData.IdentifierValue",
+      "ProfileRequestData.SearchCriteria",
+      "ProfileRequestData.LogicalOperator",
+      // The 2023 page's search keys, still in real exports (step-by-step guides module library).
+      "ProfileRequestData.PhoneNumber",
+      "ProfileRequestData.EmailAddress",
+      "ProfileResponseData",
+    ],
+    source:
+      "flow-language GetCustomerProfile (APIReference/interactions-getcustomerprofile), current and 2023",
   },
   // The reference page says TimeoutSeconds; the console writes TimeLimitSeconds (corpus).
   Wait: { names: ["TimeLimitSeconds", "TimeoutSeconds", "Events"], source: "flow-language; console-export" },

@@ -6,6 +6,7 @@ import { rule as flowSize } from "./rules/flow-size";
 import { rule as flowStructure } from "./rules/flow-structure";
 import { rule as flowTypeRestriction } from "./rules/flow-type-restriction";
 import { rule as identifierFormat } from "./rules/identifier-format";
+import { rule as missingErrorBranch } from "./rules/missing-error-branch";
 import { rule as missingNextAction } from "./rules/missing-next-action";
 import { rule as moduleSettings } from "./rules/module-settings";
 import { rule as noPathToEnd } from "./rules/no-path-to-end";
@@ -54,6 +55,11 @@ export const REGISTRY: readonly RegistryEntry[] = [
     rule: errorTypes,
     severity: "error",
     why: "create fails: 'Invalid Action error' / 'missing required error'",
+  },
+  {
+    rule: missingErrorBranch,
+    severity: "error",
+    why: "create accepts it, but a failing Lambda or bot then stops the flow and the contact ends without a word",
   },
   { rule: conditionOperands, severity: "error", why: "create fails or a branch can never match" },
   {

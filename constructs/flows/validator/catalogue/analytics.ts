@@ -1,5 +1,5 @@
-import type { ErrorSpec, ListSpec } from "./actions";
-import { getPath } from "./values";
+import type { ErrorSpec, ListSpec } from "./spec";
+import { getPath } from "../values";
 
 /**
  * Contact Lens parameters of the two recording blocks, from their flow-language pages
