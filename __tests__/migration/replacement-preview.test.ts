@@ -124,6 +124,17 @@ describe("replacement preview catches what a moved block or a renamed argument w
     );
   });
 
+  it("a renamed Lex bot is a blocking replacement of the live bot (name is RequiresReplace)", () => {
+    const state = withValues("module.lex_bot_banking.aws_lexv2models_bot.this", {
+      name: "legacy-banking-bot",
+    });
+    const blocking = previewReplacements(state, config, INTENDED_REPLACEMENTS).filter((r) => !r.intended);
+    expect(blocking.map(formatReplacement)).toStrictEqual([
+      "REPLACE aws_lexv2models_bot.lex_banking_bot (module.lex_bot_banking.aws_lexv2models_bot.this): name legacy-banking-bot -> connect-comprehensive-banking-bot",
+    ]);
+    expect(blocking[0]!.stateful).toBe(true);
+  });
+
   it("a resource whose state lives in another region than its provider is replaced", () => {
     const state = withValues("module.kinesis_ctr.aws_kinesis_stream.this", {
       arn: "arn:aws:kinesis:eu-west-1:123456789012:stream/connect-comprehensive-ctr-stream",

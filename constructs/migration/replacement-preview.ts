@@ -1,9 +1,10 @@
 /**
  * Predicts, from real state (`terraform show -json`) and the synthesized stack, which carried-over
- * resources Terraform would replace: a changed force-new argument (force-new.ts) or a changed
- * provider region. Offline and provider-free, so it runs before the first `cdktf diff`. Pure.
+ * resources Terraform would replace: a changed force-new argument or nested path (force-new.ts,
+ * read from the providers' source) or a changed provider region. Offline and provider-free: the
+ * fallback when no terraform binary and plugin mirror can plan for real. Pure.
  */
-import { FORCE_NEW, STATEFUL_TYPES } from "./force-new";
+import { FORCE_NEW, STATEFUL_TYPES, type ForceNewArgument } from "./force-new";
 import type { IntendedReplacement } from "./intended-replacements";
 import { buildLedger, type SynthesizedConfig } from "./ledger";
 
@@ -112,26 +113,93 @@ class Resolver {
   }
 }
 
-/** Terraform JSON writes one nested block as an object, state as a one-element list. */
-function normalize(value: unknown): unknown {
-  if (value === undefined || value === null || value === "") return null;
-  if (Array.isArray(value)) return value.length === 0 ? null : value.map(normalize);
+/**
+ * Comparable form: keys sorted, and what SDKv2 treats as unset (null, "", [], false, 0) dropped,
+ * as its diff does; `unordered` sorts every list (a set in the schema).
+ */
+function normalize(value: unknown, unordered = false): unknown {
+  if (value === undefined || value === null || value === "" || value === false || value === 0) return null;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return null;
+    const items = value.map((v) => normalize(v, unordered));
+    return unordered ? items.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) : items;
+  }
   if (typeof value === "object") {
     return Object.fromEntries(
       Object.keys(value as object)
         .sort()
-        .map((k) => [k, normalize((value as Record<string, unknown>)[k])])
+        .map((k) => [k, normalize((value as Record<string, unknown>)[k], unordered)])
         .filter(([, v]) => v !== null),
     );
   }
   return value;
 }
 
-function same(a: unknown, b: unknown): boolean {
-  const na = normalize(a);
-  const nb = normalize(b);
-  const wrap = (v: unknown) => (v !== null && typeof v === "object" && !Array.isArray(v) ? [v] : v);
-  return JSON.stringify(wrap(na)) === JSON.stringify(wrap(nb));
+/** Terraform JSON writes one nested block as an object, state as a one-element list. */
+function canonical(value: unknown, unordered = false): string {
+  const v = normalize(value, unordered);
+  return JSON.stringify(v !== null && typeof v === "object" && !Array.isArray(v) ? [v] : v);
+}
+
+/**
+ * Element by element (in any order for a set); a block that leaves the argument unset and no
+ * block at all are alike.
+ */
+function differ(old: readonly unknown[], next: readonly unknown[], unordered = false): boolean {
+  const length = Math.max(old.length, next.length);
+  const keys = (values: readonly unknown[]) => {
+    const all = Array.from({ length }, (_, i) => canonical(values[i], unordered));
+    return unordered ? all.sort() : all;
+  };
+  return keys(old).join("\n") !== keys(next).join("\n");
+}
+
+function elements(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/**
+ * The values at a force-new path: one for `name`, one per nested block element for `a.*.b`
+ * (`fallback` for an element that leaves the argument out).
+ */
+function valuesAt(value: unknown, segments: readonly string[], fallback?: unknown): unknown[] {
+  const [head, ...rest] = segments;
+  if (head === undefined) return [value];
+  if (head === "*") return elements(value).flatMap((element) => valuesAt(element, rest, fallback));
+  const next =
+    value !== null && typeof value === "object" && !Array.isArray(value)
+      ? (value as Record<string, unknown>)[head]
+      : undefined;
+  return rest.length === 0 ? [next ?? fallback] : valuesAt(next, rest, fallback);
+}
+
+function holdsUnknown(value: unknown): boolean {
+  if (value === UNKNOWN) return true;
+  if (Array.isArray(value)) return value.some(holdsUnknown);
+  return value !== null && typeof value === "object" && Object.values(value).some(holdsUnknown);
+}
+
+/** Whether Terraform replaces on this argument, from its state values to its planned values. */
+function forcesNew(arg: ForceNewArgument, old: unknown[], next: unknown[]): boolean {
+  if (arg.computed) {
+    // Left out where it is not configured: the state's value stays.
+    if (next.every((v) => v === undefined)) return false;
+    next = next.map((v, i) => (v === undefined ? old[i] : v));
+  }
+  if (holdsUnknown(next)) return true;
+  const empty = (values: unknown[]) =>
+    normalize(values) === null || values.every((v) => normalize(v) === null);
+  switch (arg.when) {
+    case "presence":
+      return empty(old) !== empty(next);
+    case "set":
+      return !empty(next) && differ(old, next);
+    case "decrease":
+      return next.some((v, i) => typeof v === "number" && v !== 0 && v < Number(old[i]));
+    default:
+      return differ(old, next, arg.unordered);
+  }
 }
 
 /** Region of a state object: its `region` argument (aws 6) or the region field of its ARN. */
@@ -182,7 +250,7 @@ export function previewReplacements(
     const table = FORCE_NEW[type];
     if (!table) {
       throw new Error(
-        `no force-new table for ${type} (${address}): add its replacing arguments from the provider docs to constructs/migration/force-new.ts`,
+        `no force-new table for ${type} (${address}): add its replacing arguments from the provider source to constructs/migration/force-new.ts`,
       );
     }
     const [, name] = /\.([^.]+)$/.exec(address)!;
@@ -203,10 +271,14 @@ export function previewReplacements(
         ...(reason ? { intended: reason } : {}),
       });
     };
+    const resolved = resolver.resolve(body) as Record<string, unknown>;
     for (const arg of table) {
-      if (arg.computed && body[arg.name] === undefined) continue;
-      const next = resolver.resolve(body[arg.name] ?? arg.default);
-      if (next === UNKNOWN || !same(old[arg.name], next)) found(arg.name, old[arg.name], next);
+      const segments = arg.path.split(".");
+      const before = valuesAt(old, segments);
+      const after = valuesAt(resolved, segments, arg.default);
+      if (!forcesNew(arg, before, after)) continue;
+      if (segments.includes("*")) found(arg.path, before, after);
+      else found(arg.path, before[0], after[0]);
     }
     const oldRegion = stateRegion(old);
     const newRegion = configRegion(type, body, config);
