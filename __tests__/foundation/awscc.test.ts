@@ -3,8 +3,10 @@ import { Testing } from "cdktf";
 import {
   AWSCC_PROVIDER_VERSION,
   AwsccProvider,
+  CONNECT_INTEGRATION_TYPES,
   ConnectApprovedOrigin,
   ConnectIntegrationAssociation,
+  type ConnectIntegrationType,
   LexBotAlias,
 } from "../../constructs/awscc";
 import { AddressedStack } from "../../constructs/core/addresses";
@@ -102,6 +104,26 @@ describe("awscc bindings", () => {
       integration_arn: "${awscc_lex_bot_alias.alias.arn}",
       integration_type: "LEX_BOT",
     });
+  });
+
+  it("accept exactly the integration types awscc 1.69 validates: LEX_BOT, LAMBDA_FUNCTION, APPLICATION", () => {
+    expect(CONNECT_INTEGRATION_TYPES).toStrictEqual(["LEX_BOT", "LAMBDA_FUNCTION", "APPLICATION"]);
+    const associate = (integrationType: ConnectIntegrationType) =>
+      synth((stack) => {
+        new ConnectIntegrationAssociation(stack, "assoc", {
+          instanceId: "arn:aws:connect:eu-west-2:1:instance/abc",
+          integrationArn: "arn:aws:lambda:eu-west-2:1:function:f",
+          integrationType,
+        });
+      });
+    expect(
+      associate("LAMBDA_FUNCTION").resource.awscc_connect_integration_association.assoc.integration_type,
+    ).toBe("LAMBDA_FUNCTION");
+    // A type the pinned awscc rejects at plan fails at synth instead.
+    // @ts-expect-error not an awscc 1.69 integration type
+    expect(() => associate("VOICE_ID")).toThrow(
+      'assoc: integrationType "VOICE_ID" is not accepted by awscc_connect_integration_association (awscc 1.69): use one of LEX_BOT, LAMBDA_FUNCTION, APPLICATION',
+    );
   });
 
   it("write the same arguments to HCL as to JSON, as HashiCorp's HCL parser reads them back", async () => {

@@ -2,18 +2,26 @@ import { TerraformMetaArguments, TerraformResource, stringToTerraform } from "cd
 import { Construct } from "constructs";
 import { awsccHclAttributes, awsccResourceConfig } from "./resource";
 
-/** Integration types CloudFormation accepts for AWS::Connect::IntegrationAssociation. */
-export type ConnectIntegrationType =
-  | "LEX_BOT"
-  | "LAMBDA_FUNCTION"
-  | "APPLICATION"
-  | "EVENT_INTEGRATION"
-  | "VOICE_ID"
-  | "PINPOINT_APP"
-  | "WISDOM_ASSISTANT"
-  | "WISDOM_KNOWLEDGE_BASE"
-  | "WISDOM_QUICK_RESPONSES"
-  | "CASES_DOMAIN";
+/**
+ * What awscc 1.69.0 accepts for `integration_type`: the OneOf validator of its generated
+ * awscc_connect_integration_association (internal/aws/connect/integration_association_resource_gen.go
+ * at tag v1.69.0), from the AWS::Connect::IntegrationAssociation schema it bundles. CloudFormation
+ * has added types since (@aws-cdk/aws-service-spec 0.1.216 lists 11); awscc rejects them at plan
+ * until its pin moves.
+ */
+export const CONNECT_INTEGRATION_TYPES = ["LEX_BOT", "LAMBDA_FUNCTION", "APPLICATION"] as const;
+
+export type ConnectIntegrationType = (typeof CONNECT_INTEGRATION_TYPES)[number];
+
+/** A value from plain JavaScript or a cast would otherwise only fail at `terraform plan`. */
+function checkedType(id: string, value: ConnectIntegrationType): ConnectIntegrationType {
+  if (!(CONNECT_INTEGRATION_TYPES as readonly string[]).includes(value)) {
+    throw new Error(
+      `${id}: integrationType "${String(value)}" is not accepted by awscc_connect_integration_association (awscc 1.69): use one of ${CONNECT_INTEGRATION_TYPES.join(", ")}`,
+    );
+  }
+  return value;
+}
 
 export interface ConnectIntegrationAssociationConfig extends TerraformMetaArguments {
   /** ARN of the Amazon Connect instance (the ARN, not the id). */
@@ -36,7 +44,7 @@ export class ConnectIntegrationAssociation extends TerraformResource {
     super(scope, id, awsccResourceConfig("awscc_connect_integration_association", config));
     this._instanceId = config.instanceId;
     this._integrationArn = config.integrationArn;
-    this._integrationType = config.integrationType;
+    this._integrationType = checkedType(id, config.integrationType);
   }
 
   public get instanceId(): string {
@@ -63,7 +71,7 @@ export class ConnectIntegrationAssociation extends TerraformResource {
     return this.getStringAttribute("integration_type");
   }
   public set integrationType(value: ConnectIntegrationType) {
-    this._integrationType = value;
+    this._integrationType = checkedType(this.node.id, value);
   }
   public get integrationTypeInput(): ConnectIntegrationType {
     return this._integrationType;
