@@ -5,7 +5,7 @@
  *
  * - hashicorp/aws 6.25.0: the schema functions (SDKv2 `ForceNew: true`, `customdiff.ForceNewIfChange`;
  *   Plugin Framework `RequiresReplace()` / `RequiresReplaceIfConfigured()`), nested blocks included.
- *   Read 2025-12 from lonegunmanb/terraform-provider-aws-index at commit
+ *   Read 2026-12-06 from lonegunmanb/terraform-provider-aws-index at commit
  *   add8b630ad579abe2739cec45ae7b27c103ed9c1 (2025-12-05, "index files for terraform-provider-aws
  *   v6.25.0"), which holds the Go source of every function of the provider at tag v6.25.0; every fork
  *   of hashicorp/terraform-provider-aws near v6.25 was over the fetch size limit.
