@@ -33,6 +33,8 @@ module.exports = {
     ],
   },
   moduleFileExtensions: ["ts", "js", "json"],
+  // Structured logs of the code under test are kept for assertions, not printed; no SDK banners.
+  setupFilesAfterEnv: ["<rootDir>/__tests__/support/jest-setup.ts"],
   // jest's runtime plus V8's code cache for every module it compiles (see the file): ~12 s of CPU
   // per run went to compiling the same unchanged sources in each suite.
   runtime: "<rootDir>/__tests__/support/code-cache-runtime.cjs",
