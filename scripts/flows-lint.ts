@@ -5,9 +5,7 @@
  *
  * Exit 0: no errors (warnings allowed); 1: at least one error; 2: usage error.
  */
-import { runFlowsLint } from "./support/flows-lint-cli";
+import { runCliProcess } from "./support/cli-args";
+import { FLOWS_LINT_CLI, lintFiles } from "./support/flows-lint-cli";
 
-process.exitCode = runFlowsLint(process.argv.slice(2), {
-  stdout: (text) => void process.stdout.write(text),
-  stderr: (text) => void process.stderr.write(text),
-});
+runCliProcess(FLOWS_LINT_CLI, lintFiles);

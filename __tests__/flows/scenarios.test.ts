@@ -211,7 +211,7 @@ describe("npm run flows:simulate", () => {
         ),
       );
     const [ok, failing] = await Promise.all([
-      run(["contact_flows/scenarios/voice-pin-lockout.yaml", "--coverage"]),
+      run(["contact_flows/scenarios/voice-pin-lockout.yaml", "--coverage", "--paths"]),
       run(["__tests__/flows/scenario-fixtures/wrong-queue.yaml"]),
     ]);
     expect(ok.code).toBe(0);

@@ -1,57 +1,44 @@
 /**
  * `npm run flows:lint` (scripts/flows-lint.ts): validate Amazon Connect flow JSON and
- * `*.json.tftpl` templates with the project's flow validator.
+ * `*.json.tftpl` templates with the project's flow validator. A shipped template (one the stack
+ * renders, under contact_flows/) is also rendered with the variables the stack passes it, as synth
+ * renders it: a placeholder the stack does not pass is an error here as it is at synth.
  */
 import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { lintFlowFile, type FileFlowType, type FileProblem } from "../../constructs/flows/lint-file";
-import { isFlowType, type FlowType } from "../../constructs/flows/types";
+import { displayPath, FlowTemplateError, TEMPLATE_DIR } from "../../constructs/flows/render";
+import { loadFlowSet } from "../../constructs/flows/simulator";
+import { isFlowType } from "../../constructs/flows/types";
 import { RULE_IDS, formatFinding, type Severity } from "../../constructs/flows/validator";
+import { runCli, UsageError, type CliOutput, type ParsedCli } from "./cli-args";
 
-const USAGE =
-  "usage: flows-lint <file|folder>... [--type CONTACT_FLOW|CUSTOMER_QUEUE|...|MODULE] [--json] [--rule <id>=error|warning|off]";
+export type { CliOutput } from "./cli-args";
 
-class UsageError extends Error {}
-
-interface Args {
-  readonly paths: string[];
-  readonly flowType?: FlowType;
-  readonly json: boolean;
-  readonly severities: Record<string, Severity>;
-}
-
-function parseArgs(argv: readonly string[]): Args {
-  const paths: string[] = [];
-  const severities: Record<string, Severity> = {};
-  let flowType: FlowType | undefined;
-  let json = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? "";
-    if (arg === "--json") json = true;
-    else if (arg === "--type") {
-      const value = argv[++i] ?? "";
-      if (!isFlowType(value)) throw new UsageError(`--type "${value}" is not a flow type`);
-      flowType = value;
-    } else if (arg === "--rule") {
-      const [id = "", level = ""] = (argv[++i] ?? "").split("=");
-      if (!RULE_IDS.includes(id))
-        throw new UsageError(`--rule: unknown rule "${id}" (rules: ${RULE_IDS.join(", ")})`);
-      if (level !== "error" && level !== "warning" && level !== "off")
-        throw new UsageError(`--rule ${id}: level must be error, warning or off`);
-      severities[id] = level;
-    } else if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
-    else paths.push(arg);
-  }
-  if (paths.length === 0) throw new UsageError("no file or folder given");
-  return { paths, json, severities, ...(flowType ? { flowType } : {}) };
-}
+export const FLOWS_LINT_CLI = {
+  name: "flows:lint",
+  summary:
+    "Validate flow templates (*.json.tftpl) and exported flow JSON; prints each file's flow type and why. Exit 0 clean, 1 errors.",
+  flags: {
+    type: {
+      type: "string",
+      value: "T",
+      help: "validate as this flow type (CONTACT_FLOW, CUSTOMER_QUEUE, ..., MODULE) instead of the declared or inferred one",
+    },
+    json: { type: "boolean", help: "print problems, flow types and the summary as JSON on stdout" },
+    rule: { type: "string", multiple: true, value: "id=error|warning|off", help: "re-level one rule" },
+  },
+  positionals: { name: "file|folder", min: 1 },
+} as const;
 
 function collect(path: string): string[] {
   let stats;
   try {
     stats = statSync(path);
   } catch {
-    throw new UsageError(`${path}: no such file or folder`);
+    throw new UsageError(
+      `${path} does not exist: expected a flow file (.json, .json.tftpl) or a folder of them`,
+    );
   }
   if (!stats.isDirectory()) return [path];
   return readdirSync(path)
@@ -63,35 +50,83 @@ function collect(path: string): string[] {
     });
 }
 
-/** Where the CLI writes: the process streams in the script, strings in tests. */
-export interface CliOutput {
-  stdout(text: string): void;
-  stderr(text: string): void;
+function severitiesOf(rules: readonly string[]): Record<string, Severity> {
+  const severities: Record<string, Severity> = {};
+  for (const rule of rules) {
+    const [id = "", level = ""] = rule.split("=");
+    if (!RULE_IDS.includes(id))
+      throw new UsageError(`--rule: unknown rule "${id}" (rules: ${RULE_IDS.join(", ")})`);
+    if (level !== "error" && level !== "warning" && level !== "off")
+      throw new UsageError(`--rule ${id}: level must be error, warning or off, not "${level}"`);
+    severities[id] = level;
+  }
+  return severities;
 }
 
-/** The whole CLI: exit code 0 clean, 1 errors, 2 usage. */
-export function runFlowsLint(argv: readonly string[], out: CliOutput): number {
-  let args: Args;
-  let files: string[];
+/**
+ * Problems of shipped templates as the stack renders them (the variables it passes). Rendering
+ * stops at the first template that fails, as synth does; the others are then not judged here.
+ */
+function stackRenderingProblems(files: readonly string[]): FileProblem[] {
+  const shipped = files.filter((f) => f.endsWith(".json.tftpl") && resolve(f).startsWith(`${TEMPLATE_DIR}/`));
+  if (shipped.length === 0) return [];
+  let rendered: ReadonlySet<string>;
   try {
-    args = parseArgs(argv);
-    files = args.paths.flatMap(collect);
+    rendered = new Set([...loadFlowSet().values()].map((flow) => flow.template));
   } catch (error: unknown) {
-    if (!(error instanceof UsageError)) throw error;
-    out.stderr(`flows-lint: ${error.message}\n${USAGE}\n`);
-    return 2;
+    const cause = error instanceof Error ? error.cause : undefined;
+    if (!(cause instanceof FlowTemplateError)) return [];
+    return shipped
+      .filter((f) => displayPath(resolve(f)) === cause.file)
+      .flatMap((file) =>
+        cause.problems.map((p) => ({
+          file,
+          rule: "template",
+          severity: "error" as const,
+          messageId: "stackVariables",
+          message: `as the stack renders it: ${p}`,
+          path: "",
+        })),
+      );
   }
+  return shipped
+    .filter((f) => !rendered.has(basename(f)))
+    .map((file) => ({
+      file,
+      rule: "template",
+      severity: "warning" as const,
+      messageId: "notRendered",
+      message:
+        "no flow of the stack renders this template (constructs/flows/contact-flows.ts): its variables are not checked",
+      path: "",
+    }));
+}
+
+export function lintFiles(
+  { flags, positionals }: ParsedCli<typeof FLOWS_LINT_CLI.flags>,
+  out: CliOutput,
+): number {
+  const flowType = flags.type;
+  if (flowType !== undefined && !isFlowType(flowType))
+    throw new UsageError(`--type "${flowType}" is not a flow type`);
+  const severities = severitiesOf(flags.rule ?? []);
+  const files = positionals.flatMap(collect);
+  if (files.length === 0)
+    throw new UsageError(`${positionals.join(", ")} holds no flow files (.json, .json.tftpl)`);
   const types: FileFlowType[] = [];
-  const problems: FileProblem[] = files.flatMap((file) =>
-    lintFlowFile(file, {
-      severities: args.severities,
-      onFlowType: (resolution) => types.push(resolution),
-      ...(args.flowType ? { flowType: args.flowType } : {}),
-    }),
-  );
+  const problems: FileProblem[] = [
+    ...files.flatMap((file) =>
+      lintFlowFile(file, {
+        severities,
+        onFlowType: (resolution) => types.push(resolution),
+        ...(flowType ? { flowType } : {}),
+      }),
+    ),
+    ...stackRenderingProblems(files),
+  ];
   const errors = problems.filter((p) => p.severity === "error").length;
   const summary = { files: files.length, errors, warnings: problems.length - errors };
-  if (args.json) {
+  if (flags.json) {
     out.stdout(`${JSON.stringify({ problems, types, summary }, null, 2)}\n`);
   } else {
     for (const t of types) out.stdout(`${t.file}: validated as ${t.flowType} (${t.basis})\n`);
@@ -99,4 +134,9 @@ export function runFlowsLint(argv: readonly string[], out: CliOutput): number {
     out.stdout(`${summary.files} file(s): ${summary.errors} error(s), ${summary.warnings} warning(s)\n`);
   }
   return errors > 0 ? 1 : 0;
+}
+
+/** The whole CLI: exit code 0 clean, 1 errors, 2 usage. */
+export function runFlowsLint(argv: readonly string[], out: CliOutput): Promise<number> {
+  return runCli(FLOWS_LINT_CLI, argv, lintFiles, out);
 }
