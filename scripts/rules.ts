@@ -9,36 +9,28 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { errorsOf, formatReport, runRules } from "../constructs/rules";
+import { runCliProcess, type CliOutput, type ParsedCli } from "./support/cli-args";
 import { synthesizeApp } from "./support/synth-app";
 
-const USAGE = "usage: rules [--env <name>] [--json]";
+const CLI = {
+  name: "rules",
+  summary:
+    "Synthesize the stack into a scratch folder and print the stack-rule report alone. Exit 0 no errors, 1 rule errors or a config problem.",
+  flags: {
+    env: { type: "string", value: "name", help: "environment to synthesize (default: dev, or CONNECT_ENV)" },
+    json: {
+      type: "boolean",
+      help: "print the report as JSON, alone on stdout (use npm run -s to drop npm's banner)",
+    },
+  },
+} as const;
 
-function parseArgs(argv: readonly string[]): { env?: string; json: boolean } {
-  let env: string | undefined;
-  let json = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--json") json = true;
-    else if (arg === "--env" && argv[i + 1] && !argv[i + 1].startsWith("-")) env = argv[++i];
-    else if (arg.startsWith("--env=")) env = arg.slice(6);
-    else throw new Error(`${USAGE}\nunknown or incomplete argument "${arg}"`);
-  }
-  return { ...(env ? { env } : {}), json };
-}
-
-async function main(): Promise<number> {
-  let args: ReturnType<typeof parseArgs>;
-  try {
-    args = parseArgs(process.argv.slice(2));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`);
-    return 2;
-  }
+async function main({ flags }: ParsedCli<typeof CLI.flags>, out: CliOutput): Promise<number> {
   // A scratch output folder: the report alone must not replace the last real synth's output.
   const outdir = mkdtempSync(join(tmpdir(), "stack-rules-"));
   try {
     const { config, json } = await synthesizeApp(
-      args.env ? ["--context", `env=${args.env}`] : [],
+      flags.env ? ["--context", `env=${flags.env}`] : [],
       () => undefined,
       outdir,
     );
@@ -46,8 +38,8 @@ async function main(): Promise<number> {
       production: config.environment === "prod",
       suppressions: config.rules.suppressions,
     });
-    process.stdout.write(
-      args.json
+    out.stdout(
+      flags.json
         ? `${JSON.stringify(report, null, 2)}\n`
         : formatReport(report)
             .map((l) => `${l}\n`)
@@ -59,10 +51,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCliProcess(CLI, main);
