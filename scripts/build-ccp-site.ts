@@ -3,6 +3,8 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import { build, type BuildOptions } from "esbuild";
 import { buildCache } from "./support/build-cache.cjs";
+import { buildErrorLines } from "./support/build-errors.cjs";
+import { runCliProcess, type CliOutput, type ParsedCli } from "./support/cli-args";
 import { freshDirectoryFor, replaceDirectory } from "./support/replace-directory";
 import type { CcpAsset, CcpSiteAssets } from "../constructs/ccp/assets";
 
@@ -134,22 +136,40 @@ export async function buildCcpSite(options: CcpBuildOptions): Promise<CcpBuildRe
   return { assets, cached: false };
 }
 
-/** Files of the last build, for a quick look: `npm run build:ccp`. */
-async function main(): Promise<void> {
+export const BUILD_CCP_CLI = {
+  name: "build:ccp",
+  summary:
+    "Build the CCP page's scripts and styles to dist/ccp_site/ (hashed names, reused while the inputs are unchanged).",
+  flags: {},
+} as const;
+
+/** `npm run build:ccp`: build (or reuse) the site and list its files; a build error is one line per esbuild error. */
+export async function buildCcpCli(
+  _args: ParsedCli<typeof BUILD_CCP_CLI.flags>,
+  out: CliOutput,
+  options: CcpBuildOptions = { outDir: "dist" },
+): Promise<number> {
   const started = Date.now();
-  const { assets, cached } = await buildCcpSite({ outDir: "dist" });
+  let built: CcpBuildResult;
+  try {
+    built = await buildCcpSite(options);
+  } catch (error: unknown) {
+    const lines = buildErrorLines(error);
+    if (lines.length === 0) throw error;
+    for (const line of lines) out.stderr(`${line}\n`);
+    out.stderr(`CCP site: not built (${lines.length} error${lines.length === 1 ? "" : "s"} above)\n`);
+    return 1;
+  }
+  const { assets, cached } = built;
   for (const a of [assets.streams, assets.app, assets.styles]) {
     const bytes = readFileSync(a.path).byteLength;
-    console.log(`${relative(".", a.path)}  ${(bytes / 1024).toFixed(1)} KB`);
+    out.stdout(`${relative(".", a.path)}  ${(bytes / 1024).toFixed(1)} KB\n`);
   }
-  console.log(
-    `${cached ? "reused" : "built"} in ${Date.now() - started} ms (${readdirSync(resolve("dist", "ccp_site")).length} files)`,
+  const dir = resolve(options.outDir, "ccp_site");
+  out.stdout(
+    `${cached ? "reused" : "built"} in ${Date.now() - started} ms (${readdirSync(dir).length} files)\n`,
   );
+  return 0;
 }
 
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+if (require.main === module) runCliProcess(BUILD_CCP_CLI, buildCcpCli);

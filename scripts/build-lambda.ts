@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { build } from "esbuild";
 import { buildCache, fileSha256, writeAtomically } from "./support/build-cache.cjs";
+import { runCliProcess, UsageError, type CliOutput, type ParsedCli } from "./support/cli-args";
+import { buildErrorLines } from "./support/build-errors.cjs";
 import { freshDirectoryFor, replaceDirectory } from "./support/replace-directory";
 import { zipSync } from "fflate";
 
@@ -177,19 +179,48 @@ export async function bundleAll(outDir: string): Promise<Record<LambdaName, Bund
   return Object.fromEntries(built) as Record<LambdaName, BundleResult>;
 }
 
-async function main(): Promise<void> {
-  const sourcemap = process.argv.includes("--sourcemap");
-  for (const lambda of LAMBDAS) {
-    const out = await bundleLambda({ entry: lambda.entry, outDir: "dist", name: lambda.name, sourcemap });
-    console.log(
-      `${lambda.name}: ${out.zipPath} ${(out.zipBytes / 1024).toFixed(1)} KB zip, sha256 ${out.sha256Base64}`,
+export const BUILD_LAMBDA_CLI = {
+  name: "build:lambda",
+  summary: `Bundle the Lambdas (default: all of ${LAMBDAS.map((l) => l.name).join(", ")}) to dist/: one deterministic zip each.`,
+  flags: {
+    sourcemap: { type: "boolean", help: "also write a source map beside each bundle" },
+  },
+  positionals: { name: "lambda" },
+} as const;
+
+/** The CLI: builds each Lambda named (all by default); a build error is one line per esbuild error. */
+export async function buildLambdas(
+  { flags, positionals }: ParsedCli<typeof BUILD_LAMBDA_CLI.flags>,
+  out: CliOutput,
+  lambdas: readonly { readonly entry: string; readonly name: string }[] = LAMBDAS,
+  outDir = "dist",
+): Promise<number> {
+  const unknown = positionals.find((name) => !lambdas.some((l) => l.name === name));
+  if (unknown !== undefined)
+    throw new UsageError(`no Lambda named "${unknown}" (Lambdas: ${lambdas.map((l) => l.name).join(", ")})`);
+  let failed = 0;
+  for (const lambda of lambdas.filter((l) => positionals.length === 0 || positionals.includes(l.name))) {
+    let built: BundleResult;
+    try {
+      built = await bundleLambda({
+        entry: lambda.entry,
+        outDir,
+        name: lambda.name,
+        sourcemap: flags.sourcemap === true,
+      });
+    } catch (error: unknown) {
+      const lines = buildErrorLines(error);
+      if (lines.length === 0) throw error;
+      for (const line of lines) out.stderr(`${line}\n`);
+      out.stderr(`${lambda.name}: not built (${lines.length} error${lines.length === 1 ? "" : "s"} above)\n`);
+      failed++;
+      continue;
+    }
+    out.stdout(
+      `${lambda.name}: ${built.zipPath} ${(built.zipBytes / 1024).toFixed(1)} KB zip, sha256 ${built.sha256Base64}\n`,
     );
   }
+  return failed > 0 ? 1 : 0;
 }
 
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+if (require.main === module) runCliProcess(BUILD_LAMBDA_CLI, buildLambdas);

@@ -13,6 +13,7 @@ const Module = require("node:module");
 const path = require("node:path");
 const vm = require("node:vm");
 const { buildCache, writeAtomically } = require("./build-cache.cjs");
+const { buildErrorLines } = require("./build-errors.cjs");
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const CACHE_DIR = path.join(ROOT, "node_modules", ".cache", "connect-app");
@@ -148,14 +149,7 @@ function loadWithCodeCache(bundle) {
  * @param {unknown} error
  */
 function exitOnBuildError(error) {
-  const errors =
-    error && typeof error === "object" && "errors" in error && Array.isArray(error.errors)
-      ? error.errors
-      : [];
-  const lines = errors.map(
-    (/** @type {{ text: string, location?: { file: string, line: number, column: number } }} */ e) =>
-      e.location ? `${e.location.file}:${e.location.line}:${e.location.column}: ${e.text}` : e.text,
-  );
+  const lines = buildErrorLines(error);
   process.stderr.write(
     `${lines.length ? lines.join("\n") : String(error instanceof Error ? error.message : error)}\n`,
   );
