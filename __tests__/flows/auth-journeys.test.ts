@@ -40,6 +40,8 @@ function walk(
 }
 
 const operations = (w: Walk) => w.invocations.map((i) => i.parameters["operation"]);
+/** The security events written, oldest first: who and what. */
+const events = (h: Harness) => h.security.events.map((e) => ({ customerId: e.customerId, type: e.type }));
 const outcome = (w: Walk) => ({
   AuthResult: w.attributes["AuthResult"],
   AuthMethod: w.attributes["AuthMethod"],
@@ -90,12 +92,16 @@ describe("auth module: caller identification", () => {
     expect(w.steps.find((s) => s.id === "choose-method")?.logging).toBe("Enabled");
   });
 
-  it("never claims the literal 'Timeout' as a customer: three silent attempts end NotIdentified, logging restored", async () => {
+  it("never claims the literal 'Timeout' as a customer: three silent attempts end NotIdentified, recorded, logging restored", async () => {
     const h = bank();
     const w = await walk(h, { "get-customer-number": [NO_INPUT, NO_INPUT, NO_INPUT] });
     expect(w.attributes["AuthResult"]).toBe("NotIdentified");
     expect(w.attributes[INPUT_ATTRIBUTES.customerId]).toBeUndefined();
-    expect(w.invocations).toStrictEqual([]);
+    expect(operations(w)).toStrictEqual(["record_security_event"]);
+    // No customer was claimed: the event is kept under the contact.
+    expect(events(h)).toStrictEqual([
+      { customerId: `unverified#${CONTACT_ID}`, type: "AUTH_NOT_IDENTIFIED" },
+    ]);
     expect(w.steps.at(-1)).toMatchObject({ type: "EndFlowModuleExecution", logging: "Enabled" });
   });
 });
@@ -190,25 +196,58 @@ describe("auth module: PIN results", () => {
   it.each([
     ["Error", { status: "Error", reason: "dependency_failure" }],
     ["a status the module does not know", { status: "Unexpected" }],
-  ])("%s ends in the error branch without another PIN prompt or a lockout", async (_name, reply) => {
-    const h = bank();
-    const w = await walk(h, keyed(PIN), async (operation, real) =>
-      operation === "verify_pin" ? reply : real(),
-    );
-    expect(w.ids.filter((id) => id === "get-pin")).toHaveLength(1);
-    expect(w.attributes["AuthResult"]).toBe("Error");
-    expect(operations(w)).not.toContain("record_security_event");
-    expect(w.steps.at(-1)?.logging).toBe("Enabled");
-  });
+  ])(
+    "%s ends in the error branch without another PIN prompt or a lockout, recorded as an error",
+    async (_name, reply) => {
+      const h = bank();
+      const w = await walk(h, keyed(PIN), async (operation, real) =>
+        operation === "verify_pin" ? reply : real(),
+      );
+      expect(w.ids.filter((id) => id === "get-pin")).toHaveLength(1);
+      expect(w.attributes["AuthResult"]).toBe("Error");
+      expect(events(h)).toStrictEqual([{ customerId: CUSTOMER, type: "AUTH_ERROR" }]);
+      expect(w.steps.at(-1)?.logging).toBe("Enabled");
+    },
+  );
 
-  it("three PIN prompts left unanswered end NotVerified: no PIN check, no lockout claimed, none recorded", async () => {
+  it("three PIN prompts left unanswered end NotVerified: no PIN check, no lockout claimed, the ending recorded", async () => {
     const h = bank();
     // A storing prompt that times out takes its success path with "Timeout"; the module must not
     // send that to the Lambda as a PIN attempt.
     const w = await walk(h, keyed(NO_INPUT, NO_INPUT, NO_INPUT));
     expect(w.attributes["AuthResult"]).toBe("NotVerified");
-    expect(operations(w)).toStrictEqual([]);
+    expect(operations(w)).toStrictEqual(["record_security_event"]);
+    expect(events(h)).toStrictEqual([{ customerId: CUSTOMER, type: "AUTH_NOT_VERIFIED" }]);
     expect(h.auth.locked.has(CUSTOMER)).toBe(false);
     expect(w.steps.at(-1)?.logging).toBe("Enabled");
+  });
+
+  it("three wrong PINs the Lambda never answers LockedOut for end NotVerified, and that is recorded", async () => {
+    const h = bank();
+    // A PIN Lambda that keeps answering Invalid (its count reset, or it allows more tries).
+    const w = await walk(h, keyed("1111", "2222", "3333"), async (operation, real) =>
+      operation === "verify_pin" ? { status: "Invalid", attemptsRemaining: "2" } : real(),
+    );
+    expect(w.attributes["AuthResult"]).toBe("NotVerified");
+    expect(operations(w)).toStrictEqual(["verify_pin", "verify_pin", "verify_pin", "record_security_event"]);
+    expect(w.invocations.at(-1)?.parameters).toMatchObject({ event: "AUTH_NOT_VERIFIED", method: "PIN" });
+    expect(events(h)).toStrictEqual([{ customerId: CUSTOMER, type: "AUTH_NOT_VERIFIED" }]);
+  });
+
+  it("a PIN check the bank cannot answer is recorded by the Lambda and the ending by the module", async () => {
+    const h = harness({
+      bank: {
+        verifyPin: async () => {
+          throw new Error("bank unavailable");
+        },
+      },
+    });
+    const w = await walk(h, keyed(PIN));
+    expect(w.invocations[0]?.response).toStrictEqual({ status: "Error", reason: "dependency_failure" });
+    expect(w.attributes["AuthResult"]).toBe("Error");
+    expect(h.security.events.map((e) => [e.type, e.intent, e.detail])).toStrictEqual([
+      ["AUTH_ERROR", "connect:verify_pin", { method: "PIN", reason: "pin-check-failed" }],
+      ["AUTH_ERROR", "connect:record_security_event", { method: "NONE", source: "contact-flow" }],
+    ]);
   });
 });

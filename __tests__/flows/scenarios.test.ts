@@ -65,6 +65,17 @@ describe("flow scenarios", () => {
       "bedrock-locked-out-error-branch",
       "bedrock-identity-mismatch",
       "bedrock-gateway-handover",
+      // Issue 24: menus ask again (bounded) and then offer a callback or an advisor; every
+      // ending of the authentication module is a security event.
+      "voice-after-hours-wrong-key",
+      "voice-after-hours-wrong-keys-callback",
+      "voice-after-hours-menu-error",
+      "chat-still-there-advisor",
+      "bedrock-sales-not-understood",
+      "voice-pin-never-locked",
+      "voice-pin-timeouts",
+      "voice-not-identified",
+      "voice-pin-check-and-record-fail",
     ])
       expect(names).toContain(journey);
   });
@@ -219,7 +230,9 @@ describe("npm run flows:simulate", () => {
       "three wrong PINs lock the customer out and end the call (even when the lockout record fails): ok (disconnected)",
     );
     expect(ok.stdout).toMatch(/auth_module_flow \/ get-pin \[GetParticipantInput\] -> next {2}\(step 8\)/);
-    expect(ok.stdout).toMatch(/auth_module_flow +actions \d+\/38/);
+    expect(ok.stdout).toMatch(
+      new RegExp(`auth_module_flow +actions \\d+/${flows.get("auth_module_flow")!.actions.length}`),
+    );
     expect(failing.code).toBe(1);
     expect(failing.stdout).toContain("queue is FraudQueue, expected AccountQueue");
     expect(failing.stdout).toContain("voice_ivr_flow / category-fraud [UpdateContactAttributes] -> next");

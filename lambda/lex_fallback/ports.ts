@@ -121,8 +121,14 @@ export type SecurityEventType =
   | "AUTH_IDENTITY_MISMATCH"
   | "FRAUD_REPORTED"
   | "CARD_LOST_STOLEN"
-  /** The auth flow ran out of PIN attempts (its own loop count; the table lock is AUTH_LOCKED). */
+  /** The auth flow took its lockout branch (the table lock itself is AUTH_LOCKED). */
   | "PIN_LOCKOUT"
+  /** The auth flow ran out of PIN prompts without a lockout (silence, or a count the table never reached). */
+  | "AUTH_NOT_VERIFIED"
+  /** The auth flow never got a customer number. */
+  | "AUTH_NOT_IDENTIFIED"
+  /** The auth flow could not finish (a Lambda or an attribute write failed); the caller goes on unverified. */
+  | "AUTH_ERROR"
   /** A contact or customer used up its sensitive operations or model questions for the window. */
   | "RATE_LIMITED"
   /** An encrypted PIN from a flow did not decrypt (tampered, wrong key, or sent in plain). */

@@ -46,6 +46,8 @@ export interface Run {
   readonly prompts: readonly string[];
   /** `operation` of each Lambda call, in order. */
   readonly lambdaOperations: readonly string[];
+  /** What each Lambda call sent (LambdaInvocationAttributes, resolved), in order. */
+  readonly lambdaCalls: readonly Readonly<Record<string, string>>[];
   /** Tasks created (CreateTask), in order: the flow each task runs. */
   readonly tasks: readonly string[];
   /** Session attributes each Lex block sent the bot, in order (`flow/Identifier`). */
@@ -78,6 +80,7 @@ export function simulate(flows: FlowSet, scenario: Scenario): Run {
   const attributes: Record<string, string> = { ...scenario.attributes };
   const prompts: string[] = [];
   const lambdaOperations: string[] = [];
+  const lambdaCalls: Record<string, string>[] = [];
   const lexRequests: LexRequest[] = [];
   const tasks: string[] = [];
   const loops = new Map<string, number>();
@@ -169,6 +172,7 @@ export function simulate(flows: FlowSet, scenario: Scenario): Run {
     attributes,
     prompts,
     lambdaOperations,
+    lambdaCalls,
     lexRequests,
     tasks,
     unusedFaults: [...faultsLeft.keys()],
@@ -370,10 +374,10 @@ export function simulate(flows: FlowSet, scenario: Scenario): Run {
       case "InvokeLambdaFunction": {
         const { step, number } = takeStep(action, ["lambda", "error"]);
         consumed = number;
-        const operation = (p["LambdaInvocationAttributes"] as Record<string, unknown> | undefined)?.[
-          "operation"
-        ];
+        const sent = (p["LambdaInvocationAttributes"] ?? {}) as Record<string, unknown>;
+        const operation = sent["operation"];
         lambdaOperations.push(operation === undefined ? String(p["LambdaFunctionARN"]) : resolve(operation));
+        lambdaCalls.push(Object.fromEntries(Object.entries(sent).map(([k, v]) => [k, resolve(v)])));
         if (step.lambda === "error" || step.error !== undefined) {
           branch = step.error ?? "NoMatchingError";
           next = onError(action, branch);

@@ -66,5 +66,23 @@ export function unmetExpectations(expect: Expectations, run: Run): string[] {
     if (actual !== expect.lambdaOperations.join(", "))
       problems.push(`Lambda operations are [${actual}], expected [${expect.lambdaOperations.join(", ")}]`);
   }
+  if (expect.lambdaCalls !== undefined) problems.push(...unmetLambdaCalls(expect.lambdaCalls, run));
+  return problems;
+}
+
+/** Each expected call against the call at the same position; one sentence per difference. */
+function unmetLambdaCalls(expected: readonly Readonly<Record<string, string>>[], run: Run): string[] {
+  const problems: string[] = [];
+  if (run.lambdaCalls.length !== expected.length)
+    problems.push(`${run.lambdaCalls.length} Lambda call(s), expected ${expected.length}`);
+  expected.forEach((wanted, i) => {
+    const sent = run.lambdaCalls[i] ?? {};
+    for (const [name, value] of Object.entries(wanted)) {
+      if (sent[name] !== value)
+        problems.push(
+          `Lambda call ${i + 1} sent ${name} = ${JSON.stringify(sent[name] ?? null)}, expected ${JSON.stringify(value)}`,
+        );
+    }
+  });
   return problems;
 }

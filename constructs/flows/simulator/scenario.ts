@@ -67,6 +67,11 @@ const expectationSchema = z
     lexSessionAttributes: z.record(z.string(), z.record(z.string(), z.string())).optional(),
     /** Operations (LambdaInvocationAttributes.operation) invoked, in order. */
     lambdaOperations: z.array(z.string()).optional(),
+    /**
+     * What each Lambda call sent, in order, one entry per call: every attribute named must have
+     * this value (`{ operation: record_security_event, event: AUTH_NOT_VERIFIED }`); others may differ.
+     */
+    lambdaCalls: z.array(z.record(z.string(), z.string())).optional(),
   })
   .strict();
 export type Expectations = z.infer<typeof expectationSchema>;

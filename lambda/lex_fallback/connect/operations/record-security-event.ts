@@ -3,10 +3,16 @@ import type { SecurityEventType } from "../../ports";
 import { flowError, reply } from "../response";
 import { authContext, claimedCustomer, type Operation } from "./types";
 
-/** Events a flow may report: an allow-list, so a flow cannot write arbitrary audit types. */
+/**
+ * Events a flow may report: an allow-list, so a flow cannot write arbitrary audit types. The auth
+ * module reports how it ended, every ending: success, lockout, and each way of failing.
+ */
 const FLOW_EVENTS: Readonly<Record<string, SecurityEventType>> = {
   AUTH_SUCCESS: "AUTH_SUCCESS",
   PIN_LOCKOUT: "PIN_LOCKOUT",
+  AUTH_NOT_VERIFIED: "AUTH_NOT_VERIFIED",
+  AUTH_NOT_IDENTIFIED: "AUTH_NOT_IDENTIFIED",
+  AUTH_ERROR: "AUTH_ERROR",
 };
 
 /** The flows' spellings (`$.Attributes.AuthMethod` is CompanionApp / PIN / None) → one vocabulary. */

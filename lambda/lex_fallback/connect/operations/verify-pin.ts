@@ -6,6 +6,7 @@ import {
   identityMismatch,
   pinFailed,
   record,
+  type PinOutcome,
 } from "../../auth/decisions";
 import { logger } from "../../shared/logger";
 import { flowError, reply } from "../response";
@@ -14,8 +15,9 @@ import { authContext, claimedCustomer, noCustomer, type Operation } from "./type
 /**
  * `verify_pin`: the keyed PIN (`pin` = `$.StoredCustomerInput`) checked through the same decisions
  * as the Lex gate: lock check, bank check, failure count with lockout at three, security event for
- * each. Unlike Lex, a keyed entry that is not 4-6 digits counts as a failed attempt: DTMF cannot be
- * mis-heard, and the flow's own loop counts it, so the table and the flow agree on "three tries".
+ * each, and for a check that the bank or the table failed (AUTH_ERROR). Unlike Lex, a keyed entry
+ * that is not 4-6 digits counts as a failed attempt: DTMF cannot be mis-heard, and the flow's own
+ * loop counts it, so the table and the flow agree on "three tries".
  * With encrypted entry configured, `pin` is Connect's ciphertext: one that does not decrypt (a
  * plain PIN included) is refused as `unreadable_input` without using an attempt.
  * Returns `status` Verified | Invalid | LockedOut and `attemptsRemaining`.
@@ -39,9 +41,17 @@ export const verifyPin: Operation = async (call, deps) => {
     await record(ctx, claimed, "AUTH_INPUT_REJECTED", { reason: error.message });
     return flowError("unreadable_input");
   }
-  const outcome = PIN_FORMAT.test(pin)
-    ? await checkPin(ctx, claimed, pin)
-    : await pinFailed(ctx, claimed, { reason: "format" });
+  let outcome: PinOutcome;
+  try {
+    outcome = PIN_FORMAT.test(pin)
+      ? await checkPin(ctx, claimed, pin)
+      : await pinFailed(ctx, claimed, { reason: "format" });
+  } catch (error) {
+    // The attempt may already be counted when the bank or the table fails: a failed check is still
+    // a failed authentication, so it is recorded before the flow sees the error.
+    await record(ctx, claimed, "AUTH_ERROR", { method: "PIN", reason: "pin-check-failed" });
+    throw error;
+  }
   if (outcome.kind === "verified") return reply("Verified");
   if (outcome.kind === "locked") return reply("LockedOut", { attemptsRemaining: "0" });
   return reply("Invalid", { attemptsRemaining: String(outcome.attemptsRemaining) });
