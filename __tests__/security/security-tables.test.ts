@@ -33,6 +33,13 @@ describe("SecurityTables", () => {
       "ttl",
     ],
     ["security_callbacks_table", "connect-comprehensive-callbacks", "callback_id", "requested_at", "ttl"],
+    [
+      "security_customer_access_table",
+      "connect-comprehensive-customer-access",
+      "customer_id",
+      "accessed_at",
+      "ttl",
+    ],
   ])("%s: name %s, keys %s/%s, TTL %s", (address, name, hash, range, ttl) => {
     const table = dev[address];
     expect(table).toMatchObject({
@@ -72,9 +79,9 @@ describe("SecurityTables", () => {
 
   it("protects every table from deletion in prod and none in dev", () => {
     expect(Object.values(tablesOf("prod")).map((t) => t.deletion_protection_enabled)).toStrictEqual(
-      Array(7).fill(true),
+      Array(8).fill(true),
     );
-    expect(Object.values(dev).map((t) => t.deletion_protection_enabled)).toStrictEqual(Array(7).fill(false));
+    expect(Object.values(dev).map((t) => t.deletion_protection_enabled)).toStrictEqual(Array(8).fill(false));
   });
 
   it("keeps the auth-state key the code-hook Lambda uses", () => {
@@ -89,6 +96,7 @@ describe("SecurityTables", () => {
       "callbacks",
       "conversationHistory",
       "countedContacts",
+      "customerAccess",
       "hallucinationLogs",
       "intents",
       "securityEvents",

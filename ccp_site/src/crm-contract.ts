@@ -1,8 +1,10 @@
 import * as z from "zod/mini";
 
 /**
- * The CRM API contract: `GET {crmApiUrl}/customer?customerId=<id>` with `Authorization: Bearer <token>`
- * (the agent's token from the identity provider; the API's JWT authorizer checks it).
+ * The CRM API contract: `GET {crmApiUrl}/customer?customerId=<id>&contactId=<contact>` with
+ * `Authorization: Bearer <token>` (the agent's token from the identity provider; the API's JWT
+ * authorizer checks it). `contactId` is the contact the agent is serving; the API records it with
+ * the lookup in the customer-access audit.
  *
  *   200 → CustomerSummary (below)
  *   401/403 → the agent is not signed in or not allowed to see this customer
@@ -14,6 +16,7 @@ import * as z from "zod/mini";
  */
 export const CRM_CUSTOMER_PATH = "/customer";
 export const CRM_CUSTOMER_ID_PARAM = "customerId";
+export const CRM_CONTACT_ID_PARAM = "contactId";
 
 const last4 = z.string().check(z.regex(/^\d{4}$/, "last4 must be exactly four digits"));
 const shortText = z.string().check(z.minLength(1), z.maxLength(120));

@@ -1,4 +1,5 @@
 import {
+  CRM_CONTACT_ID_PARAM,
   CRM_CUSTOMER_ID_PARAM,
   CRM_CUSTOMER_PATH,
   customerSummarySchema,
@@ -31,6 +32,8 @@ export interface LookupRequest {
   readonly apiUrl: string;
   readonly customerId: string;
   readonly token: string;
+  /** The contact the agent is serving; the API records it with the lookup. */
+  readonly contactId?: string;
 }
 
 /** Either the state to show without calling the API, or the request to make. */
@@ -38,20 +41,24 @@ export function prepareLookup(
   crm: CrmSettings | undefined,
   customerId: string | undefined,
   token: string | undefined,
+  contactId?: string,
 ): { readonly blocked: CustomerLookup } | { readonly request: LookupRequest } {
   if (crm === undefined) return { blocked: { state: "not-configured" } };
   const id = customerId?.trim();
   if (!id) return { blocked: { state: "no-customer-id" } };
   if (!token) return { blocked: { state: "signed-out" } };
-  return { request: { apiUrl: crm.apiUrl, customerId: id, token } };
+  return { request: { apiUrl: crm.apiUrl, customerId: id, token, ...(contactId ? { contactId } : {}) } };
 }
 
 /** Ask the CRM API for one customer's masked summary; never throws, every failure is a state. */
 export async function lookupCustomer(
-  { apiUrl, customerId, token }: LookupRequest,
+  { apiUrl, customerId, token, contactId }: LookupRequest,
   deps: Pick<LookupDeps, "fetch" | "timeoutMs">,
 ): Promise<CustomerLookup> {
-  const query = new URLSearchParams({ [CRM_CUSTOMER_ID_PARAM]: customerId });
+  const query = new URLSearchParams({
+    [CRM_CUSTOMER_ID_PARAM]: customerId,
+    ...(contactId ? { [CRM_CONTACT_ID_PARAM]: contactId } : {}),
+  });
   const url = `${apiUrl}${CRM_CUSTOMER_PATH}?${query}`;
   let response: Response;
   try {

@@ -64,7 +64,7 @@ export function startWorkspace(
     contact.onConnected(async (c) => {
       const customerId = c.getAttributes()[settings.customerIdAttribute]?.value;
       if (generation !== current) return;
-      const prepared = prepareLookup(settings.crm, customerId, lookup.token());
+      const prepared = prepareLookup(settings.crm, customerId, lookup.token(), c.getContactId());
       if ("blocked" in prepared) return view.customer(prepared.blocked);
       view.customer({ state: "loading", customerId: prepared.request.customerId });
       const result = await lookupCustomer(prepared.request, lookup);

@@ -30,8 +30,11 @@ export const apiSchema = z.object({
   /** Agents (the agent desktop's sign-in): `GET /customer`. */
   agents: identityProvider("agents")
     .extend({
-      /** Group an agent's token must carry to look customers up. @default - any agent the authorizer accepts */
-      requiredGroup: z.string().min(1).max(128).optional(),
+      /**
+       * Group an agent's token must carry to look customers up, in every environment: a token the
+       * agents' authorizer accepts is not by itself leave to read any customer.
+       */
+      requiredGroup: z.string().min(1).max(128).default("contact-centre-agents"),
       /** Claim holding the agent's groups. */
       groupsClaim: z.string().min(1).max(128).default("cognito:groups"),
     })

@@ -11,9 +11,15 @@ import {
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import type { ApiConfig } from "../../config/schema";
+import {
+  customerIdFormatToEnv,
+  DEFAULT_CUSTOMER_ID_FORMAT,
+  type CustomerIdFormat,
+} from "../../lambda/shared/customer-id";
 import { keepAddress, movedFrom } from "../core/addresses";
 import { NodejsLambda } from "../lambda/nodejs-lambda";
 import type { LambdaZip, LogRetentionDays } from "../lambda/types";
+import { CustomerAccessAlarms } from "./customer-access-alarms";
 
 export interface CompanionCrmApiProps {
   /** Prefix of every name, as the original's project_name. */
@@ -25,6 +31,20 @@ export interface CompanionCrmApiProps {
   readonly logRetentionDays: LogRetentionDays;
   /** Auth-state table holding the companion requests (hash key request_id, TTL ttl). */
   readonly authStateTableArn: string;
+  /**
+   * Customer-access audit table (hash customer_id, range accessed_at, TTL ttl): both functions
+   * may only PutItem there, one create-only record per lookup or answer.
+   */
+  readonly accessAuditTable: { readonly name: string; readonly arn: string };
+  /** Days an access record is kept: as long as the logs (config observability.logRetentionDays). */
+  readonly auditRetentionDays: LogRetentionDays;
+  /**
+   * How customer ids are made canonical (config security.customerIdFormat).
+   * @default DEFAULT_CUSTOMER_ID_FORMAT - the bank's digits, leading zeros dropped
+   */
+  readonly customerIdFormat?: CustomerIdFormat;
+  /** Customer lookups by one agent in 5 minutes above which ops are alarmed. @default 30 */
+  readonly lookupsPerAgentThreshold?: number;
   /** Base URL of the core-banking API and the secret holding its key. */
   readonly bankingApiUrl: string;
   readonly bankingApiSecretArn: string;
@@ -45,11 +65,13 @@ export function apiFunctionNames(namePrefix: string): { companion: string; crm: 
 }
 
 /**
- * Access log fields: who called what and how it ended, never a claim, header, body or query
- * string (the CRM route's query is a customer id).
+ * Access log fields: who called what and how it ended. The caller is the verified token's `sub`
+ * (an agent, or the app user's pseudonymous subject); no other claim, header, body or query
+ * string (the CRM route's query is a customer id), which stay in the access audit table.
  */
 const ACCESS_LOG_FORMAT = JSON.stringify({
   requestId: "$context.requestId",
+  caller: "$context.authorizer.claims.sub",
   sourceIp: "$context.identity.sourceIp",
   requestTime: "$context.requestTime",
   protocol: "$context.protocol",
@@ -142,6 +164,17 @@ export class CompanionCrmApi extends Construct {
     const agentsAuthorizer = authorizer("agents", config.agents);
 
     const common = { kmsKeyArn: props.kmsKeyArn, logRetentionDays: props.logRetentionDays, tags } as const;
+    // Both functions append to the access audit and nothing else there: no read, update or delete.
+    const appendAccessAudit = {
+      sid: "AppendAccessAudit",
+      actions: ["dynamodb:PutItem"],
+      resources: [props.accessAuditTable.arn],
+    };
+    const auditEnvironment = {
+      ACCESS_AUDIT_TABLE_NAME: props.accessAuditTable.name,
+      AUDIT_RETENTION_DAYS: String(props.auditRetentionDays),
+      CUSTOMER_ID_FORMAT: customerIdFormatToEnv(props.customerIdFormat ?? DEFAULT_CUSTOMER_ID_FORMAT),
+    };
     const { companion: companionName, crm: crmName } = apiFunctionNames(prefix);
     this.companionLambda = new NodejsLambda(this, "companion_lambda", {
       ...common,
@@ -155,11 +188,13 @@ export class CompanionCrmApi extends Construct {
           actions: ["dynamodb:UpdateItem", "dynamodb:GetItem"],
           resources: [props.authStateTableArn],
         },
+        appendAccessAudit,
       ],
       environment: {
         POWERTOOLS_SERVICE_NAME: companionName,
         AUTH_STATE_TABLE_NAME: Fn.element(Fn.split("/", props.authStateTableArn), 1),
         CUSTOMER_ID_CLAIM: config.companionApp.customerIdClaim,
+        ...auditEnvironment,
       },
     });
     this.crmLambda = new NodejsLambda(this, "crm_lambda", {
@@ -174,13 +209,15 @@ export class CompanionCrmApi extends Construct {
           actions: ["secretsmanager:GetSecretValue"],
           resources: [props.bankingApiSecretArn],
         },
+        appendAccessAudit,
       ],
       environment: {
         POWERTOOLS_SERVICE_NAME: crmName,
         BANKING_API_URL: props.bankingApiUrl,
         BANKING_API_SECRET_ID: props.bankingApiSecretArn,
         AGENT_GROUPS_CLAIM: config.agents.groupsClaim,
-        ...(config.agents.requiredGroup ? { REQUIRED_AGENT_GROUP: config.agents.requiredGroup } : {}),
+        REQUIRED_AGENT_GROUP: config.agents.requiredGroup,
+        ...auditEnvironment,
       },
     });
 
@@ -249,6 +286,19 @@ export class CompanionCrmApi extends Construct {
       namespace: "AWS/ApiGateway",
       metricName: "5xx",
       dimensions: { ApiId: this.api.id, Stage: this.stage.name },
+    });
+    new CustomerAccessAlarms(this, "customer_access", {
+      namePrefix: prefix,
+      accessLogGroup: { name: `/aws/apigateway/${apiName}`, resource: this.accessLogs },
+      lookupRouteKey: "GET /customer",
+      auditWriterLogGroups: {
+        companion: this.companionLambda.logGroup.name,
+        crm: this.crmLambda.logGroup.name,
+      },
+      alarmTopicArn: props.alarmTopicArn,
+      ...(props.lookupsPerAgentThreshold !== undefined
+        ? { lookupsPerAgentThreshold: props.lookupsPerAgentThreshold }
+        : {}),
     });
   }
 }

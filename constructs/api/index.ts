@@ -1,1 +1,6 @@
 export { apiFunctionNames, CompanionCrmApi, type CompanionCrmApiProps } from "./companion-crm-api";
+export {
+  CUSTOMER_ACCESS_METRIC_NAMESPACE,
+  CustomerAccessAlarms,
+  type CustomerAccessAlarmsProps,
+} from "./customer-access-alarms";

@@ -21,8 +21,8 @@ export interface SecurityTablesProps {
 }
 
 /**
- * Security events, auth state and the original's intent, hallucination-log, conversation-history
- * and callback tables, all through SecureTable (PITR, CMK encryption, deletion protection).
+ * Security events, auth state, the customer-access audit and the original's intent,
+ * hallucination-log, conversation-history and callback tables, all through SecureTable (PITR, CMK encryption, deletion protection).
  */
 export class SecurityTables extends Construct {
   /** Authentication / fraud audit events. Keys: `customer_id` (S) + `timestamp` (S, ISO-8601); TTL `ttl`. */
@@ -42,6 +42,8 @@ export class SecurityTables extends Construct {
   public readonly callbacks: SecureTable;
   /** Contacts counted by the contact-record metrics consumer. Key: `contact_id`; TTL `ttl`. */
   public readonly countedContacts: SecureTable;
+  /** Customer-data access audit (CRM lookups, companion answers), append-only. Keys: `customer_id` + `accessed_at`; TTL `ttl`. */
+  public readonly customerAccess: SecureTable;
   /** Every table's name and ARN by role, for IAM policies and environment variables. */
   public readonly refs: Readonly<Record<SecurityTableKey, TableRef>>;
 
@@ -74,6 +76,7 @@ export class SecurityTables extends Construct {
     this.conversationHistory = make("conversationHistory");
     this.callbacks = make("callbacks");
     this.countedContacts = make("countedContacts");
+    this.customerAccess = make("customerAccess");
 
     const ref = (t: SecureTable): TableRef => ({ name: t.name, arn: t.arn });
     this.refs = {
@@ -84,6 +87,7 @@ export class SecurityTables extends Construct {
       conversationHistory: ref(this.conversationHistory),
       callbacks: ref(this.callbacks),
       countedContacts: ref(this.countedContacts),
+      customerAccess: ref(this.customerAccess),
     };
   }
 }

@@ -12,7 +12,8 @@ export type SecurityTableKey =
   | "hallucinationLogs"
   | "conversationHistory"
   | "callbacks"
-  | "countedContacts";
+  | "countedContacts"
+  | "customerAccess";
 
 export interface TableSpec {
   /** Construct id; also the snake-cased Terraform name of a new table. */
@@ -86,6 +87,16 @@ export const TABLE_SPECS: Readonly<Record<SecurityTableKey, TableSpec>> = {
     id: "counted_contacts",
     suffix: "counted-contacts",
     partitionKey: { name: "contact_id" },
+    ttlAttribute: "ttl",
+  },
+  // Who read or answered for which customer (lambda/http_api/access-audit.ts): one create-only
+  // record per CRM lookup and per companion answer, `accessed_at` = ISO time + random suffix, so
+  // "who looked at this customer" is one Query; kept as long as the logs (TTL set by the writer).
+  customerAccess: {
+    id: "customer_access",
+    suffix: "customer-access",
+    partitionKey: { name: "customer_id" },
+    sortKey: { name: "accessed_at" },
     ttlAttribute: "ttl",
   },
 };

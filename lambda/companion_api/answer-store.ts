@@ -6,8 +6,18 @@ const lib = () => import("@aws-sdk/lib-dynamodb");
 /** What became of one answer. */
 export type AnswerOutcome = "recorded" | "not_found" | "already_answered" | "expired";
 
+export interface AnswerResult {
+  readonly outcome: AnswerOutcome;
+  /** The contact the request was made on (its `session_id`), when the request exists. */
+  readonly contactId?: string;
+}
+
 export interface AnswerStore {
-  answer(answer: CompanionAnswer): Promise<AnswerOutcome>;
+  answer(answer: CompanionAnswer): Promise<AnswerResult>;
+}
+
+function contactOf(item: Record<string, unknown> | undefined): { contactId?: string } {
+  return typeof item?.session_id === "string" ? { contactId: item.session_id } : {};
 }
 
 function isConditionFailure(error: unknown): boolean {
@@ -31,12 +41,12 @@ export class DynamoAnswerStore implements AnswerStore {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async answer({ requestId, action, customerId }: CompanionAnswer): Promise<AnswerOutcome> {
+  async answer({ requestId, action, customerId }: CompanionAnswer): Promise<AnswerResult> {
     const [client, sdk] = await Promise.all([this.client(), lib()]);
     const now = this.now();
     const seconds = Math.floor(now.getTime() / 1000);
     try {
-      await client.send(
+      const { Attributes: updated } = await client.send(
         new sdk.UpdateCommand({
           TableName: this.table,
           Key: { request_id: requestId },
@@ -50,9 +60,10 @@ export class DynamoAnswerStore implements AnswerStore {
             ":now": seconds,
             ":iso": now.toISOString(),
           },
+          ReturnValues: "ALL_NEW",
         }),
       );
-      return "recorded";
+      return { outcome: "recorded", ...contactOf(updated) };
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
     }
@@ -60,9 +71,10 @@ export class DynamoAnswerStore implements AnswerStore {
     const { Item: item } = await client.send(
       new sdk.GetCommand({ TableName: this.table, Key: { request_id: requestId }, ConsistentRead: true }),
     );
-    if (item === undefined || item.customer_id !== customerId) return "not_found";
-    if (item.status === "APPROVE" || item.status === "DECLINE") return "already_answered";
-    if (item.status === "PENDING") return "expired";
-    return "not_found";
+    if (item === undefined || item.customer_id !== customerId) return { outcome: "not_found" };
+    if (item.status === "APPROVE" || item.status === "DECLINE")
+      return { outcome: "already_answered", ...contactOf(item) };
+    if (item.status === "PENDING") return { outcome: "expired", ...contactOf(item) };
+    return { outcome: "not_found" };
   }
 }

@@ -1,24 +1,26 @@
 import { Logger } from "@aws-lambda-powertools/logger";
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import type { HttpResult, JwtRouteEvent } from "../http_api/response";
+import { DynamoAccessAudit } from "../http_api/access-audit";
+import { auditRetentionDays, documentClient } from "../http_api/dynamo-client";
+import type { HttpResult } from "../http_api/response";
+import { customerIdFormatFromEnv } from "../shared/customer-id";
 import { DynamoAnswerStore } from "./answer-store";
-import { handleAnswer } from "./handler";
+import { handleAnswer, type CompanionApiDeps } from "./handler";
 
 const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? "companion-api" });
 
-let dynamo: Promise<DynamoDBDocumentClient> | undefined;
-const documentClient = () =>
-  (dynamo ??= Promise.all([import("@aws-sdk/client-dynamodb"), import("@aws-sdk/lib-dynamodb")]).then(
-    ([ddb, lib]) => lib.DynamoDBDocumentClient.from(new ddb.DynamoDBClient({ maxAttempts: 3 })),
-  ));
-
-const deps = {
+const deps: CompanionApiDeps = {
   store: new DynamoAnswerStore(process.env.AUTH_STATE_TABLE_NAME ?? "", documentClient),
   customerIdClaim: process.env.CUSTOMER_ID_CLAIM || "customer_id",
+  customerIdFormat: customerIdFormatFromEnv(process.env.CUSTOMER_ID_FORMAT),
+  audit: new DynamoAccessAudit(
+    process.env.ACCESS_AUDIT_TABLE_NAME ?? "",
+    auditRetentionDays(process.env.AUDIT_RETENTION_DAYS),
+    documentClient,
+  ),
   logger,
 };
 
 /** API Gateway HTTP API (payload 2.0) `POST /auth`, behind the companion app's JWT authorizer. */
-export function handler(event: JwtRouteEvent): Promise<HttpResult> {
+export function handler(event: unknown): Promise<HttpResult> {
   return handleAnswer(event, deps);
 }

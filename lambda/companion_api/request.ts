@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { claim, problem, type HttpResult, type JwtRouteEvent } from "../http_api/response";
+import { canonicalCustomerId, type CustomerIdFormat } from "../shared/customer-id";
 
 /** `POST /auth` body. Request ids are the UUIDs companion_push_send creates, nothing else. */
 const answerSchema = z.object({
@@ -13,7 +14,7 @@ export type CompanionAction = z.infer<typeof answerSchema>["action"];
 export interface CompanionAnswer {
   readonly requestId: string;
   readonly action: CompanionAction;
-  /** The customer the app user is, from the verified token. */
+  /** The customer the app user is, from the verified token, in canonical form. */
   readonly customerId: string;
 }
 
@@ -25,11 +26,17 @@ function refuse(status: number, error: string, message: string) {
 export function parseAnswer(
   event: JwtRouteEvent,
   customerIdClaim: string,
+  customerIdFormat: CustomerIdFormat,
 ): { readonly answer: CompanionAnswer } | { readonly refusal: HttpResult } {
-  const customerId = claim(event, customerIdClaim);
+  const claimed = claim(event, customerIdClaim);
   // The authorizer verified the token; a token without the customer claim is not an app user's.
-  if (customerId === undefined) {
+  if (claimed === undefined) {
     return refuse(401, "no_customer", `the token carries no ${customerIdClaim} claim`);
+  }
+  // Canonical, as lex_fallback stored the request's customer: 012345 in the token is customer 12345.
+  const customerId = canonicalCustomerId(claimed, customerIdFormat);
+  if (customerId === undefined) {
+    return refuse(401, "no_customer", `the token's ${customerIdClaim} claim is not a customer id`);
   }
   if (event.body === undefined || event.body === "") {
     return refuse(

@@ -1,4 +1,5 @@
 import { customerSummarySchema, type CustomerSummary } from "../../ccp_site/src/crm-contract";
+import { pathSegment } from "../shared/path-segment";
 
 /** Where the summary comes from: the core-banking API. */
 export interface CustomerSource {
@@ -13,8 +14,10 @@ export class UpstreamError extends Error {
 
 /**
  * `GET {bankingApiUrl}/customers/{id}/summary` with the banking API key (Secrets Manager, cached
- * by the caller). The answer must match the CCP page's contract (masked fields only) and be about
- * the customer asked for; anything else is an UpstreamError, so no full number reaches the page.
+ * by the caller). The id is one encoded path segment and never a dot-segment, so the key goes to
+ * no other path of the bank (`..` once made that `GET {bankingApiUrl}/summary`). The answer must
+ * match the CCP page's contract (masked fields only) and be about the customer asked for, by its
+ * canonical id; anything else is an UpstreamError, so no full number reaches the page.
  */
 export class BankingCustomerSource implements CustomerSource {
   constructor(
@@ -22,17 +25,17 @@ export class BankingCustomerSource implements CustomerSource {
     private readonly apiKey: () => Promise<string>,
     private readonly timeoutMs: number,
     private readonly fetchFn: typeof fetch = fetch,
+    /** The bank's id in canonical form, to compare with the one asked for. @default the id as sent */
+    private readonly canonical: (id: string) => string | undefined = (id) => id,
   ) {}
 
   async summary(customerId: string): Promise<CustomerSummary | undefined> {
+    const segment = pathSegment(customerId);
     const key = await this.apiKey();
-    const response = await this.fetchFn(
-      `${this.baseUrl}/customers/${encodeURIComponent(customerId)}/summary`,
-      {
-        headers: { accept: "application/json", "x-api-key": key },
-        signal: AbortSignal.timeout(this.timeoutMs),
-      },
-    );
+    const response = await this.fetchFn(`${this.baseUrl}/customers/${segment}/summary`, {
+      headers: { accept: "application/json", "x-api-key": key },
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
     if (response.status === 404) return undefined;
     if (!response.ok) throw new UpstreamError(`banking API answered ${response.status}`);
     let body: unknown;
@@ -43,7 +46,7 @@ export class BankingCustomerSource implements CustomerSource {
     }
     const parsed = customerSummarySchema.safeParse(body);
     if (!parsed.success) throw new UpstreamError("banking API summary does not match the CRM contract");
-    if (parsed.data.customerId !== customerId)
+    if (this.canonical(parsed.data.customerId) !== customerId)
       throw new UpstreamError("banking API answered for another customer");
     return parsed.data;
   }

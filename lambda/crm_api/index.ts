@@ -1,8 +1,11 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import type { HttpResult, JwtRouteEvent } from "../http_api/response";
+import { DynamoAccessAudit } from "../http_api/access-audit";
+import { auditRetentionDays, documentClient } from "../http_api/dynamo-client";
+import type { HttpResult } from "../http_api/response";
+import { canonicalCustomerId, customerIdFormatFromEnv } from "../shared/customer-id";
 import { BankingCustomerSource } from "./customer-source";
-import { handleCustomer } from "./handler";
+import { handleCustomer, type CrmApiDeps } from "./handler";
 
 const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? "crm-api" });
 
@@ -33,14 +36,28 @@ function bankingApiKey(): Promise<string> {
   return value;
 }
 
-const deps = {
-  customers: new BankingCustomerSource(process.env.BANKING_API_URL ?? "", bankingApiKey, BANK_TIMEOUT_MS),
-  ...(process.env.REQUIRED_AGENT_GROUP ? { requiredGroup: process.env.REQUIRED_AGENT_GROUP } : {}),
+const customerIdFormat = customerIdFormatFromEnv(process.env.CUSTOMER_ID_FORMAT);
+
+const deps: CrmApiDeps = {
+  customers: new BankingCustomerSource(
+    process.env.BANKING_API_URL ?? "",
+    bankingApiKey,
+    BANK_TIMEOUT_MS,
+    fetch,
+    (id) => canonicalCustomerId(id, customerIdFormat),
+  ),
+  requiredGroup: process.env.REQUIRED_AGENT_GROUP || undefined,
   groupsClaim: process.env.AGENT_GROUPS_CLAIM || "cognito:groups",
+  customerIdFormat,
+  audit: new DynamoAccessAudit(
+    process.env.ACCESS_AUDIT_TABLE_NAME ?? "",
+    auditRetentionDays(process.env.AUDIT_RETENTION_DAYS),
+    documentClient,
+  ),
   logger,
 };
 
 /** API Gateway HTTP API (payload 2.0) `GET /customer`, behind the agents' JWT authorizer. */
-export function handler(event: JwtRouteEvent): Promise<HttpResult> {
+export function handler(event: unknown): Promise<HttpResult> {
   return handleCustomer(event, deps);
 }

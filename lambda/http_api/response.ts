@@ -41,3 +41,21 @@ export function listClaim(event: JwtRouteEvent, name: string): string[] {
   const inner = value.trim().replace(/^\[/, "").replace(/\]$/, "");
   return inner.split(/[\s,]+/).filter((entry) => entry !== "");
 }
+
+/**
+ * Whether `raw` can be read as an HTTP API event at all. Anything else (`null`, a string, an
+ * array: a direct invocation gone wrong) gets `notAnHttpEvent()`, never a TypeError.
+ */
+export function isRouteEvent(raw: unknown): raw is JwtRouteEvent {
+  return typeof raw === "object" && raw !== null && !Array.isArray(raw);
+}
+
+export function notAnHttpEvent(): HttpResult {
+  return problem(400, "bad_request", "expected an API Gateway HTTP API request (payload format 2.0)");
+}
+
+/** The caller's address as API Gateway saw it, for the access audit. */
+export function sourceIp(event: JwtRouteEvent): string | undefined {
+  const ip = (event.requestContext as { http?: { sourceIp?: unknown } } | undefined)?.http?.sourceIp;
+  return typeof ip === "string" && ip !== "" ? ip : undefined;
+}

@@ -281,7 +281,7 @@ describeInBrowser("CCP page in headless Chromium", () => {
       ]),
     );
     expect(crmRequests).toEqual([
-      { url: `${CRM}/customer?customerId=C-100`, authorization: `Bearer ${TOKEN}` },
+      { url: `${CRM}/customer?customerId=C-100&contactId=contact-1`, authorization: `Bearer ${TOKEN}` },
     ]);
     expect(await page.evaluate(() => document.body.innerText)).not.toMatch(/\d{8,}/);
     expect(await violations(page)).toEqual([]);

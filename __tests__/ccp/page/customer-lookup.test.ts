@@ -51,6 +51,19 @@ describe("lookupCustomer", () => {
     expect(init.credentials).toBe("omit");
   });
 
+  it("names the contact the agent is serving, for the API's access audit", async () => {
+    const { fetch, calls } = answering(200, CUSTOMER);
+    const prepared = prepareLookup(
+      { apiUrl: "https://crm.example.com", tokenStorageKey: "k" },
+      "12345",
+      "t",
+      "c-7",
+    );
+    if (!("request" in prepared)) throw new Error("expected a request");
+    await lookupCustomer(prepared.request, { fetch, timeoutMs: 1000 });
+    expect(calls[0]![0]).toBe("https://crm.example.com/customer?customerId=12345&contactId=c-7");
+  });
+
   it.each([
     [401, { state: "not-authorized" }],
     [403, { state: "not-authorized" }],

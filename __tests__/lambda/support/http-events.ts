@@ -1,3 +1,4 @@
+import type { AccessRecord } from "../../../lambda/http_api/access-audit";
 import type { JwtRouteEvent } from "../../../lambda/http_api/response";
 
 /**
@@ -46,4 +47,17 @@ export function recordingLogger() {
   const lines: unknown[] = [];
   const keep = (...args: unknown[]) => void lines.push(args);
   return { lines, info: keep, warn: keep, error: keep };
+}
+
+/** An access audit that keeps what it was given, or refuses every record when `failing`. */
+export function recordingAudit(options: { failing?: boolean } = {}) {
+  const records: AccessRecord[] = [];
+  return {
+    records,
+    record: async (entry: AccessRecord) => {
+      if (options.failing)
+        throw Object.assign(new Error("audit table unavailable"), { name: "ServiceUnavailable" });
+      records.push(entry);
+    },
+  };
 }

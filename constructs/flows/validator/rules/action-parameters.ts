@@ -8,7 +8,7 @@ export const rule = defineRule({
   id: "action-parameters",
   meta: {
     description:
-      "Per action type: required, mutually exclusive, forbidden and enumerated parameters and documented list members (table in validator/actions.ts).",
+      "Per action type: required, mutually exclusive, forbidden and enumerated parameters and documented list members (catalogue in validator/catalogue/).",
     messages: {
       missingParameters: "{{type}} needs a Parameters object ({} when it takes none)",
       missingRequired: "{{type}} requires parameter {{param}}",

@@ -12,7 +12,7 @@ export const rule = defineRule({
   id: "numeric-limits",
   meta: {
     description:
-      "Numeric parameters (numbers or numeric strings) stay within their documented bounds, e.g. InvocationTimeLimitSeconds 1-8, LoopCount 0-100; each bound names its source (validator/actions.ts).",
+      "Numeric parameters (numbers or numeric strings) stay within their documented bounds, e.g. InvocationTimeLimitSeconds 1-8, LoopCount 0-100; each bound names its source (validator/catalogue/).",
     messages: {
       notNumber: '{{param}} on {{type}} must be a number (the console writes "5"), got {{value}}',
       outOfRange: "{{param}} on {{type}} is {{value}}; allowed {{range}} (source: {{source}})",

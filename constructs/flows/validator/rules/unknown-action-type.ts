@@ -9,7 +9,7 @@ export const rule = defineRule({
       "Action types outside the validator table are reported (Connect rejects unknown types; the table may lag new console blocks).",
     messages: {
       unknownType:
-        'Action type "{{type}}" is not in the validator table; check the spelling or add it to constructs/flows/validator/actions.ts',
+        'Action type "{{type}}" is not in the validator table; check the spelling or add it to the catalogue in constructs/flows/validator/catalogue/',
     },
   },
   check({ actions, report }) {
