@@ -94,6 +94,9 @@ const SYNTH_INPUTS = [
   "config",
   "contact_flows",
   "ccp_site",
+  // Lambda sources the constructs and config import (the customer-id format, log message names).
+  "lambda/shared",
+  "lambda/http_api",
   "__tests__/support",
   "__tests__/lambda/fixtures",
   "__tests__/ccp/fixtures",
