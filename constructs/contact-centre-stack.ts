@@ -96,6 +96,7 @@ export class ContactCentreStack extends AddressedStack {
       environment: config.environment,
       account: awsEnv,
       storageAccessLogs: this.accessLogs.targetFor("recordings"),
+      keyDeletionWindowDays: config.security.kmsDeletionWindowDays,
       // The guardrail uses the stack key only when Bedrock runs in the stack's region (keys are regional).
       ...(config.bedrockRegion === config.region
         ? { keyViaServices: [...DEFAULT_KEY_VIA_SERVICES, "bedrock" as const] }
@@ -326,6 +327,7 @@ export class ContactCentreStack extends AddressedStack {
         this.accessLogs.bucketArn,
       ],
       accessLogs: this.accessLogs.targetFor("cloudtrail"),
+      kmsDeletionWindowDays: config.security.kmsDeletionWindowDays,
     });
     // Companion-app approvals and the agents' customer lookup (the original's auth API, carried over).
     // Browsers call it only from the CCP page; without a bank host name the page's CloudFront name is
@@ -368,6 +370,7 @@ export class ContactCentreStack extends AddressedStack {
       retentionDays: config.observability.logRetentionDays,
       account: awsEnv,
       usEast1Provider: this.platform.awsUsEast1,
+      keyDeletionWindowDays: config.security.kmsDeletionWindowDays,
     });
 
     // Original resources this stack deliberately stops managing (see docs/migration.md).

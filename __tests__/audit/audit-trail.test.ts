@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseStateList } from "../../constructs/migration/ledger";
 import { AuditTrail } from "../../constructs/audit";
+import { StackView, type StackJson } from "../../constructs/rules";
+import { rule as kmsNoRootWildcard } from "../../constructs/rules/rules/kms-key-policy-no-root-wildcard";
 import {
   ENV,
   unaccountedAddresses,
@@ -64,6 +66,30 @@ describe("AuditTrail", () => {
     });
     const decrypt = key.find((s) => s.Sid === "AccountReadsTrailLogsWithIamPermission");
     expect(decrypt.Condition.StringEquals).toEqual({ "kms:CallerAccount": "111122223333" });
+  });
+
+  it("splits administration from use, as the other keys do: the account root administers, never decrypts", () => {
+    const key = resource(json, "aws_kms_key", "audit_key");
+    const root = statements(key.policy).filter((s) => s.Principal?.AWS === "arn:aws:iam::111122223333:root");
+    expect(root).toHaveLength(1);
+    expect(root[0].Action).toEqual(expect.arrayContaining(["kms:ScheduleKeyDeletion", "kms:Put*"]));
+    expect(root[0].Action).not.toEqual(expect.arrayContaining(["kms:*"]));
+    expect(root[0].Action.some((a: string) => /Decrypt|Encrypt|GenerateDataKey/.test(a))).toBe(false);
+    const findings = kmsNoRootWildcard.check(new StackView(json as StackJson, { production: true }));
+    expect(findings).toStrictEqual([]);
+  });
+
+  it("waits the configured deletion window before destroying its key", () => {
+    const json7 = synth((stack) => {
+      new AuditTrail(stack, "audit", {
+        namePrefix: "connect-comprehensive",
+        config: devConfig().audit,
+        env: ENV,
+        kmsDeletionWindowDays: 7,
+      });
+    });
+    expect(resource(json, "aws_kms_key", "audit_key").deletion_window_in_days).toBe(30);
+    expect(resource(json7, "aws_kms_key", "audit_key").deletion_window_in_days).toBe(7);
   });
 
   it("lets CloudTrail write only its AWSLogs prefix, only for this trail, over TLS", () => {

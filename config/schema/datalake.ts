@@ -70,8 +70,6 @@ export const auditSchema = z.object({
    * not the original module's 365 days.
    */
   lifecycle: lifecycle.prefault({ expireAfterDays: 2557 }),
-  /** Days a scheduled deletion of the trail's KMS key waits. */
-  kmsDeletionWindowDays: z.number().int().min(7).max(30).default(30),
   /**
    * S3 Object Lock on the trail bucket: every log file is write-once for `days`. GOVERNANCE can be
    * bypassed by a principal with s3:BypassGovernanceRetention; COMPLIANCE by nobody (prod).

@@ -6,7 +6,7 @@ import type { AuditConfig } from "../../config/schema";
 import { keepAddress } from "../core/addresses";
 import type { AwsEnvironment } from "../datalake/delivery-stream";
 import { policyDocument } from "../datalake/iam";
-import { SecureBucket, archiveLifecycle, type AccessLogTarget } from "../storage";
+import { SecureBucket, archiveLifecycle, keyAdministrationStatement, type AccessLogTarget } from "../storage";
 
 export interface AuditTrailProps {
   /** Prefix of every name, as the original's project_name: the trail is `<prefix>-trail`. */
@@ -22,6 +22,8 @@ export interface AuditTrailProps {
   readonly dataEventBucketArns?: readonly string[];
   /** Where the trail bucket's S3 server access logs go (AccessLogBucket.targetFor). @default - not logged */
   readonly accessLogs?: AccessLogTarget;
+  /** Days a scheduled deletion of the trail's key waits (config `security.kmsDeletionWindowDays`). @default 30 */
+  readonly kmsDeletionWindowDays?: number;
 }
 
 /**
@@ -54,15 +56,11 @@ export class AuditTrail extends Construct {
     this.key = new KmsKey(this, "key", {
       description: `Encrypts CloudTrail logs of ${trailName}`,
       enableKeyRotation: true,
-      deletionWindowInDays: config.kmsDeletionWindowDays,
+      deletionWindowInDays: props.kmsDeletionWindowDays ?? 30,
+      // Administration apart from use, as on the other keys: the account's IAM admins manage the
+      // key but cannot decrypt with it; reading logs needs the trail's encryption context below.
       policy: policyDocument([
-        {
-          Sid: "AccountAdministersKeyThroughIam",
-          Effect: "Allow",
-          Principal: { AWS: `arn:${env.partition}:iam::${env.accountId}:root` },
-          Action: "kms:*",
-          Resource: "*",
-        },
+        keyAdministrationStatement(env),
         {
           Sid: "CloudTrailEncryptsThisTrail",
           Effect: "Allow",

@@ -23,6 +23,8 @@ export interface CcpLoggingProps {
   readonly account: AccountContext;
   /** Platform.awsUsEast1: CloudFront log sources and CLOUDFRONT web ACLs exist only there. */
   readonly usEast1Provider: AwsProvider;
+  /** Days a scheduled deletion of the WAF logs key waits (config `security.kmsDeletionWindowDays`). @default 30 */
+  readonly keyDeletionWindowDays?: number;
 }
 
 /**
@@ -63,6 +65,9 @@ export class CcpLogging extends Construct {
       allowConnect: false,
       topicPublisherServices: [],
       provider,
+      ...(props.keyDeletionWindowDays !== undefined
+        ? { deletionWindowInDays: props.keyDeletionWindowDays }
+        : {}),
     });
     // WAF requires the aws-waf-logs- prefix on its log destinations.
     this.wafLogGroup = new CloudwatchLogGroup(this, "waf_log_group", {

@@ -39,6 +39,8 @@ export interface ConnectCoreProps {
    * @default ["events.amazonaws.com"] (EventBridge dead-letters undelivered contact events)
    */
   readonly keyQueueSenderServices?: readonly string[];
+  /** Days a scheduled deletion of the KMS key waits (config `security.kmsDeletionWindowDays`). @default 30 */
+  readonly keyDeletionWindowDays?: number;
 }
 
 /** One key for the contact-centre data: every service that stores it encrypts with the same key. */
@@ -96,6 +98,9 @@ export class ConnectCore extends Construct {
       viaServices: props.keyViaServices ?? DEFAULT_KEY_VIA_SERVICES,
       queueSenderServices: props.keyQueueSenderServices ?? ["events.amazonaws.com"],
       movedFromAddress: "module.kms_key.aws_kms_key.this",
+      ...(props.keyDeletionWindowDays !== undefined
+        ? { deletionWindowInDays: props.keyDeletionWindowDays }
+        : {}),
     });
     // Name kept from the original: renaming a bucket replaces it, and it holds the recordings.
     this.storageBucket = new SecureBucket(this, "storage_bucket", {

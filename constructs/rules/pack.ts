@@ -12,6 +12,7 @@ import { rule as iamNoWildcardResource } from "./rules/iam-no-wildcard-resource"
 import { rule as iamPassroleCondition } from "./rules/iam-passrole-condition";
 import { rule as kinesisKms } from "./rules/kinesis-kms";
 import { rule as kmsKeyPolicyAllowsUse } from "./rules/kms-key-policy-allows-use";
+import { rule as kmsKeyPolicyNoRootWildcard } from "./rules/kms-key-policy-no-root-wildcard";
 import { rule as kmsKeyRotation } from "./rules/kms-key-rotation";
 import { rule as lambdaAsyncFailureDestination } from "./rules/lambda-async-failure-destination";
 import { rule as logGroupKms } from "./rules/log-group-kms";
@@ -43,6 +44,8 @@ export interface PackEntry {
 export const RULE_PACK: readonly PackEntry[] = [
   // Keys: a resource whose key refuses its service fails at run time, not at apply.
   { rule: kmsKeyPolicyAllowsUse, level: "error" },
+  // Keys: administering a key must not be enough to decrypt with it.
+  { rule: kmsKeyPolicyNoRootWildcard, level: "error" },
   { rule: kmsKeyRotation, level: "error" },
   // Identity policies.
   { rule: iamNoWildcardAction, level: "error" },

@@ -11,6 +11,7 @@ export interface StackResource {
 
 /** An IAM or resource policy statement with its list-or-string fields made lists. */
 export interface Statement {
+  readonly sid: string | undefined;
   readonly effect: "Allow" | "Deny";
   /** `"*"` or principal type → identifiers. */
   readonly principal: "*" | Readonly<Record<string, readonly string[]>> | undefined;
@@ -142,6 +143,7 @@ export function policyStatements(policy: unknown): Statement[] | undefined {
   return list.map((s): Statement => {
     const principal = s.Principal;
     return {
+      sid: typeof s.Sid === "string" ? s.Sid : undefined,
       effect: s.Effect === "Deny" ? "Deny" : "Allow",
       principal:
         principal === "*"
@@ -195,6 +197,7 @@ function documentStatements(doc: Readonly<Record<string, unknown>>): Statement[]
       condition[c.test] = { ...condition[c.test], [c.variable]: asList(c.values) };
     }
     return {
+      sid: typeof b.sid === "string" ? b.sid : undefined,
       effect: b.effect === "Deny" ? "Deny" : "Allow",
       principal:
         principals.length === 0

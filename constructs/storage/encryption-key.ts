@@ -135,6 +135,22 @@ export class EncryptionKey extends Construct {
   }
 }
 
+/**
+ * The account administers a key through IAM (without this the key becomes unmanageable), but this
+ * statement grants no use of it: encrypt and decrypt need statements of their own.
+ */
+export function keyAdministrationStatement(
+  account: Pick<AccountContext, "accountId" | "partition">,
+): PolicyStatement {
+  return {
+    Sid: "KeyAdministrationThroughIam",
+    Effect: "Allow",
+    Principal: { AWS: `arn:${account.partition}:iam::${account.accountId}:root` },
+    Action: ADMIN_ACTIONS,
+    Resource: "*",
+  };
+}
+
 function keyPolicy(props: EncryptionKeyProps): PolicyStatement[] {
   const { accountId, region, partition } = props.account;
   const root = { AWS: `arn:${partition}:iam::${accountId}:root` };
@@ -143,16 +159,8 @@ function keyPolicy(props: EncryptionKeyProps): PolicyStatement[] {
   const queueSenders = props.queueSenderServices ?? [];
   const sourceAccount = { StringEquals: { "aws:SourceAccount": accountId } };
 
-  const statements: PolicyStatement[] = [
-    // Without this the key becomes unmanageable; IAM policies decide which admins may do what.
-    {
-      Sid: "KeyAdministrationThroughIam",
-      Effect: "Allow",
-      Principal: root,
-      Action: ADMIN_ACTIONS,
-      Resource: "*",
-    },
-  ];
+  // IAM policies decide which admins may do what.
+  const statements: PolicyStatement[] = [keyAdministrationStatement(props.account)];
   if (viaServices.length > 0) {
     statements.push({
       Sid: "UseThroughAccountServices",
