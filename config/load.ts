@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
-import { z } from "zod";
 import { environments } from "./environments";
+import { protectionIssues } from "./protections";
 import { configSchema, type ConfigInput, type StackConfig } from "./schema";
+import { mergeSettings, settingValue, unknownSettings, type SettingIssue } from "./tree";
 
 /** A configuration problem; `message` is one line per bad field, ready to print. */
 export class ConfigError extends Error {
@@ -20,25 +21,10 @@ function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** One line per issue: `<source>: <field.path>: <what was expected>`. */
-export function formatIssues(source: string, error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const path = formatPath(issue.path) || "(root)";
-      return `${source}: ${path}: ${issue.message}`;
-    })
+export function formatIssues(source: string, issues: readonly SettingIssue[]): string {
+  return issues
+    .map((issue) => `${source}: ${formatPath(issue.path) || "(root)"}: ${issue.message}`)
     .join("\n");
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Overrides replace arrays and scalars, merge objects. */
-export function mergeConfig(base: unknown, override: unknown): unknown {
-  if (!isPlainObject(base) || !isPlainObject(override)) return override === undefined ? base : override;
-  const merged: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(override)) merged[key] = mergeConfig(base[key], value);
-  return merged;
 }
 
 export interface LoadConfigOptions {
@@ -46,40 +32,78 @@ export interface LoadConfigOptions {
   readonly env: string;
   /** Path of a JSON file whose values override the environment's (CONNECT_CONFIG_FILE). */
   readonly overridesFile?: string;
-  /** In-memory overrides (tests). */
+  /** In-memory overrides (tests); the same rules as an override file. */
   readonly overrides?: unknown;
+  /** The committed environment files. @default config/environments (tests stand in their own) */
+  readonly environments?: Readonly<Record<string, ConfigInput>>;
 }
 
-/** Validate the chosen environment's config. Throws ConfigError with one line per bad field. */
+function readOverridesFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new ConfigError(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? error}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`${file}: not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function parse(source: string, input: unknown): StackConfig {
+  // Unknown keys are reported by unknownSettings, with the nearest known key, at every depth.
+  const unknown = unknownSettings(configSchema, input);
+  const result = configSchema.safeParse(input);
+  const schemaIssues = result.success ? [] : result.error.issues;
+  const issues = [...unknown, ...schemaIssues.filter((issue) => issue.code !== "unrecognized_keys")];
+  if (issues.length > 0 || !result.success) throw new ConfigError(formatIssues(source, issues));
+  return result.data;
+}
+
+/**
+ * Validate the chosen environment's config, with overrides merged over it. Throws ConfigError with
+ * one line per bad field, per unknown key, and per protected setting an override weakens.
+ */
 export function loadConfig(options: LoadConfigOptions): StackConfig {
-  const base: ConfigInput | undefined = environments[options.env];
-  if (!base) {
+  const files = options.environments ?? environments;
+  const file: ConfigInput | undefined = files[options.env];
+  if (!file) {
     throw new ConfigError(
-      `config: environment "${options.env}" is unknown: expected one of ${Object.keys(environments).join(", ")}`,
+      `config: environment "${options.env}" is unknown: expected one of ${Object.keys(files).join(", ")}`,
     );
   }
-  let input: unknown = base;
-  let source = `config/environments/${options.env}.ts`;
+  const environmentFile = `config/environments/${options.env}.ts`;
+  const committed = mergeSettings(configSchema, undefined, file);
+  const layers: unknown[] = [];
+  let source = environmentFile;
   if (options.overridesFile) {
-    let text: string;
-    try {
-      text = readFileSync(options.overridesFile, "utf8");
-    } catch (error) {
-      throw new ConfigError(
-        `${options.overridesFile}: cannot read: ${(error as NodeJS.ErrnoException).code ?? error}`,
-      );
-    }
-    try {
-      input = mergeConfig(input, JSON.parse(text));
-    } catch (error) {
-      throw new ConfigError(`${options.overridesFile}: not valid JSON: ${(error as Error).message}`);
-    }
+    layers.push(readOverridesFile(options.overridesFile));
     source = `${source} + ${options.overridesFile}`;
   }
-  if (options.overrides !== undefined) input = mergeConfig(input, options.overrides);
-  const result = configSchema.safeParse(input);
-  if (!result.success) throw new ConfigError(formatIssues(source, result.error));
-  return result.data;
+  if (options.overrides !== undefined) layers.push(options.overrides);
+
+  const input = layers.reduce<unknown>(
+    (merged, layer) => mergeSettings(configSchema, merged, layer),
+    committed,
+  );
+  const config = parse(source, input);
+  if (layers.length === 0) return config;
+  const weakened = protectionIssues(
+    environmentFile,
+    (path) => settingValue(configSchema, committed, path),
+    (path) => settingValue(configSchema, config, path),
+  );
+  if (weakened.length > 0) {
+    throw new ConfigError(
+      formatIssues(
+        source,
+        weakened.map((w) => ({ ...w, path: w.path.split(".") })),
+      ),
+    );
+  }
+  return config;
 }
 
 /**

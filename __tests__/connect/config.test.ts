@@ -17,11 +17,8 @@ const agent = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-const DEFAULT_QUEUES = loadConfig({ env: "dev" }).connect.queues;
-/** The default queues with FraudQueue replaced (an override's queues map replaces the default one). */
-const withFraudQueue = (fraud: Record<string, unknown>) => ({
-  queues: { ...DEFAULT_QUEUES, FraudQueue: fraud },
-});
+/** FraudQueue replaced: queues merge by name, so the other default queues stay. */
+const withFraudQueue = (fraud: Record<string, unknown>) => ({ queues: { FraudQueue: fraud } });
 
 function errorFor(connect: unknown): string {
   try {
@@ -127,7 +124,8 @@ describe("connect config validation", () => {
   });
 
   it("requires the queues the tiered routing profiles serve", () => {
-    const message = errorFor({ queues: { GeneralAgentQueue: { description: "g" } } });
+    // null removes a named entry from a map.
+    const message = errorFor({ queues: { FraudQueue: null, AccountQueue: null } });
     expect(message).toContain(
       'connect.queues: expected queue "FraudQueue": routing profile FraudTeam-24x7 serves it',
     );

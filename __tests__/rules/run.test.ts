@@ -1,7 +1,7 @@
 import { errorsOf, formatReport, runRules, type PackEntry } from "../../constructs/rules";
 import { prod } from "../../config/environments/prod";
 import { loadConfig } from "../../config/load";
-import { configSchema } from "../../config/schema";
+import { configSchema, type ConfigInput } from "../../config/schema";
 import { rule as kmsKeyRotation } from "../../constructs/rules/rules/kms-key-rotation";
 import { rule as lambdaAsync } from "../../constructs/rules/rules/lambda-async-failure-destination";
 import { fragment, ref } from "./support";
@@ -37,7 +37,7 @@ describe("runRules", () => {
     const report = runRules(json, {
       production: false,
       pack,
-      suppressions: [{ rule: "kms-key-rotation", address: "aws_kms_key.a", reason }],
+      suppressions: [{ rule: "kms-key-rotation", address: "aws_kms_key.a", owner: "platform team", reason }],
     });
     expect(errorsOf(report)).toStrictEqual([]);
     expect(report.suppressed).toStrictEqual([expect.objectContaining({ address: "aws_kms_key.a", reason })]);
@@ -47,6 +47,7 @@ describe("runRules", () => {
     const stale = {
       rule: "kms-key-rotation",
       address: "aws_kms_key.b",
+      owner: "platform team",
       reason: "b used to be an imported key",
     };
     const report = runRules(json, { production: false, pack, suppressions: [stale] });
@@ -58,26 +59,46 @@ describe("runRules", () => {
 });
 
 describe("suppressions in config", () => {
+  // Suppressions come only from the committed environment files: these stand in for dev.ts.
   const load = (suppressions: unknown) => () =>
-    loadConfig({ env: "dev", overrides: { rules: { suppressions } } });
+    loadConfig({
+      env: "dev",
+      environments: { dev: { environment: "dev", rules: { suppressions } } as ConfigInput },
+    });
+  const owner = "contact-centre platform team";
 
   it("need one address: no wildcards or blanket suppressions", () => {
-    expect(load([{ rule: "s3-versioning", address: "aws_s3_bucket.*", reason: "x".repeat(40) }])).toThrow(
-      /rules.suppressions\[0\].address: expected one resource address \(type.name\), no wildcards/,
-    );
+    expect(
+      load([{ rule: "s3-versioning", address: "aws_s3_bucket.*", owner, reason: "x".repeat(40) }]),
+    ).toThrow(/rules.suppressions\[0\].address: expected one resource address \(type.name\), no wildcards/);
   });
 
   it("need a written reason", () => {
-    expect(load([{ rule: "s3-versioning", address: "aws_s3_bucket.b", reason: "legacy" }])).toThrow(
+    expect(load([{ rule: "s3-versioning", address: "aws_s3_bucket.b", owner, reason: "legacy" }])).toThrow(
       /rules.suppressions\[0\].reason: write why the finding is acceptable/,
     );
   });
 
+  it("need an owner who answers for the exception", () => {
+    expect(load([{ rule: "s3-versioning", address: "aws_s3_bucket.b", reason: "x".repeat(40) }])).toThrow(
+      /rules.suppressions\[0\].owner: /,
+    );
+  });
+
   it("are refused twice for one rule and address", () => {
-    const s = { rule: "s3-versioning", address: "aws_s3_bucket.b", reason: "x".repeat(40) };
+    const s = { rule: "s3-versioning", address: "aws_s3_bucket.b", owner, reason: "x".repeat(40) };
     expect(load([s, s])).toThrow(
       /rules.suppressions\[1\]: s3-versioning aws_s3_bucket.b is suppressed twice/,
     );
+  });
+
+  it("every committed one names its owner and its reason", () => {
+    for (const env of ["dev", "prod"]) {
+      for (const s of loadConfig({ env }).rules.suppressions) {
+        expect(s.owner.length).toBeGreaterThan(2);
+        expect(s.reason.length).toBeGreaterThanOrEqual(30);
+      }
+    }
   });
 });
 

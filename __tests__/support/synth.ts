@@ -53,15 +53,13 @@ export interface SynthesizedStack {
   readonly stack: ContactCentreStack;
 }
 
-/** Build the whole stack for an environment and return its synthesized JSON (validations run). */
-function synthFresh(env: string, overrides?: unknown): SynthesizedStack {
+/** The whole stack built from a validated config, with the prebuilt Lambda zips and CCP assets. */
+export function buildStack(config: StackConfig): ContactCentreStack {
   // Required here, not imported above: a suite served from the cache never loads the constructs.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const stackModule: StackModule = require("../../constructs/contact-centre-stack");
   const { ContactCentreStack, stackNameFor } = stackModule;
-  const config = configFor(env, overrides);
-  const app = Testing.app();
-  const stack = new ContactCentreStack(app, stackNameFor(config), {
+  return new ContactCentreStack(Testing.app(), stackNameFor(config), {
     config,
     lexFallbackCode: PREBUILT_LAMBDA,
     ctrMetricsCode: PREBUILT_LAMBDA,
@@ -70,6 +68,11 @@ function synthFresh(env: string, overrides?: unknown): SynthesizedStack {
     callbackStatusCode: PREBUILT_LAMBDA,
     ccpSiteAssets: PREBUILT_CCP_ASSETS,
   });
+}
+
+/** Build the whole stack for an environment and return its synthesized JSON (validations run). */
+function synthFresh(env: string, overrides?: unknown): SynthesizedStack {
+  const stack = buildStack(configFor(env, overrides));
   const text = Testing.synth(stack, true);
   // Rendered on first use: most callers (every synth with overrides) read only the JSON.
   let full: TerraformJson | undefined;

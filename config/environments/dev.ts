@@ -15,6 +15,7 @@ export const dev: ConfigInput = {
       {
         rule: "cloudfront-tls",
         address: "aws_cloudfront_distribution.ccp_site",
+        owner: "contact-centre platform team",
         reason:
           "dev has no bank host name or certificate: the *.cloudfront.net default serves only the static softphone page (public code, no data); agent sessions and audio run inside the CCP on Connect's own TLS 1.2 endpoint. Production refuses config without ccp.domainName",
       },

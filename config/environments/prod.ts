@@ -23,6 +23,8 @@ export const prod: ConfigInput = {
   },
   security: {
     deletionProtection: true,
+    // The bank's mail domains: alarm and fraud e-mails go nowhere else (an override cannot add one).
+    allowedEmailDomains: ["bank.example"],
     alarmEmails: ["contact-centre-oncall@bank.example"],
     fraudAlertEmails: ["fraud-operations@bank.example"],
   },
@@ -81,6 +83,7 @@ export const prod: ConfigInput = {
       {
         rule: "secret-rotation",
         address: "aws_secretsmanager_secret.pin_encryption_private_key",
+        owner: "contact-centre platform team",
         reason:
           "rotating the PIN key means uploading a new key to Connect and a new certificate to the flow, which a rotation Lambda cannot do; the runbook in docs/pin-encryption.md rotates it with Connect's two active keys",
       },

@@ -38,6 +38,13 @@ export const configSchema = z
         message: `the companion app and the agents share issuer and audience ${shared.join(", ")}: an app user's token would pass the CRM authorizer; give agents their own audience`,
       });
     }
+    if (config.lex.gatewaySecondaryLocale === config.locale) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["lex", "gatewaySecondaryLocale"],
+        message: `expected the locale other than the main one (${config.locale}): the gateway bot answers in both`,
+      });
+    }
     // In production an alarm or fraud alert nobody receives is an outage nobody sees.
     if (config.environment !== "prod") return;
     const required = [
@@ -70,6 +77,14 @@ export const configSchema = z
         path: ["flows", "pinEncryption"],
         message:
           "production encrypts PIN entry: set flows.pinEncryption.keyId and certificatePem (the key uploaded to Connect and a certificate it signed; docs/pin-encryption.md)",
+      });
+    }
+    if (config.security.allowedEmailDomains.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["security", "allowedEmailDomains"],
+        message:
+          "production sends fraud and alarm e-mails only to the bank's own mail domains: list them (e.g. bank.co.uk)",
       });
     }
     for (const [field, what] of required) {

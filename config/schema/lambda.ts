@@ -1,9 +1,18 @@
 import { z } from "zod";
 
+/** The Lex code-hook Lambda (lambda/lex_fallback), which also answers the flows' Lambda calls. */
 export const lambdaSchema = z.object({
+  /** Node.js runtime of the code-hook Lambda. */
   runtime: z.enum(["nodejs20.x", "nodejs22.x"]).default("nodejs22.x"),
-  memoryMb: z.number().int().min(128).max(10240).default(512),
-  timeoutSeconds: z.number().int().min(1).max(30, "Lex waits at most 30 s for a code hook").default(10),
+  /** Memory of the code-hook Lambda (CPU grows with it: 1024 keeps a cold sensitive turn in budget). */
+  memoryMb: z.number().int().min(128).max(10240).default(1024),
+  /** Hard stop of one invocation: above the handler's 2.8 s turn budget, below Connect's 8 s wait. */
+  timeoutSeconds: z
+    .number()
+    .int()
+    .min(3, "the handler's own turn budget is 2.8 s")
+    .max(8, "Connect waits at most 8 s for a Lambda")
+    .default(5),
   /** Below this NLU confidence the Lambda asks Bedrock instead of trusting the intent. */
   lowConfidenceThreshold: z.number().min(0).max(1).default(0.7),
   bedrockModelId: z.string().min(1).default("anthropic.claude-3-haiku-20240307-v1:0"),

@@ -9,6 +9,8 @@ export const ruleSuppressionSchema = z
     address: z
       .string()
       .regex(/^[a-z][a-z0-9_]*\.[A-Za-z0-9_-]+$/, "expected one resource address (type.name), no wildcards"),
+    /** Who answers for the exception (a team), and reviews it when the resource changes. */
+    owner: z.string().trim().min(3, "name the team that owns the exception"),
     /** Why the rule does not apply here, in words a security reviewer can check. */
     reason: z.string().trim().min(30, "write why the finding is acceptable (at least 30 characters)"),
   })

@@ -23,19 +23,53 @@ const customerIdFormatSchema = z
     for (const message of customerIdFormatProblems(format)) ctx.addIssue({ code: "custom", message });
   });
 
-export const securitySchema = z.object({
-  /** Deletion protection on tables and KMS keys. @default true in prod (set in config/environments/prod.ts) */
-  deletionProtection: z.boolean().default(false),
-  /** Days a scheduled KMS key deletion waits. */
-  kmsDeletionWindowDays: z.number().int().min(7).max(30).default(30),
-  /** Who is emailed on fraud alerts. No address is baked in: set per environment. */
-  fraudAlertEmails: z.array(emailAddress).default([]),
-  /** Who is emailed on operational alarms. */
-  alarmEmails: z.array(emailAddress).default([]),
-  /** TTL of security events in days (audit retention in the table; long-term copy goes to the data lake). */
-  securityEventTtlDays: z.number().int().min(1).max(3650).default(400),
-  /** Lockout after this many failed PIN attempts. */
-  maxPinAttempts: z.number().int().min(1).max(10).default(3),
-  /** The canonical customer id (trimming, leading zeros, allowed characters): see customerIdFormatSchema. */
-  customerIdFormat: customerIdFormatSchema.prefault({}),
-});
+/** A mail domain, lower-case (`bank.co.uk`): subscribers must be at exactly one of the listed domains. */
+const mailDomain = z
+  .string()
+  .regex(
+    /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+    "expected a lower-case mail domain such as bank.co.uk",
+  );
+
+const SUBSCRIBER_LISTS = [
+  ["fraudAlertEmails", "fraud alerts"],
+  ["alarmEmails", "operational alarms"],
+] as const;
+
+export const securitySchema = z
+  .object({
+    /** Deletion protection on tables, and a 30-day (not 7-day) recovery window on secrets. @default true in prod (set in config/environments/prod.ts) */
+    deletionProtection: z.boolean().default(false),
+    /** Days a scheduled deletion of any KMS key of the stack waits (the stack key, the WAF logs key, the trail key). */
+    kmsDeletionWindowDays: z.number().int().min(7).max(30).default(30),
+    /** Who is emailed on fraud alerts. No address is baked in: set per environment. */
+    fraudAlertEmails: z.array(emailAddress).default([]),
+    /** Who is emailed on operational alarms. */
+    alarmEmails: z.array(emailAddress).default([]),
+    /**
+     * Mail domains fraud and alarm subscribers must be at (exact match). Required in prod, where an
+     * alert to a private mailbox would leak customer and fraud details. @default - any domain (dev)
+     */
+    allowedEmailDomains: z.array(mailDomain).default([]),
+    /** TTL of security events in days (audit retention in the table; long-term copy goes to the data lake). */
+    securityEventTtlDays: z.number().int().min(1).max(3650).default(400),
+    /** Failed PIN attempts that lock the customer out (the code-hook Lambda's MAX_PIN_ATTEMPTS). */
+    maxPinAttempts: z.number().int().min(1).max(10).default(3),
+    /** The canonical customer id (trimming, leading zeros, allowed characters): see customerIdFormatSchema. */
+    customerIdFormat: customerIdFormatSchema.prefault({}),
+  })
+  .superRefine((security, ctx) => {
+    if (security.allowedEmailDomains.length === 0) return;
+    for (const [field, what] of SUBSCRIBER_LISTS) {
+      security[field].forEach((address, i) => {
+        const domain = address.slice(address.lastIndexOf("@") + 1).toLowerCase();
+        if (!security.allowedEmailDomains.includes(domain)) {
+          ctx.addIssue({
+            code: "custom",
+            path: [field, i],
+            message: `${address} would receive ${what} outside the bank: its domain is not in security.allowedEmailDomains (${security.allowedEmailDomains.join(", ")})`,
+          });
+        }
+      });
+    }
+  });

@@ -10,7 +10,7 @@ import {
   type CustomerIdFormat,
 } from "../../lambda/shared/customer-id";
 import { NodejsLambda } from "./nodejs-lambda";
-import type { LambdaPolicyStatement, LambdaZip, LogRetentionDays } from "./types";
+import type { LambdaPolicyStatement, LambdaZip, LogRetentionDays, NodejsRuntime } from "./types";
 
 export interface LexFallbackLambdaProps {
   /** @default "lex-fallback" */
@@ -48,6 +48,16 @@ export interface LexFallbackLambdaProps {
   readonly guardrail: { readonly arn: string; readonly id: string; readonly version: string };
   /** NLU confidence below which a first turn goes to the LLM fallback. @default 0.7 */
   readonly confidenceThreshold?: number;
+  /** @default "nodejs22.x" */
+  readonly runtime?: NodejsRuntime;
+  /** @default 1024 */
+  readonly memoryMb?: number;
+  /** Hard stop of one invocation, seconds. @default 5 */
+  readonly timeoutSeconds?: number;
+  /** Failed PIN attempts that lock a customer out (MAX_PIN_ATTEMPTS). @default 3 */
+  readonly maxPinAttempts?: number;
+  /** Days security events are kept before DynamoDB expires them (SECURITY_EVENT_TTL_DAYS). @default 400 */
+  readonly securityEventTtlDays?: number;
   /** Queue names the flow routes to on escalation. @default { fraud: "FraudQueue", agent: "GeneralAgentQueue", accounts: "AccountQueue", lending: "LendingQueue" } */
   readonly queues?: {
     readonly fraud?: string;
@@ -186,8 +196,9 @@ export class LexFallbackLambda extends Construct {
       code: props.code,
       // Lex and Connect (InvokeLambdaFunction, at most 8 s) wait on it; the handler's own budget is
       // 2.8 s, this is the hard stop.
-      timeout: 5,
-      memorySize: 1024,
+      timeout: props.timeoutSeconds ?? 5,
+      memorySize: props.memoryMb ?? 1024,
+      ...(props.runtime ? { runtime: props.runtime } : {}),
       kmsKeyArn: props.kmsKeyArn,
       statements,
       ...(props.logRetentionDays !== undefined ? { logRetentionDays: props.logRetentionDays } : {}),
@@ -214,6 +225,8 @@ export class LexFallbackLambda extends Construct {
         ACCOUNTS_QUEUE_NAME: queues.accounts,
         LENDING_QUEUE_NAME: queues.lending,
         AI_METRICS_NAMESPACE: props.aiMetricsNamespace ?? "Connect/BedrockMCP",
+        MAX_PIN_ATTEMPTS: String(props.maxPinAttempts ?? 3),
+        SECURITY_EVENT_TTL_DAYS: String(props.securityEventTtlDays ?? 400),
         ...(props.aiInsightsStream ? { AI_INSIGHTS_STREAM_NAME: props.aiInsightsStream.name } : {}),
         ...(props.pinEncryption
           ? {

@@ -5,8 +5,8 @@ import type { LeveledFinding, RuleContext, RuleSuppression, StackJson } from "./
 export interface RulesReport {
   /** Findings not suppressed, errors first. */
   readonly findings: readonly LeveledFinding[];
-  /** Findings a configured suppression covers, with its reason. */
-  readonly suppressed: ReadonlyArray<LeveledFinding & { readonly reason: string }>;
+  /** Findings a configured suppression covers, with its owner and reason. */
+  readonly suppressed: ReadonlyArray<LeveledFinding & { readonly owner: string; readonly reason: string }>;
   /** Suppressions that matched no finding: stale, to be deleted. */
   readonly unusedSuppressions: readonly RuleSuppression[];
   readonly rulesRun: number;
@@ -28,14 +28,14 @@ export function runRules(json: StackJson, options: RunRulesOptions): RulesReport
   const suppressions = options.suppressions ?? [];
   const used = new Set<RuleSuppression>();
   const findings: LeveledFinding[] = [];
-  const suppressed: Array<LeveledFinding & { reason: string }> = [];
+  const suppressed: Array<LeveledFinding & { owner: string; reason: string }> = [];
   for (const { rule, level } of pack) {
     for (const finding of rule.check(stack)) {
       const leveled = { ...finding, rule: rule.id, level, fix: rule.meta.fix };
       const suppression = suppressions.find((s) => s.rule === rule.id && s.address === finding.address);
       if (suppression) {
         used.add(suppression);
-        suppressed.push({ ...leveled, reason: suppression.reason });
+        suppressed.push({ ...leveled, owner: suppression.owner, reason: suppression.reason });
       } else findings.push(leveled);
     }
   }

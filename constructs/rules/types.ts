@@ -45,6 +45,8 @@ export interface LeveledFinding extends RuleFinding {
 export interface RuleSuppression {
   readonly rule: string;
   readonly address: string;
+  /** The team that answers for the exception. */
+  readonly owner: string;
   readonly reason: string;
 }
 

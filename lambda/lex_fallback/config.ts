@@ -29,8 +29,10 @@ export interface LambdaConfig {
   readonly accountsQueue: string;
   /** Specialist queue for lending (loan applications). */
   readonly lendingQueue: string;
-  /** Days security events are kept (DynamoDB TTL). */
+  /** Days security events are kept (DynamoDB TTL); config `security.securityEventTtlDays`. */
   readonly securityEventTtlDays: number;
+  /** Failed PINs that lock the customer out; config `security.maxPinAttempts`. */
+  readonly maxPinAttempts: number;
   /** Days a callback request is kept (DynamoDB TTL); the original kept them a week. */
   readonly callbackTtlDays: number;
   /** CloudWatch namespace of the AI metrics (EMF); the construct passes config's aiMetricsNamespace. */
@@ -55,9 +57,6 @@ export const RATE_LIMITS = {
   contact: { sensitive: 20, llm: 10 },
   customer: { sensitive: 40, llm: 20 },
 } as const;
-
-/** Failed PINs before the customer is locked out; a policy, not a tuning knob. */
-export const MAX_PIN_FAILURES = 3;
 
 const numberIn = (min: number, max: number, fallback: number) =>
   z.catch(z.coerce.number().check(z.minimum(min), z.maximum(max)), fallback);
@@ -85,7 +84,9 @@ const envSchema = z.object({
   AGENT_QUEUE_NAME: named("GeneralAgentQueue"),
   ACCOUNTS_QUEUE_NAME: named("AccountQueue"),
   LENDING_QUEUE_NAME: named("LendingQueue"),
+  // Both set by the construct from config (security.*); the fallbacks are the config defaults.
   SECURITY_EVENT_TTL_DAYS: numberIn(1, 3650, 400),
+  MAX_PIN_ATTEMPTS: z.catch(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(10)), 3),
   CALLBACK_TTL_DAYS: numberIn(1, 90, 7),
   // The config default (config/schema/observability.ts), the original's namespace.
   AI_METRICS_NAMESPACE: named("Connect/BedrockMCP"),
@@ -118,6 +119,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): L
     accountsQueue: e.ACCOUNTS_QUEUE_NAME,
     lendingQueue: e.LENDING_QUEUE_NAME,
     securityEventTtlDays: e.SECURITY_EVENT_TTL_DAYS,
+    maxPinAttempts: e.MAX_PIN_ATTEMPTS,
     callbackTtlDays: e.CALLBACK_TTL_DAYS,
     aiMetricsNamespace: e.AI_METRICS_NAMESPACE,
     aiInsightsStreamName: e.AI_INSIGHTS_STREAM_NAME,

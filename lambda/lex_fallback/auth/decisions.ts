@@ -1,4 +1,3 @@
-import { MAX_PIN_FAILURES } from "../config";
 import type { Deps } from "../handlers/types";
 import type { PinAttempt, SecurityEventType, SessionAuth } from "../ports";
 import { audit } from "./audit";
@@ -67,7 +66,7 @@ export type PinOutcome =
  * conditional write is what bounds PIN guesses under any concurrency); undefined when locked.
  */
 async function reserve(ctx: AuthContext, customerId: string): Promise<PinAttempt | undefined> {
-  const reservation = await ctx.deps.ports.auth.reservePinAttempt(customerId, MAX_PIN_FAILURES);
+  const reservation = await ctx.deps.ports.auth.reservePinAttempt(customerId, ctx.deps.config.maxPinAttempts);
   if (reservation.kind === "reserved") return reservation.attempt;
   await record(ctx, customerId, "AUTH_BLOCKED_LOCKED");
   return undefined;
@@ -80,7 +79,10 @@ async function attemptFailed(ctx: AuthContext, attempt: PinAttempt, detail: Deta
     await record(ctx, attempt.customerId, "AUTH_LOCKED", { failures: attempt.number });
     return { kind: "locked" };
   }
-  return { kind: "invalid", attemptsRemaining: Math.max(0, MAX_PIN_FAILURES - attempt.number) };
+  return {
+    kind: "invalid",
+    attemptsRemaining: Math.max(0, ctx.deps.config.maxPinAttempts - attempt.number),
+  };
 }
 
 /** Counts one attempt that fails without reaching the bank; `detail` says why (e.g. a malformed PIN). */

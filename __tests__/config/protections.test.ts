@@ -1,0 +1,159 @@
+import { prod } from "../../config/environments/prod";
+import { loadConfig } from "../../config/load";
+import { PROTECTED_SETTINGS } from "../../config/protections";
+import { configErrorOf, deletionProtectionAttack, overridesFile } from "./support";
+
+/** Each protected setting (but the three tested on their own below) weakened by an override: path, message. */
+const WEAKENINGS: ReadonlyArray<readonly [unknown, string, string]> = [
+  [{ environment: "dev" }, "environment", `change it ("prod" → "dev")`],
+  [{ security: { kmsDeletionWindowDays: 7 } }, "security.kmsDeletionWindowDays", "lower it (30 → 7)"],
+  [{ security: { securityEventTtlDays: 30 } }, "security.securityEventTtlDays", "lower it (400 → 30)"],
+  [{ security: { maxPinAttempts: 10 } }, "security.maxPinAttempts", "raise it (3 → 10)"],
+  [
+    { security: { allowedEmailDomains: ["bank.example", "gmail.com"] } },
+    "security.allowedEmailDomains",
+    `add to it ("gmail.com")`,
+  ],
+  [{ observability: { logRetentionDays: 30 } }, "observability.logRetentionDays", "lower it (365 → 30)"],
+  [
+    { datalake: { deliveryErrorLogRetentionDays: 7 } },
+    "datalake.deliveryErrorLogRetentionDays",
+    "lower it (365 → 7)",
+  ],
+  [{ datalake: { lifecycle: { expireAfterDays: 200 } } }, "datalake.lifecycle.expireAfterDays", "lower it"],
+  [{ connect: { recordingRetentionDays: 30 } }, "connect.recordingRetentionDays", "lower it (2555 → 30)"],
+  [{ audit: { lifecycle: { expireAfterDays: 400 } } }, "audit.lifecycle.expireAfterDays", "lower it"],
+  [{ audit: { objectLock: { days: 30 } } }, "audit.objectLock.days", "lower it (2557 → 30)"],
+  [
+    { audit: { objectLock: { mode: "GOVERNANCE" } } },
+    "audit.objectLock.mode",
+    `weaken it ("COMPLIANCE" → "GOVERNANCE")`,
+  ],
+  [{ backend: { type: "local" } }, "backend.type", `change it ("s3" → "local")`],
+  [
+    { connect: { identityManagementType: "CONNECT_MANAGED" } },
+    "connect.identityManagementType",
+    `change it ("SAML" → "CONNECT_MANAGED")`,
+  ],
+  [{ api: { agents: { requiredGroup: "everyone" } } }, "api.agents.requiredGroup", "change it"],
+  [{ api: { agents: { groupsClaim: "aud" } } }, "api.agents.groupsClaim", "change it"],
+];
+
+const prodWith = (overrides: unknown) => () => loadConfig({ env: "prod", overrides });
+const linesOf = (run: () => unknown) => configErrorOf(run).message.split("\n");
+
+describe("prod protections an override cannot lower", () => {
+  it("refuse the measured attack from a CONNECT_CONFIG_FILE: one line per protected setting", () => {
+    const file = overridesFile(deletionProtectionAttack());
+    const lines = linesOf(() => loadConfig({ env: "prod", overridesFile: file }));
+    expect(lines).toStrictEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^config/environments/prod\\.ts \\+ ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: rules\\.suppressions: protected \\(reviewed exceptions to the stack rules; an override may drop one\\): an override cannot add to it \\(dynamodb-deletion-protection aws_dynamodb_table\\.security_security_events_table; .*\\); change it in config/environments/prod\\.ts, where it is reviewed$`,
+        ),
+      ),
+      `config/environments/prod.ts + ${file}: security.deletionProtection: protected in prod (deletion protection of tables, and the 30-day recovery window of secrets): an override cannot lower it (true → false); change it in config/environments/prod.ts, where it is reviewed`,
+    ]);
+  });
+
+  it.each(WEAKENINGS)("refuse %j naming the setting", (overrides, path, what) => {
+    const lines = linesOf(prodWith(overrides)).filter((l) => l.includes(": protected"));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`config/environments/prod.ts: ${path}: protected`);
+    expect(lines[0]).toContain(`an override cannot ${what}`);
+  });
+
+  it("every protected setting has a test that an override cannot weaken it", () => {
+    // The attack above covers deletion protection and suppressions; the PIN test below, PIN encryption.
+    const tested = [
+      ...WEAKENINGS.map(([, path]) => path),
+      "rules.suppressions",
+      "security.deletionProtection",
+    ];
+    expect(PROTECTED_SETTINGS.map((p) => p.path).sort()).toStrictEqual(
+      [...tested, "flows.pinEncryption"].sort(),
+    );
+  });
+
+  it("cannot be removed through an empty object either: encrypted PIN entry stays", () => {
+    expect(loadConfig({ env: "prod", overrides: { flows: {} } }).flows.pinEncryption).toBeDefined();
+    expect(configErrorOf(prodWith({ flows: { pinEncryption: null } })).message).toMatch(
+      /flows\.pinEncryption/,
+    );
+  });
+
+  it("allow an override to strengthen them, and to drop a suppression", () => {
+    const config = loadConfig({
+      env: "prod",
+      overrides: {
+        security: { maxPinAttempts: 2, securityEventTtlDays: 800, allowedEmailDomains: ["bank.example"] },
+        observability: { logRetentionDays: 731 },
+        rules: { suppressions: [] },
+      },
+    });
+    expect([config.security.maxPinAttempts, config.observability.logRetentionDays]).toStrictEqual([2, 731]);
+    expect(config.rules.suppressions).toStrictEqual([]);
+  });
+
+  it("allow the bank's real values where prod.ts ships stand-ins (subscribers, issuers, host name)", () => {
+    const config = loadConfig({
+      env: "prod",
+      overrides: {
+        security: { fraudAlertEmails: ["fraud-ops@bank.example"] },
+        api: { agents: { issuer: "https://sso.bank.example/oauth2/desk" } },
+      },
+    });
+    expect(config.api.agents.requiredGroup).toBe("contact-centre-agents");
+  });
+
+  it("leave dev free to lower what prod protects, but not to add suppressions", () => {
+    const config = loadConfig({ env: "dev", overrides: { security: { kmsDeletionWindowDays: 7 } } });
+    expect(config.security.kmsDeletionWindowDays).toBe(7);
+    const suppression = {
+      rule: "secret-rotation",
+      address: "aws_secretsmanager_secret.anything",
+      owner: "someone",
+      reason: "x".repeat(40),
+    };
+    expect(
+      linesOf(() => loadConfig({ env: "dev", overrides: { rules: { suppressions: [suppression] } } })),
+    ).toStrictEqual([
+      expect.stringMatching(
+        /^config\/environments\/dev\.ts: rules\.suppressions: protected .*cannot add to it \(secret-rotation aws_secretsmanager_secret\.anything\)/,
+      ),
+    ]);
+  });
+});
+
+describe("alarm and fraud subscribers in prod", () => {
+  it("refuse an address outside the bank's mail domains (fraud-copy@gmail.com)", () => {
+    const lines = linesOf(
+      prodWith({ security: { fraudAlertEmails: ["fraud-operations@bank.example", "fraud-copy@gmail.com"] } }),
+    );
+    expect(lines).toStrictEqual([
+      "config/environments/prod.ts: security.fraudAlertEmails[1]: fraud-copy@gmail.com would receive fraud alerts outside the bank: its domain is not in security.allowedEmailDomains (bank.example)",
+    ]);
+  });
+
+  it("refuse alarm subscribers outside them too", () => {
+    expect(linesOf(prodWith({ security: { alarmEmails: ["oncall@outlook.com"] } }))).toStrictEqual([
+      expect.stringContaining(
+        "security.alarmEmails[0]: oncall@outlook.com would receive operational alarms outside the bank",
+      ),
+    ]);
+  });
+
+  it("require the list of domains in a prod environment file", () => {
+    const withoutDomains = { ...prod, security: { ...prod.security, allowedEmailDomains: [] } };
+    expect(linesOf(() => loadConfig({ env: "prod", environments: { prod: withoutDomains } }))).toStrictEqual([
+      "config/environments/prod.ts: security.allowedEmailDomains: production sends fraud and alarm e-mails only to the bank's own mail domains: list them (e.g. bank.co.uk)",
+    ]);
+  });
+
+  it("leave dev free to use any domain", () => {
+    expect(
+      loadConfig({ env: "dev", overrides: { security: { alarmEmails: ["me@gmail.com"] } } }).security
+        .alarmEmails,
+    ).toStrictEqual(["me@gmail.com"]);
+  });
+});

@@ -1,0 +1,179 @@
+import { isDeepStrictEqual } from "node:util";
+
+/** How an override may change a protected setting: never in the direction that weakens it. */
+type Guard =
+  /** A number or a boolean (true > false) may rise, not fall. */
+  | { readonly kind: "not-lower" }
+  /** A number may fall, not rise (e.g. PIN attempts before lockout). */
+  | { readonly kind: "not-higher" }
+  /** One of an ordered list (weakest first) may move up, not down. */
+  | { readonly kind: "not-weaker"; readonly order: readonly string[] }
+  /** Present in the environment file: may change, not disappear. */
+  | { readonly kind: "kept-set" }
+  /** A list may lose entries, not gain one. */
+  | { readonly kind: "no-additions" }
+  /** Exactly as the environment file has it. */
+  | { readonly kind: "unchanged" };
+
+export interface ProtectedSetting {
+  /** Dotted config path. */
+  readonly path: string;
+  /** What it protects, for the README and error messages. */
+  readonly protects: string;
+  readonly guard: Guard;
+  /** Where the guard holds: every environment, or environments whose file says `environment: "prod"`. */
+  readonly scope: "every environment" | "prod";
+}
+
+/**
+ * Settings an override (CONNECT_CONFIG_FILE, or in-memory overrides) cannot weaken: changing them
+ * that way means editing the committed environment file, where the change is reviewed.
+ */
+export const PROTECTED_SETTINGS: readonly ProtectedSetting[] = [
+  {
+    path: "environment",
+    protects: "which environment's protections apply",
+    guard: { kind: "unchanged" },
+    scope: "every environment",
+  },
+  {
+    path: "rules.suppressions",
+    protects: "reviewed exceptions to the stack rules; an override may drop one",
+    guard: { kind: "no-additions" },
+    scope: "every environment",
+  },
+  {
+    path: "security.deletionProtection",
+    protects: "deletion protection of tables, and the 30-day recovery window of secrets",
+    guard: { kind: "not-lower" },
+    scope: "prod",
+  },
+  {
+    path: "security.kmsDeletionWindowDays",
+    protects: "the wait before a KMS key (and all it encrypts) is destroyed",
+    guard: { kind: "not-lower" },
+    scope: "prod",
+  },
+  {
+    path: "backend.type",
+    protects: "state in the encrypted, locked S3 backend",
+    guard: { kind: "unchanged" },
+    scope: "prod",
+  },
+  {
+    path: "flows.pinEncryption",
+    protects: "encrypted PIN entry",
+    guard: { kind: "kept-set" },
+    scope: "prod",
+  },
+  {
+    path: "security.maxPinAttempts",
+    protects: "PIN lockout",
+    guard: { kind: "not-higher" },
+    scope: "prod",
+  },
+  {
+    path: "connect.identityManagementType",
+    protects: "agent sign-in through the bank's identity provider",
+    guard: { kind: "unchanged" },
+    scope: "prod",
+  },
+  {
+    path: "api.agents.requiredGroup",
+    protects: "the group an agent needs to look customers up",
+    guard: { kind: "unchanged" },
+    scope: "prod",
+  },
+  {
+    path: "api.agents.groupsClaim",
+    protects: "the token claim that group is read from",
+    guard: { kind: "unchanged" },
+    scope: "prod",
+  },
+  {
+    path: "security.allowedEmailDomains",
+    protects: "the domains alarm and fraud e-mails may go to",
+    guard: { kind: "no-additions" },
+    scope: "prod",
+  },
+  ...(
+    [
+      ["observability.logRetentionDays", "log retention"],
+      ["datalake.deliveryErrorLogRetentionDays", "retention of delivery error logs"],
+      ["datalake.lifecycle.expireAfterDays", "retention of the data lake"],
+      ["connect.recordingRetentionDays", "retention of recordings and transcripts"],
+      ["security.securityEventTtlDays", "retention of security events"],
+      ["audit.lifecycle.expireAfterDays", "retention of the audit trail"],
+      ["audit.objectLock.days", "how long audit evidence is write-once"],
+    ] as const
+  ).map(([path, protects]): ProtectedSetting => ({
+    path,
+    protects,
+    guard: { kind: "not-lower" },
+    scope: "prod",
+  })),
+  {
+    path: "audit.objectLock.mode",
+    protects: "write-once audit evidence nobody can shorten",
+    guard: { kind: "not-weaker", order: ["GOVERNANCE", "COMPLIANCE"] },
+    scope: "prod",
+  },
+];
+
+const show = (value: unknown): string => (value === undefined ? "unset" : JSON.stringify(value));
+
+/** What the override did that weakens the setting ("lower it (true → false)"), or undefined. */
+function weakening(guard: Guard, before: unknown, after: unknown): string | undefined {
+  const change = `(${show(before)} → ${show(after)})`;
+  switch (guard.kind) {
+    case "not-lower":
+      return Number(after) < Number(before) ? `lower it ${change}` : undefined;
+    case "not-higher":
+      return Number(after) > Number(before) ? `raise it ${change}` : undefined;
+    case "not-weaker":
+      return guard.order.indexOf(String(after)) < guard.order.indexOf(String(before))
+        ? `weaken it ${change}`
+        : undefined;
+    case "kept-set":
+      return before !== undefined && after === undefined ? "remove it" : undefined;
+    case "unchanged":
+      return isDeepStrictEqual(before, after) ? undefined : `change it ${change}`;
+    case "no-additions": {
+      const allowed = (before ?? []) as unknown[];
+      const added = ((after ?? []) as unknown[]).filter((a) => !allowed.some((b) => isDeepStrictEqual(a, b)));
+      return added.length > 0 ? `add to it (${added.map(describeEntry).join("; ")})` : undefined;
+    }
+  }
+}
+
+function describeEntry(entry: unknown): string {
+  if (typeof entry === "object" && entry !== null && "rule" in entry && "address" in entry) {
+    return `${String(entry.rule)} ${String(entry.address)}`;
+  }
+  return show(entry);
+}
+
+/**
+ * One issue per protected setting the overrides weaken. `committed` and `effective` give a
+ * setting's value (defaults filled in) from the environment file alone and with the overrides.
+ */
+export function protectionIssues(
+  environmentFile: string,
+  committed: (path: string) => unknown,
+  effective: (path: string) => unknown,
+): Array<{ path: string; message: string }> {
+  const production = committed("environment") === "prod";
+  return PROTECTED_SETTINGS.filter((p) => p.scope === "every environment" || production).flatMap((p) => {
+    const before = committed(p.path);
+    const after = effective(p.path);
+    const what = weakening(p.guard, before, after);
+    if (what === undefined) return [];
+    const where = p.scope === "prod" ? "protected in prod" : "protected";
+    return [
+      {
+        path: p.path,
+        message: `${where} (${p.protects}): an override cannot ${what}; change it in ${environmentFile}, where it is reviewed`,
+      },
+    ];
+  });
+}
