@@ -126,6 +126,11 @@ describe("synth as users run it (cdktf synth, npm run synth): main.ts from the c
     expect(JSON.parse(bundled.json ?? "{}").terraform?.backend?.local).toBeDefined();
   });
 
+  it("checks no types on synth: only diff, deploy and the other cdktf commands wait for tsc", () => {
+    expect(bundled.stdout).not.toMatch(/^types: /m);
+    expect(bundled.stderr).not.toMatch(/type error/);
+  });
+
   it("writes byte for byte what the TypeScript sources write when run directly", () => {
     expect(bundled.stderr).toBe("");
     expect(bundled.json).toBeDefined();
