@@ -2,6 +2,7 @@ import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Wafv2WebAcl, type Wafv2WebAclRule } from "@cdktf/provider-aws/lib/wafv2-web-acl";
 import { Construct } from "constructs";
 import { keepAddress } from "../core/addresses";
+import { asNestedBlocks } from "../core/hcl";
 
 export interface CcpWafProps {
   /** Prefix of the web ACL name (the original's project_name). */
@@ -24,6 +25,22 @@ const visibility = (metricName: string) => ({
   metricName,
   sampledRequestsEnabled: true,
 });
+
+type Descriptor = { value: unknown };
+
+/** The provider's web ACL, with rule statements written to `synth --hcl` output as blocks (asNestedBlocks). */
+class WebAcl extends Wafv2WebAcl {
+  protected override synthesizeHclAttributes(): Record<string, unknown> {
+    const attributes = super.synthesizeHclAttributes();
+    const rules = attributes.rule as Descriptor | undefined;
+    if (rules && Array.isArray(rules.value)) {
+      rules.value = rules.value.map((rule: Record<string, Descriptor>) =>
+        rule.statement ? { ...rule, statement: asNestedBlocks(rule.statement.value) } : rule,
+      );
+    }
+    return attributes;
+  }
+}
 
 /** WAFv2 web ACL (scope CLOUDFRONT) in front of the CCP site: managed rule groups plus a per-IP rate limit. */
 export class CcpWaf extends Construct {
@@ -55,7 +72,7 @@ export class CcpWaf extends Construct {
     };
 
     this.webAcl = keepAddress(
-      new Wafv2WebAcl(this, "web_acl", {
+      new WebAcl(this, "web_acl", {
         provider: props.usEast1Provider,
         name: `${props.namePrefix}-ccp-waf`,
         description: "WAF for the agent CCP CloudFront distribution",

@@ -313,3 +313,28 @@ export function repairMapAttributes(attributes: Record<string, unknown>): Record
     ),
   );
 }
+
+const scalarClass = (value: unknown): string =>
+  typeof value === "number" ? "number" : typeof value === "boolean" ? "boolean" : "string";
+
+/**
+ * An attribute the binding leaves untyped (`any`) that Terraform declares as nested blocks (WAFv2
+ * rule statements: the schema is recursive, so cdktf skips its types). cdktf writes it as a map,
+ * `statement = { … }`, which Terraform rejects ("An argument named "statement" is not expected
+ * here"). As descriptors, objects render as blocks, lists of objects as repeated blocks, and
+ * scalars and lists of scalars as arguments.
+ */
+export function asNestedBlocks(value: unknown): HclDescriptor {
+  const members = (object: object) =>
+    Object.fromEntries(Object.entries(object).map(([key, item]) => [key, asNestedBlocks(item)]));
+  if (Array.isArray(value)) {
+    if (value.every((item) => item !== null && typeof item === "object" && !Array.isArray(item))) {
+      return { value: value.map(members), isBlock: true, type: "list", storageClassType: "list" };
+    }
+    return { value, isBlock: false, type: "list", storageClassType: `${scalarClass(value[0])}List` };
+  }
+  if (value !== null && typeof value === "object") {
+    return { value: members(value), isBlock: true, type: "struct", storageClassType: "struct" };
+  }
+  return { value, isBlock: false, type: "simple", storageClassType: scalarClass(value) };
+}

@@ -57,6 +57,10 @@ export interface OfflineView {
   readonly config: TerraformConfig;
   readonly setAside: readonly SetAside[];
   readonly mapped: readonly Mapped[];
+  /** Address of each set-aside object → the ARN-shaped stand-in its references get. */
+  readonly standIns: ReadonlyMap<string, string>;
+  /** Address of each object planned through a region alias → its `aws.offline_region_*` provider. */
+  readonly regionProviders: ReadonlyMap<string, string>;
 }
 
 /** Provider settings that would reach a real account, profile or role: the offline plan drops them. */
@@ -136,7 +140,7 @@ export function offlineView(stack: TerraformConfig, options: OfflineViewOptions)
   }
 
   // 2. aws 6 → 5: region per resource, aws_region's attribute name.
-  mapPerResourceRegion(config, mapped);
+  const regionProviders = mapPerResourceRegion(config, mapped);
   if (
     replaceInStrings(config, /\bdata\.aws_region\.([A-Za-z0-9_-]+)\.region\b/g, "data.aws_region.$1.name")
   ) {
@@ -160,7 +164,7 @@ export function offlineView(stack: TerraformConfig, options: OfflineViewOptions)
   }
   terraform.required_providers = { aws: { source: "hashicorp/aws", version: options.awsVersion } };
   config.terraform = terraform;
-  return { config, setAside, mapped };
+  return { config, setAside, mapped, standIns, regionProviders };
 }
 
 function awsRegion(config: TerraformConfig): string {
@@ -189,15 +193,30 @@ function standInValue(prefix: string, attribute: string | undefined): string {
  * Every `${…}` mention of a set-aside object: a whole-string reference becomes the stand-in, a
  * reference inside a longer expression becomes a quoted stand-in; `depends_on` entries go.
  */
-function replaceReferences(config: TerraformConfig, standIns: ReadonlyMap<string, string>): void {
+/** `type.name` or `type.name.attribute` of a set-aside object, not part of a longer name. */
+export function referencePattern(standIns: ReadonlyMap<string, string>, flags = "g"): RegExp {
   const names = [...standIns.keys()].map((a) => a.replace(/[.]/g, "\\."));
-  const ref = new RegExp(`\\b(${names.join("|")})(?:\\.([a-z0-9_]+))?\\b`, "g");
+  return new RegExp(`(?<![\\w.])(${names.join("|")})(?:\\.([a-z0-9_]+))?(?![\\w])`, flags);
+}
+
+/** The quoted stand-in for one reference (`type.name[.attribute]`) to a set-aside object. */
+export function standInLiteral(
+  standIns: ReadonlyMap<string, string>,
+  address: string,
+  attribute?: string,
+): string {
+  return JSON.stringify(standInValue(standIns.get(address)!, attribute));
+}
+
+function replaceReferences(config: TerraformConfig, standIns: ReadonlyMap<string, string>): void {
+  const ref = referencePattern(standIns);
+  const only = new RegExp(`^\\s*${referencePattern(standIns, "").source}\\s*$`);
   const rewrite = (text: string): string =>
     text.replace(/\$\{([^{}]*)\}/g, (whole, expression: string) => {
-      const only = new RegExp(`^\\s*(${names.join("|")})(?:\\.([a-z0-9_]+))?\\s*$`).exec(expression);
-      if (only) return standInValue(standIns.get(only[1]!)!, only[2]);
+      const alone = only.exec(expression);
+      if (alone) return standInValue(standIns.get(alone[1]!)!, alone[2]);
       const next = expression.replace(ref, (_m, address: string, attribute?: string) =>
-        JSON.stringify(standInValue(standIns.get(address)!, attribute)),
+        standInLiteral(standIns, address, attribute),
       );
       return next === expression ? whole : `\${${next}}`;
     });
@@ -235,8 +254,9 @@ function replaceInStrings(config: TerraformConfig, pattern: RegExp, replacement:
 }
 
 /** aws 6 `region = "x"` on a resource → `provider = aws.offline_region_x` (same settings, region x). */
-function mapPerResourceRegion(config: TerraformConfig, mapped: Mapped[]): void {
+function mapPerResourceRegion(config: TerraformConfig, mapped: Mapped[]): Map<string, string> {
   const providers = config.provider?.aws ?? [];
+  const moved = new Map<string, string>();
   for (const kind of ["resource", "data"] as const) {
     for (const [type, objects] of Object.entries(config[kind] ?? {})) {
       if (providerOf(type) !== "aws") continue;
@@ -254,7 +274,9 @@ function mapPerResourceRegion(config: TerraformConfig, mapped: Mapped[]): void {
         });
         delete body.region;
         body.provider = `aws.${alias}`;
+        moved.set(`${kind === "data" ? "data." : ""}${type}.${name}`, `aws.${alias}`);
       }
     }
   }
+  return moved;
 }
