@@ -20,6 +20,8 @@ export interface Transaction {
   readonly date: string;
   readonly description: string;
   readonly amount: number;
+  /** ISO 4217, as the bank gave it for this transaction or its account. */
+  readonly currency: string;
 }
 
 export interface LoanSummary {

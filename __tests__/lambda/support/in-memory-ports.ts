@@ -146,8 +146,8 @@ export function fakeBank(overrides: Partial<BankingApi> = {}): BankingApi {
   return {
     getBalance: async () => ({ available: 1024.5, current: 1100, currency: "GBP", accountLast4: "1234" }),
     getTransactions: async () => [
-      { date: "2026-11-20", description: "TESCO STORES", amount: -45.2 },
-      { date: "2026-11-19", description: "SALARY", amount: 3500 },
+      { date: "2026-11-20", description: "TESCO STORES", amount: -45.2, currency: "GBP" },
+      { date: "2026-11-19", description: "SALARY", amount: 3500, currency: "GBP" },
     ],
     getAccountDetails: async () => ({ sortCode: "12-34-56", accountLast4: "1234" }),
     requestStatement: async () => ({ reference: "ST-1" }),

@@ -5,14 +5,25 @@ import { DependencyError } from "../shared/errors";
 import type { RemoteCall } from "../shared/resilience";
 
 const last4 = z.string().check(z.regex(/^\d{4}$/));
+/** ISO 4217, as Intl.NumberFormat reads it out; anything else is refused here, not mid-sentence. */
+const currency = z.string().check(z.regex(/^[A-Z]{3}$/));
 const balance = z.object({
   available: z.number(),
   current: z.number(),
-  currency: z.string(),
+  currency,
   accountLast4: last4,
 });
+/** The account's currency, unless a transaction names its own. */
 const transactions = z.object({
-  transactions: z.array(z.object({ date: z.string(), description: z.string(), amount: z.number() })),
+  currency: z.optional(currency),
+  transactions: z.array(
+    z.object({
+      date: z.string(),
+      description: z.string(),
+      amount: z.number(),
+      currency: z.optional(currency),
+    }),
+  ),
 });
 const details = z.object({ sortCode: z.string(), accountLast4: last4 });
 const reference = z.object({ reference: z.string() });
@@ -23,7 +34,7 @@ const loan = z.object({
   outstanding: z.number(),
   nextPaymentAmount: z.number(),
   nextPaymentDate: z.string(),
-  currency: z.string(),
+  currency,
 });
 const pin = z.object({ valid: z.boolean() });
 const branch = z.object({ name: z.string(), address: z.string(), hours: z.string() });
@@ -95,13 +106,18 @@ export class HttpBankingApi implements BankingApi {
     return this.required("GET", `${this.customer(customerId)}/accounts/${account}/balance`, balance);
   }
   async getTransactions(customerId: string, account: AccountType, days: number) {
-    return (
-      await this.required(
-        "GET",
-        `${this.customer(customerId)}/accounts/${account}/transactions?days=${days}&limit=5`,
-        transactions,
-      )
-    ).transactions;
+    const out = await this.required(
+      "GET",
+      `${this.customer(customerId)}/accounts/${account}/transactions?days=${days}&limit=5`,
+      transactions,
+    );
+    return out.transactions.map(({ currency: own, ...transaction }) => {
+      const currency = own ?? out.currency;
+      // Reading an amount in the wrong currency is worse than handing the caller over.
+      if (currency === undefined)
+        throw new DependencyError("banking-api", "transaction without a currency", false);
+      return { ...transaction, currency };
+    });
   }
   getAccountDetails(customerId: string, account: AccountType) {
     return this.required("GET", `${this.customer(customerId)}/accounts/${account}/details`, details);

@@ -41,7 +41,7 @@ export const transactionHistory: IntentHandler = async (input, { ports }) => {
     .slice(0, READ_OUT)
     .map(
       (t) =>
-        `${t.amount < 0 ? "a payment of" : "a credit of"} ${money(Math.abs(t.amount))} to ${t.description} on ${t.date}`,
+        `${t.amount < 0 ? "a payment of" : "a credit of"} ${money(Math.abs(t.amount), t.currency)} to ${t.description} on ${t.date}`,
     );
   return close(
     input,
