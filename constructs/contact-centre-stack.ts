@@ -169,6 +169,7 @@ export class ContactCentreStack extends AddressedStack {
       timeoutSeconds: config.lambda.timeoutSeconds,
       maxPinAttempts: config.security.maxPinAttempts,
       securityEventTtlDays: config.security.securityEventTtlDays,
+      rateLimits: config.security.rateLimits,
       customerIdFormat: config.security.customerIdFormat,
       logRetentionDays: config.observability.logRetentionDays,
       aiMetricsNamespace: config.observability.aiMetricsNamespace,

@@ -1,7 +1,9 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Testing } from "cdktf";
 import { join } from "node:path";
-import { LexFallbackLambda } from "../../constructs/lambda/lex-fallback-lambda";
+import { loadConfig as loadStackConfig } from "../../config/load";
+import { LexFallbackLambda, type LexFallbackRateLimits } from "../../constructs/lambda/lex-fallback-lambda";
+import { DEFAULT_RATE_LIMITS, loadConfig as loadLambdaConfig } from "../../lambda/lex_fallback/config";
 import { NodejsLambda, zipFromFile } from "../../constructs/lambda/nodejs-lambda";
 import { AddressedStack } from "../../constructs/core/addresses";
 
@@ -161,6 +163,27 @@ describe("LexFallbackLambda", () => {
         namespace: "ContactCentre/LexFallback",
         value: "1",
       },
+    });
+  });
+
+  it("gives the function the rate limits config states, which it reads back as stated", () => {
+    const env = (rateLimits?: LexFallbackRateLimits) =>
+      synth(
+        (s) =>
+          new LexFallbackLambda(s, "LexFallback", { ...lexProps, ...(rateLimits ? { rateLimits } : {}) }),
+      ).aws_lambda_function!.lex_fallback_lambda_function!.environment.variables;
+    const stated = loadStackConfig({ env: "dev" }).security.rateLimits;
+    expect(loadLambdaConfig(env(stated)).rateLimits).toStrictEqual(DEFAULT_RATE_LIMITS);
+    expect(loadLambdaConfig(env()).rateLimits).toStrictEqual(DEFAULT_RATE_LIMITS);
+    const tighter = {
+      windowMinutes: 10,
+      perContact: { sensitiveOperations: 8, modelQuestions: 4 },
+      perCustomer: { sensitiveOperations: 16, modelQuestions: 9 },
+    };
+    expect(loadLambdaConfig(env(tighter)).rateLimits).toStrictEqual({
+      windowSeconds: 600,
+      contact: { sensitive: 8, llm: 4 },
+      customer: { sensitive: 16, llm: 9 },
     });
   });
 

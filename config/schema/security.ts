@@ -23,6 +23,27 @@ const customerIdFormatSchema = z
     for (const message of customerIdFormatProblems(format)) ctx.addIssue({ code: "custom", message });
   });
 
+/** Uses per caller and per customer in one window (lambda/lex_fallback/auth/rate-limit.ts). */
+const usesSchema = (sensitiveOperations: number, modelQuestions: number) =>
+  z.object({
+    /** Bank calls about money for a sensitive intent, and companion-app pushes. Prompts and PIN checks are free. */
+    sensitiveOperations: z.number().int().min(1).max(10_000).default(sensitiveOperations),
+    /** General questions sent to the model. */
+    modelQuestions: z.number().int().min(1).max(10_000).default(modelQuestions),
+  });
+
+/**
+ * Rate limits of the code-hook Lambda: what one contact, and one customer over all their
+ * contacts, may do in a fixed window. They count operations, not turns: an ordinary call (a
+ * balance, a transfer, a few questions) uses a handful of the 20.
+ */
+const rateLimitsSchema = z.object({
+  /** Length of the fixed window, minutes. */
+  windowMinutes: z.number().int().min(1).max(1440).default(15),
+  perContact: usesSchema(20, 10).prefault({}),
+  perCustomer: usesSchema(40, 20).prefault({}),
+});
+
 /** A mail domain, lower-case (`bank.co.uk`): subscribers must be at exactly one of the listed domains. */
 const mailDomain = z
   .string()
@@ -57,6 +78,8 @@ export const securitySchema = z
     maxPinAttempts: z.number().int().min(1).max(10).default(3),
     /** The canonical customer id (trimming, leading zeros, allowed characters): see customerIdFormatSchema. */
     customerIdFormat: customerIdFormatSchema.prefault({}),
+    /** Sensitive operations and model questions per contact and per customer: see rateLimitsSchema. */
+    rateLimits: rateLimitsSchema.prefault({}),
   })
   .superRefine((security, ctx) => {
     if (security.allowedEmailDomains.length === 0) return;

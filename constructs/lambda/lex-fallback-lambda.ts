@@ -12,6 +12,19 @@ import {
 import { NodejsLambda } from "./nodejs-lambda";
 import type { LambdaPolicyStatement, LambdaZip, LogRetentionDays, NodejsRuntime } from "./types";
 
+/** Uses per window, as config `security.rateLimits` states them. */
+export interface LexFallbackRateLimits {
+  readonly windowMinutes: number;
+  readonly perContact: { readonly sensitiveOperations: number; readonly modelQuestions: number };
+  readonly perCustomer: { readonly sensitiveOperations: number; readonly modelQuestions: number };
+}
+
+const DEFAULT_RATE_LIMITS: LexFallbackRateLimits = {
+  windowMinutes: 15,
+  perContact: { sensitiveOperations: 20, modelQuestions: 10 },
+  perCustomer: { sensitiveOperations: 40, modelQuestions: 20 },
+};
+
 export interface LexFallbackLambdaProps {
   /** @default "lex-fallback" */
   readonly functionName?: string;
@@ -58,6 +71,12 @@ export interface LexFallbackLambdaProps {
   readonly maxPinAttempts?: number;
   /** Days security events are kept before DynamoDB expires them (SECURITY_EVENT_TTL_DAYS). @default 400 */
   readonly securityEventTtlDays?: number;
+  /**
+   * Sensitive operations (bank calls about money, companion pushes) and model questions one
+   * contact, and one customer, may make per window (RATE_LIMIT_*).
+   * @default 15-minute window; per contact 20 operations and 10 questions, per customer 40 and 20
+   */
+  readonly rateLimits?: LexFallbackRateLimits;
   /** Queue names the flow routes to on escalation. @default { fraud: "FraudQueue", agent: "GeneralAgentQueue", accounts: "AccountQueue", lending: "LendingQueue" } */
   readonly queues?: {
     readonly fraud?: string;
@@ -227,6 +246,7 @@ export class LexFallbackLambda extends Construct {
         AI_METRICS_NAMESPACE: props.aiMetricsNamespace ?? "Connect/BedrockMCP",
         MAX_PIN_ATTEMPTS: String(props.maxPinAttempts ?? 3),
         SECURITY_EVENT_TTL_DAYS: String(props.securityEventTtlDays ?? 400),
+        ...rateLimitEnvironment(props.rateLimits ?? DEFAULT_RATE_LIMITS),
         ...(props.aiInsightsStream ? { AI_INSIGHTS_STREAM_NAME: props.aiInsightsStream.name } : {}),
         ...(props.pinEncryption
           ? {
@@ -286,4 +306,15 @@ export class LexFallbackLambda extends Construct {
       functionArn: this.lambda.function.arn,
     });
   }
+}
+
+/** The function's RATE_LIMIT_* variables (lambda/lex_fallback/config.ts reads them). */
+function rateLimitEnvironment(limits: LexFallbackRateLimits): Record<string, string> {
+  return {
+    RATE_LIMIT_WINDOW_SECONDS: String(limits.windowMinutes * 60),
+    RATE_LIMIT_CONTACT_SENSITIVE: String(limits.perContact.sensitiveOperations),
+    RATE_LIMIT_CONTACT_LLM: String(limits.perContact.modelQuestions),
+    RATE_LIMIT_CUSTOMER_SENSITIVE: String(limits.perCustomer.sensitiveOperations),
+    RATE_LIMIT_CUSTOMER_LLM: String(limits.perCustomer.modelQuestions),
+  };
 }

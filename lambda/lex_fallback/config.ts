@@ -46,17 +46,29 @@ export interface LambdaConfig {
   readonly pinEncryption: { readonly keyId: string; readonly privateKeySecretId: string } | undefined;
   /** How a claimed customer id is made canonical before it keys lockout, limits or events (config security.customerIdFormat). */
   readonly customerIdFormat: CustomerIdFormat;
+  /** Sensitive operations and model questions per window; config `security.rateLimits`. */
+  readonly rateLimits: RateLimitPolicy;
 }
 
 /**
- * Uses per fixed window, per contact and per customer (the claimed id, before authentication).
- * Sensitive turns include PIN prompts; a real call needs a handful. Policy, not tuning.
+ * Uses allowed per fixed window, per contact and per customer (config `security.rateLimits`).
+ * `sensitive` counts sensitive OPERATIONS, not turns: each bank call about a customer's money made
+ * for a sensitive intent, and each companion-app push. Prompts, slot questions, confirmations and
+ * PIN checks (bounded by the lockout) are free, so an ordinary call uses a handful. `llm` counts
+ * questions sent to the model.
  */
-export const RATE_LIMITS = {
+export interface RateLimitPolicy {
+  readonly windowSeconds: number;
+  readonly contact: { readonly sensitive: number; readonly llm: number };
+  readonly customer: { readonly sensitive: number; readonly llm: number };
+}
+
+/** The config defaults (config/schema/security.ts), used when the environment does not say. */
+export const DEFAULT_RATE_LIMITS: RateLimitPolicy = {
   windowSeconds: 15 * 60,
   contact: { sensitive: 20, llm: 10 },
   customer: { sensitive: 40, llm: 20 },
-} as const;
+};
 
 const numberIn = (min: number, max: number, fallback: number) =>
   z.catch(z.coerce.number().check(z.minimum(min), z.maximum(max)), fallback);
@@ -94,6 +106,11 @@ const envSchema = z.object({
   PIN_ENCRYPTION_KEY_ID: optionalText,
   PIN_PRIVATE_KEY_SECRET_ID: optionalText,
   CUSTOMER_ID_FORMAT: optionalText,
+  RATE_LIMIT_WINDOW_SECONDS: numberIn(60, 86_400, DEFAULT_RATE_LIMITS.windowSeconds),
+  RATE_LIMIT_CONTACT_SENSITIVE: numberIn(1, 10_000, DEFAULT_RATE_LIMITS.contact.sensitive),
+  RATE_LIMIT_CONTACT_LLM: numberIn(1, 10_000, DEFAULT_RATE_LIMITS.contact.llm),
+  RATE_LIMIT_CUSTOMER_SENSITIVE: numberIn(1, 10_000, DEFAULT_RATE_LIMITS.customer.sensitive),
+  RATE_LIMIT_CUSTOMER_LLM: numberIn(1, 10_000, DEFAULT_RATE_LIMITS.customer.llm),
 });
 
 /** Never throws: a bad value falls back to its default so the bot keeps answering. */
@@ -128,5 +145,16 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): L
         ? { keyId: e.PIN_ENCRYPTION_KEY_ID, privateKeySecretId: e.PIN_PRIVATE_KEY_SECRET_ID }
         : undefined,
     customerIdFormat: customerIdFormatFromEnv(e.CUSTOMER_ID_FORMAT),
+    rateLimits: {
+      windowSeconds: Math.floor(e.RATE_LIMIT_WINDOW_SECONDS),
+      contact: {
+        sensitive: Math.floor(e.RATE_LIMIT_CONTACT_SENSITIVE),
+        llm: Math.floor(e.RATE_LIMIT_CONTACT_LLM),
+      },
+      customer: {
+        sensitive: Math.floor(e.RATE_LIMIT_CUSTOMER_SENSITIVE),
+        llm: Math.floor(e.RATE_LIMIT_CUSTOMER_LLM),
+      },
+    },
   };
 }

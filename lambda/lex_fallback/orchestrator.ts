@@ -1,5 +1,5 @@
 import { authenticate } from "./auth/gate";
-import { withinLimits } from "./auth/rate-limit";
+import { RateLimitedError, meteredBanking } from "./auth/rate-limit";
 import { INPUT_ATTRIBUTES } from "./contract";
 import { transferAttributes } from "./handlers/common";
 import { HELP } from "./handlers/general/fallback";
@@ -66,7 +66,17 @@ async function route(turn: Turn, deps: Deps): Promise<LexResponse> {
     const caller: Caller = session ? { customerId: session.customerId, authenticated: true } : claimed;
     return HANDLERS[name]({ ...turn, caller }, deps);
   }
-  if (!(await withinLimits(deps, turn.contactId, claimed.customerId, "sensitive", turn.intentName))) {
+  // The limits count bank calls (auth/rate-limit.ts), not turns: prompts and slot questions are free.
+  const metered: Deps = {
+    ...deps,
+    ports: { ...deps.ports, banking: meteredBanking(deps, turn.contactId, turn.intentName) },
+  };
+  try {
+    const gate = await authenticate(turn, metered);
+    if (gate.kind === "reply") return gate.response;
+    return await HANDLERS[name]({ ...gate.turn, caller: gate.caller }, metered);
+  } catch (error) {
+    if (!(error instanceof RateLimitedError)) throw error;
     return close(
       turn,
       "Failed",
@@ -74,9 +84,6 @@ async function route(turn: Turn, deps: Deps): Promise<LexResponse> {
       { attributes: transferAttributes(deps.config.agentQueue, "RateLimited", "High") },
     );
   }
-  const gate = await authenticate(turn, deps);
-  if (gate.kind === "reply") return gate.response;
-  return HANDLERS[name]({ ...gate.turn, caller: gate.caller }, deps);
 }
 
 /**

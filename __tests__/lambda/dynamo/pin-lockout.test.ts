@@ -274,18 +274,19 @@ describe("DynamoAuthStore windows against dynalite", () => {
 describe("DynamoRateLimits against dynalite", () => {
   it("lets exactly the limit through when a contact's turns race", async () => {
     const { DynamoRateLimits } = await import("../../../lambda/lex_fallback/adapters/dynamo-rate-limits");
-    const { RATE_LIMITS } = await import("../../../lambda/lex_fallback/config");
+    const { DEFAULT_RATE_LIMITS } = await import("../../../lambda/lex_fallback/config");
     const limits = new DynamoRateLimits(
       authTable,
       async () => dynamo.doc,
       remotePolicy({ timeoutMs: 5000, attempts: 2 }),
       () => new Date(),
+      DEFAULT_RATE_LIMITS,
     );
     const taken = await Promise.all(
-      Array.from({ length: RATE_LIMITS.contact.sensitive + 10 }, () =>
+      Array.from({ length: DEFAULT_RATE_LIMITS.contact.sensitive + 10 }, () =>
         limits.take("contact", "k-race", "sensitive"),
       ),
     );
-    expect(taken.filter(Boolean)).toHaveLength(RATE_LIMITS.contact.sensitive);
+    expect(taken.filter(Boolean)).toHaveLength(DEFAULT_RATE_LIMITS.contact.sensitive);
   }, 15_000);
 });

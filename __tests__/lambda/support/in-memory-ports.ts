@@ -1,4 +1,4 @@
-import { RATE_LIMITS, loadConfig, type LambdaConfig } from "../../../lambda/lex_fallback/config";
+import { loadConfig, type LambdaConfig, type RateLimitPolicy } from "../../../lambda/lex_fallback/config";
 import { FIXTURE_CUSTOMER_ID_ENV } from "./customer-ids";
 import { PLAIN_PIN_INPUT } from "../../../lambda/lex_fallback/adapters/connect-pin-input";
 import type { Deps } from "../../../lambda/lex_fallback/handlers/types";
@@ -107,13 +107,14 @@ export class RecordingNotifier implements Notifier {
   }
 }
 
-/** Counters with the deployed limits, one window (tests run inside one). */
+/** Counters with the configured limits, one window (tests run inside one). */
 export class MemoryRateLimits implements RateLimits {
   readonly uses = new Map<string, number>();
+  constructor(private readonly limits: RateLimitPolicy) {}
   async take(scope: RateScope, id: string, action: RateAction) {
     const key = `${scope}#${id}#${action}`;
     const used = this.uses.get(key) ?? 0;
-    if (used >= RATE_LIMITS[scope][action]) return false;
+    if (used >= this.limits[scope][action]) return false;
     this.uses.set(key, used + 1);
     return true;
   }
@@ -211,7 +212,7 @@ export function harness(
   const notifier = new RecordingNotifier();
   const callbacks = new MemoryCallbackQueue();
   const fraudBackup = new RecordingFraudBackup();
-  const limits = new MemoryRateLimits();
+  const limits = new MemoryRateLimits(TEST_CONFIG.rateLimits);
   const insights = new RecordingInsights();
   const metrics = new RecordingMetrics();
   const deps: Deps = {

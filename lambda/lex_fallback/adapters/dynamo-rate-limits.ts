@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 
-import { RATE_LIMITS } from "../config";
+import type { RateLimitPolicy } from "../config";
 import type { RateAction, RateLimits, RateScope } from "../ports";
 import { callWith, type RemoteCall } from "../shared/resilience";
 import { documentSdk } from "./dynamo-sdk";
@@ -16,10 +16,11 @@ export class DynamoRateLimits implements RateLimits {
     private readonly client: () => Promise<DynamoDBDocumentClient>,
     private readonly call: RemoteCall,
     private readonly now: () => Date,
+    private readonly limits: RateLimitPolicy,
   ) {}
 
   async take(scope: RateScope, id: string, action: RateAction): Promise<boolean> {
-    const window = RATE_LIMITS.windowSeconds;
+    const window = this.limits.windowSeconds;
     const start = Math.floor(this.now().getTime() / 1000 / window) * window;
     try {
       await callWith(this.call, documentSdk(this.client), ([client, sdk], abortSignal) =>
@@ -32,7 +33,7 @@ export class DynamoRateLimits implements RateLimits {
             ExpressionAttributeNames: { "#t": "ttl" },
             ExpressionAttributeValues: {
               ":one": 1,
-              ":limit": RATE_LIMITS[scope][action],
+              ":limit": this.limits[scope][action],
               ":ttl": start + 2 * window,
             },
           }),

@@ -78,7 +78,7 @@ export function createPorts(
       snsClient,
       remotePolicy(timing.sns),
     ),
-    limits: new DynamoRateLimits(config.authStateTable, documentClient, dynamo, now),
+    limits: new DynamoRateLimits(config.authStateTable, documentClient, dynamo, now, config.rateLimits),
     fraudBackup: new SqsFraudBackup(config.fraudBackupQueueUrl, sqsClient, remotePolicy(timing.sqs)),
     llm: new BedrockLlm(
       config.bedrockModelId,

@@ -1,12 +1,12 @@
 import type { Deps } from "../handlers/types";
-import type { RateAction } from "../ports";
+import type { BankingApi, RateAction } from "../ports";
 import { logger } from "../shared/logger";
 import { record } from "./decisions";
 
 /**
  * Takes one use of `action` for the contact and, when one is claimed, the customer. False (and
  * recorded as RATE_LIMITED) when either is used up. A limiter that cannot be reached lets the
- * turn through: the PIN lockout, not this, is what protects the account.
+ * operation through: the PIN lockout, not this, is what protects the account.
  */
 export async function withinLimits(
   deps: Deps,
@@ -14,6 +14,7 @@ export async function withinLimits(
   customerId: string | undefined,
   action: RateAction,
   intent: string,
+  operation?: string,
 ): Promise<boolean> {
   const { limits } = deps.ports;
   try {
@@ -27,13 +28,62 @@ export async function withinLimits(
         { deps, sessionId: contactId, intent },
         customerId ?? `unverified#${contactId}`,
         "RATE_LIMITED",
-        { scope, action },
+        { scope, action, ...(operation ? { operation } : {}) },
       );
       return false;
     }
     return true;
   } catch (error) {
-    logger.warn("rate limiter unavailable; turn allowed", { action, error });
+    logger.warn("rate limiter unavailable; operation allowed", { action, error });
     return true;
   }
+}
+
+/** A sensitive operation was not made: the contact or the customer has used up its limit. */
+export class RateLimitedError extends Error {
+  public override readonly name = "RateLimitedError";
+  constructor(public readonly operation: string) {
+    super(`${operation} refused: sensitive-operation limit reached`);
+  }
+}
+
+/**
+ * The bank as a sensitive intent sees it: each call about a customer's money first takes one
+ * sensitive operation from the contact's and that customer's limits, and is not made
+ * (RateLimitedError) when either is used up. Turns that only prompt, collect a slot or confirm
+ * take nothing, so the limit counts what a caller actually asks of the bank. PIN checks have
+ * their own, stricter bound (the lockout, reserved before the check) and are not counted again.
+ */
+export function meteredBanking(deps: Deps, contactId: string, intent: string): BankingApi {
+  const bank = deps.ports.banking;
+  const take = async (customerId: string, operation: keyof BankingApi): Promise<void> => {
+    if (!(await withinLimits(deps, contactId, customerId, "sensitive", intent, operation)))
+      throw new RateLimitedError(operation);
+  };
+  return {
+    getBalance: async (c, account) => (await take(c, "getBalance"), bank.getBalance(c, account)),
+    getTransactions: async (c, account, days) => (
+      await take(c, "getTransactions"),
+      bank.getTransactions(c, account, days)
+    ),
+    getAccountDetails: async (c, account) => (
+      await take(c, "getAccountDetails"),
+      bank.getAccountDetails(c, account)
+    ),
+    requestStatement: async (c, account, delivery) => (
+      await take(c, "requestStatement"),
+      bank.requestStatement(c, account, delivery)
+    ),
+    activateCard: async (c, last4) => (await take(c, "activateCard"), bank.activateCard(c, last4)),
+    blockCards: async (c, cardType) => (await take(c, "blockCards"), bank.blockCards(c, cardType)),
+    createDispute: async (c, amount, date) => (
+      await take(c, "createDispute"),
+      bank.createDispute(c, amount, date)
+    ),
+    moveMoney: async (c, movement) => (await take(c, "moveMoney"), bank.moveMoney(c, movement)),
+    getLoan: async (c, loanType) => (await take(c, "getLoan"), bank.getLoan(c, loanType)),
+    verifyPin: (c, pin) => bank.verifyPin(c, pin),
+    // About a place, not a customer: not a sensitive operation.
+    findBranch: (postcode) => bank.findBranch(postcode),
+  };
 }
