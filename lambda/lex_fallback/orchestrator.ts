@@ -13,6 +13,7 @@ import type { Caller, Turn } from "./lex/turn";
 import { withinBudget } from "./shared/budget";
 import { BudgetExceededError } from "./shared/errors";
 import { logger } from "./shared/logger";
+import { failedCall } from "./shared/resilience";
 import { emitAiMetrics, handoverMetrics } from "./shared/metrics";
 import { insightRecord, observeModel } from "./insights/record";
 
@@ -33,20 +34,33 @@ function lowConfidence(turn: Turn, threshold: number): boolean {
   );
 }
 
+/**
+ * Hand-over reason when a dependency was unavailable (failed after its retries, or its breaker was
+ * open), so the advisor and the handover metrics see what was down; other failures are
+ * SystemUnavailable, a spent turn budget Timeout.
+ */
+const UNAVAILABLE: Readonly<Record<string, string>> = {
+  banking: "BankUnavailable",
+  // The bank's API key: without it no bank call can be made.
+  secrets: "BankUnavailable",
+  dynamo: "AuthUnavailable",
+};
+
+function handoverReason(error: unknown): string {
+  if (error instanceof BudgetExceededError) return "Timeout";
+  const failed = failedCall(error);
+  return (failed && UNAVAILABLE[failed.dependency]) ?? "SystemUnavailable";
+}
+
 /** The single place where failures become a Lex response: apologise and hand over to a person. */
 function failure(turn: Turn, deps: Deps, error: unknown): LexResponse {
-  logger.error("turn failed", { intent: turn.intentName, error });
+  const failed = failedCall(error);
+  logger.error("turn failed", { intent: turn.intentName, ...(failed ? { unavailable: failed } : {}), error });
   return close(
     turn,
     "Failed",
     "I'm sorry, I can't complete that right now. I'm transferring you to a colleague who can help.",
-    {
-      attributes: transferAttributes(
-        deps.config.agentQueue,
-        error instanceof BudgetExceededError ? "Timeout" : "SystemUnavailable",
-        "Normal",
-      ),
-    },
+    { attributes: transferAttributes(deps.config.agentQueue, handoverReason(error), "Normal") },
   );
 }
 

@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { pathSegment } from "../../shared/path-segment";
 import type { AccountType, BankingApi, MoneyMovement } from "../ports";
 import { DependencyError } from "../shared/errors";
-import type { RemoteCall } from "../shared/resilience";
+import { forOperation, type RemoteCall } from "../shared/resilience";
 
 const last4 = z.string().check(z.regex(/^\d{4}$/));
 /** ISO 4217, as Intl.NumberFormat reads it out; anything else is refused here, not mid-sentence. */
@@ -40,6 +40,16 @@ const pin = z.object({ valid: z.boolean() });
 const branch = z.object({ name: z.string(), address: z.string(), hours: z.string() });
 
 /**
+ * The kind of bank call, which has a breaker of its own (the last path segment: `balance`,
+ * `payments`, `verify`, ...; every loan type is `loans`), so one failing endpoint does not stop the
+ * others: a broken balance service must not stop PIN checks or payments.
+ */
+function operationOf(path: string): string {
+  const segments = path.split("?")[0]!.split("/");
+  return segments.includes("loans") ? "loans" : segments.at(-1)!;
+}
+
+/**
  * The core-banking HTTP API. The API key comes from Secrets Manager (cached), never from env.
  * 4xx is permanent (404 means "none" where the port allows it), 429/5xx and network faults retry.
  */
@@ -59,7 +69,8 @@ export class HttpBankingApi implements BankingApi {
     idempotencyKey?: string,
   ): Promise<T | undefined> {
     const key = await this.apiKey();
-    return this.call(async (signal) => {
+    const call = forOperation(this.call, operationOf(path));
+    return call(async (signal) => {
       const response = await this.fetchFn(`${this.baseUrl}${path}`, {
         method,
         signal,

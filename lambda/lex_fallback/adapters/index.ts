@@ -21,8 +21,11 @@ export type Dependency = "dynamo" | "secrets" | "banking" | "sns" | "sqs" | "bed
 /**
  * Per-attempt timeouts and attempts, sized so the slowest sensitive turn (session read, lock
  * read, attempt reservation, PIN check, two writes, one banking call) stays inside the 2.8 s turn
- * budget when dependencies are healthy, and fails fast when not. Timeouts are retried and count
- * towards each breaker; SDK loading and client creation happen before the timeout starts.
+ * budget when dependencies are healthy, and fails fast when not. Under load a per-attempt timeout
+ * follows the operation's latency up to three times these (shared/resilience.ts): answers slow
+ * down, and the turn budget, not a per-try limit, decides when one fails. Timeouts are retried and
+ * count towards the operation's breaker; SDK loading and client creation happen before the timeout
+ * starts.
  */
 export const DEPLOYED_TIMING: Readonly<Record<Dependency, RemotePolicyOptions>> = {
   dynamo: { timeoutMs: 300, attempts: 3, initialDelayMs: 25 },
@@ -45,8 +48,10 @@ export function createPorts(
   metrics: MetricLog = STDOUT_METRICS,
 ): Ports {
   const now = () => new Date();
-  const dynamo = remotePolicy(timing.dynamo);
-  const secrets = new SecretCache(secretsClient, remotePolicy(timing.secrets));
+  // One breaker per table (and per bank endpoint, in HttpBankingApi): a table that fails stops only
+  // the turns that need it.
+  const dynamo = remotePolicy(timing.dynamo, "dynamo");
+  const secrets = new SecretCache(secretsClient, remotePolicy(timing.secrets, "secrets"));
   const guardrail =
     config.guardrailId !== undefined && config.guardrailVersion !== undefined
       ? { id: config.guardrailId, version: config.guardrailVersion }
@@ -55,36 +60,42 @@ export function createPorts(
     banking: new HttpBankingApi(
       config.bankingApiUrl,
       () => secrets.get(config.bankingApiSecretId),
-      remotePolicy(timing.banking),
+      remotePolicy(timing.banking, "banking"),
     ),
-    auth: new DynamoAuthStore(config.authStateTable, documentClient, dynamo, now),
+    auth: new DynamoAuthStore(config.authStateTable, documentClient, dynamo.operation("auth-state"), now),
     callbacks: new DynamoCallbackQueue(
       config.callbackTable,
       config.callbackTtlDays,
       documentClient,
-      dynamo,
+      dynamo.operation("callbacks"),
       now,
     ),
     security: new DynamoSecurityEvents(
       config.securityEventsTable,
       config.securityEventTtlDays,
       documentClient,
-      dynamo,
+      dynamo.operation("security-events"),
       now,
     ),
     notifier: new SnsNotifier(
       config.fraudTopicArn,
       config.authPushTopicArn,
       snsClient,
-      remotePolicy(timing.sns),
+      remotePolicy(timing.sns, "sns"),
     ),
-    limits: new DynamoRateLimits(config.authStateTable, documentClient, dynamo, now, config.rateLimits),
-    fraudBackup: new SqsFraudBackup(config.fraudBackupQueueUrl, sqsClient, remotePolicy(timing.sqs)),
+    limits: new DynamoRateLimits(
+      config.authStateTable,
+      documentClient,
+      dynamo.operation("rate-limits"),
+      now,
+      config.rateLimits,
+    ),
+    fraudBackup: new SqsFraudBackup(config.fraudBackupQueueUrl, sqsClient, remotePolicy(timing.sqs, "sqs")),
     llm: new BedrockLlm(
       config.bedrockModelId,
       guardrail,
       () => bedrockClient(config.bedrockRegion),
-      remotePolicy(timing.bedrock),
+      remotePolicy(timing.bedrock, "bedrock"),
     ),
     insights:
       config.aiInsightsStreamName === undefined
@@ -92,7 +103,7 @@ export function createPorts(
         : new KinesisInsights(
             config.aiInsightsStreamName,
             kinesisClient,
-            remotePolicy(timing.kinesis),
+            remotePolicy(timing.kinesis, "kinesis"),
             (counts) => emitInsightDelivery(metrics, config.aiMetricsNamespace, counts),
           ),
     pinInput: config.pinEncryption
