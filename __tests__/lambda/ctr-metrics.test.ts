@@ -85,14 +85,35 @@ describe("records that cannot be read are skipped with a reason, never thrown", 
     ],
   ])("%s", (_label, data, reason) => {
     const out = run(data, ctr("handled"));
-    expect(out.malformed).toStrictEqual([{ sequenceNumber: `4965${"1".padStart(52, "0")}`, reason }]);
+    expect(out.malformed).toStrictEqual([
+      { sequenceNumber: `4965${"1".padStart(52, "0")}`, position: 0, reason },
+    ]);
     // The good record after it in the batch is still counted.
     expect(out.lines).toHaveLength(1);
   });
 
-  it("a record without kinesis.data is reported by its position", () => {
-    const out = batchMetrics([{} as never], NS, NOW);
-    expect(out.malformed).toStrictEqual([{ sequenceNumber: "#0", reason: "kinesis.data missing" }]);
+  it("a record without kinesis.data is skipped", () => {
+    const record = kinesisRecord(ctr("handled"), 1);
+    const out = batchMetrics(
+      [{ ...record, kinesis: { ...record.kinesis, data: undefined } } as never],
+      NS,
+      NOW,
+    );
+    expect(out.malformed).toStrictEqual([
+      { sequenceNumber: record.kinesis.sequenceNumber, position: 0, reason: "kinesis.data missing" },
+    ]);
+  });
+
+  it("a readable record without a sequence number is skipped by its position, never counted or given a made-up one", () => {
+    const record = kinesisRecord(ctr("handled"), 1);
+    const noSequence = { ...record, kinesis: { ...record.kinesis, sequenceNumber: undefined } };
+    const out = batchMetrics([noSequence as never, kinesisRecord(ctr("abandoned"), 2)], NS, NOW);
+    expect(out.malformed).toStrictEqual([
+      { sequenceNumber: undefined, position: 0, reason: "kinesis.sequenceNumber missing" },
+    ]);
+    expect(out.counted.map((c) => [c.sequenceNumber, c.position])).toStrictEqual([
+      [kinesisRecord("", 2).kinesis.sequenceNumber, 1],
+    ]);
   });
 
   it("any JSON in a record yields a decision, never an exception", () => {
@@ -128,15 +149,31 @@ describe("handler", () => {
     return { lines, restore: () => spies.forEach((s) => s.mockRestore()) };
   }
 
-  it("writes the EMF lines as whole log lines, warns about the unreadable record without its content, reports no failures", async () => {
+  it("writes the EMF lines as whole log lines, warns about the unreadable record without its content and counts it skipped, reports no failures", async () => {
     const out = capture();
     const result = await handler(kinesisEvent(ctr("handled"), "@@garbage", ctr("abandoned")));
     out.restore();
     expect(result).toStrictEqual({ batchItemFailures: [] });
-    expect(out.lines.filter((l) => l.startsWith('{"_aws"'))).toStrictEqual([
+    const [handled, abandoned, skipped, ...more] = out.lines.filter((l) => l.startsWith('{"_aws"'));
+    expect([handled, abandoned, more]).toStrictEqual([
       emf("GeneralAgentQueue", 1, 0, "0b7d3a52-6e1f-4c8a-9b2d-5f4e3c2a1b10"),
       emf("FraudQueue", 0, 1, "6c1f8e24-9a3b-4d75-8e02-b4a7c9d1e3f5"),
+      [],
     ]);
+    expect(JSON.parse(skipped!)).toStrictEqual({
+      _aws: {
+        Timestamp: expect.any(Number),
+        CloudWatchMetrics: [
+          {
+            Namespace: NS,
+            Dimensions: [["Reason"]],
+            Metrics: [{ Name: "ContactRecordsSkipped", Unit: "Count" }],
+          },
+        ],
+      },
+      Reason: "unreadable",
+      ContactRecordsSkipped: 1,
+    });
     const warning = out.lines.map((l) => JSON.parse(l)).find((l) => l.level === "WARN");
     expect(warning).toMatchObject({
       message: "contact record skipped",
@@ -145,11 +182,29 @@ describe("handler", () => {
     expect(out.lines.join("\n")).not.toContain("+4477009");
   });
 
-  it.each([null, {}, { Records: null }, { Records: [null] }])("survives an event of %p", async (event) => {
+  it.each([{}, { Records: null }, { Records: [null] }])("survives an event of %p", async (event) => {
     const out = capture();
     await expect(handler(event as never)).resolves.toStrictEqual({ batchItemFailures: [] });
     out.restore();
   });
+
+  it.each([
+    [null, "null"],
+    ["Records", "string"],
+    [42, "number"],
+    [[], "array"],
+  ])(
+    "answers %p, which is not an event, with its normal answer and a warning naming what came",
+    async (event, kind) => {
+      const out = capture();
+      const result = await handler(event as never);
+      out.restore();
+      expect(result).toStrictEqual({ batchItemFailures: [] });
+      expect(out.lines.map((l) => JSON.parse(l))).toMatchObject([
+        { level: "WARN", message: "not a Kinesis event: nothing to count", received: kind },
+      ]);
+    },
+  );
 });
 
 describe("contract with the alarms", () => {

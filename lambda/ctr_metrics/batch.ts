@@ -5,7 +5,10 @@ import { queueOutcome } from "./outcome";
 
 /** A record that carried no usable contact record, identified without repeating its content. */
 export interface SkippedRecord {
-  readonly sequenceNumber: string;
+  /** Kinesis sequence number, when the record has one. */
+  readonly sequenceNumber: string | undefined;
+  /** Position in the batch, for a record without a sequence number. */
+  readonly position: number;
   readonly reason: string;
 }
 
@@ -13,6 +16,8 @@ export interface SkippedRecord {
 export interface CountedContact {
   readonly contactId: string;
   readonly sequenceNumber: string;
+  /** Position in the batch. */
+  readonly position: number;
   readonly line: string;
 }
 
@@ -21,7 +26,7 @@ export interface BatchMetrics {
   readonly lines: readonly string[];
   /** The same, with the contact and the record each line came from (for cross-batch dedupe). */
   readonly counted: readonly CountedContact[];
-  /** Records that could not be read; logged as warnings and not retried (retrying cannot fix them). */
+  /** Records that could not be read, or had no sequence number; skipped, not retried (a retry cannot fix them). */
   readonly malformed: readonly SkippedRecord[];
   readonly counts: {
     readonly handled: number;
@@ -54,15 +59,22 @@ export function batchMetrics(
   const malformed: SkippedRecord[] = [];
   const seen = new Set<string>();
   const counts = { handled: 0, abandoned: 0, uncounted: 0, duplicates: 0 };
-  records.forEach((record, index) => {
-    const sequenceNumber = record?.kinesis?.sequenceNumber ?? `#${index}`;
+  records.forEach((record, position) => {
+    const raw = record?.kinesis?.sequenceNumber;
+    const sequenceNumber = typeof raw === "string" && raw.length > 0 ? raw : undefined;
+    // Without its sequence number a record cannot be reported for a retry (Lambda would retry the
+    // whole batch), so it is not counted either: Kinesis always sends one.
+    if (sequenceNumber === undefined) {
+      malformed.push({ sequenceNumber, position, reason: "kinesis.sequenceNumber missing" });
+      return;
+    }
     const data = record?.kinesis?.data;
     const decoded =
       typeof data === "string"
         ? decodeContactRecord(data)
         : ({ ok: false, reason: "kinesis.data missing" } as const);
     if (!decoded.ok) {
-      malformed.push({ sequenceNumber, reason: decoded.reason });
+      malformed.push({ sequenceNumber, position, reason: decoded.reason });
       return;
     }
     const outcome = queueOutcome(decoded.record);
@@ -77,7 +89,7 @@ export function batchMetrics(
     }
     counts[outcome.kind]++;
     const line = contactMetricLine(namespace, outcome, timestampOf(record, now));
-    counted.push({ contactId: outcome.contactId, sequenceNumber, line });
+    counted.push({ contactId: outcome.contactId, sequenceNumber, position, line });
   });
   return { lines: counted.map((c) => c.line), counted, malformed, counts };
 }

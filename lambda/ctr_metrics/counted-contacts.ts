@@ -4,6 +4,15 @@ import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 export const COUNTED_TTL_S = 8 * 24 * 60 * 60;
 
 /**
+ * DynamoDB refused the contact's item itself (ValidationException: e.g. a ContactId beyond the
+ * 2,048-byte key limit). Writing it again cannot succeed, so the record is skipped, not retried.
+ * Every other failure (throttling, a missing table, access) can pass and is retried.
+ */
+export class UnwritableContactError extends Error {
+  public override readonly name = "UnwritableContactError";
+}
+
+/**
  * Remembers which contacts were counted, across batches and retries: Kinesis delivers at least
  * once, and a retried or bisected batch comes again. One create-only PutItem per contact (table
  * hash key `contact_id`, TTL `ttl`): true the first time, false for every repeat.
@@ -30,7 +39,10 @@ export class CountedContacts {
       );
       return true;
     } catch (error) {
-      if ((error as { name?: string }).name === "ConditionalCheckFailedException") return false;
+      const name = (error as { name?: string }).name;
+      if (name === "ConditionalCheckFailedException") return false;
+      // The name only: DynamoDB's message may quote the offending key.
+      if (name === "ValidationException") throw new UnwritableContactError(`DynamoDB ${name}`);
       throw error;
     }
   }

@@ -33,3 +33,30 @@ export function contactMetricLine(namespace: string, outcome: CountedOutcome, ti
     ContactId: outcome.contactId,
   });
 }
+
+/** Records skipped for good, by reason: `unreadable` (no usable contact record) or `unwritable`. */
+export const SKIPPED_METRIC = "ContactRecordsSkipped";
+export type SkipReason = "unreadable" | "unwritable";
+
+/** One EMF document counting the records of one batch skipped for one reason. */
+export function skippedMetricLine(
+  namespace: string,
+  reason: SkipReason,
+  count: number,
+  timestampMs: number,
+): string {
+  return JSON.stringify({
+    _aws: {
+      Timestamp: timestampMs,
+      CloudWatchMetrics: [
+        {
+          Namespace: namespace,
+          Dimensions: [["Reason"]],
+          Metrics: [{ Name: SKIPPED_METRIC, Unit: "Count" }],
+        },
+      ],
+    },
+    Reason: reason,
+    [SKIPPED_METRIC]: count,
+  });
+}

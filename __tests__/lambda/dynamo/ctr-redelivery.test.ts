@@ -60,9 +60,34 @@ it("counts each contact once when a batch is redelivered, and once more only for
   expect(lines.map((l) => JSON.parse(l).ContactsAbandoned)).toStrictEqual([0, 1, 0]);
 });
 
+it("skips a record DynamoDB refuses for good (an oversized ContactId) with a metric, and counts the rest", async () => {
+  lines.length = 0;
+  const oversized = "c-".padEnd(3_000, "9");
+  const batch = kinesisEvent(record("handled", oversized), record("abandoned", "c-after-oversized"));
+  expect(await handler(batch)).toStrictEqual({ batchItemFailures: [] });
+  const written = lines.map((l) => JSON.parse(l));
+  expect(written.filter((l) => "ContactId" in l).map((l) => l.ContactId)).toStrictEqual([
+    "c-after-oversized",
+  ]);
+  expect(written.filter((l) => "ContactRecordsSkipped" in l)).toMatchObject([
+    { Reason: "unwritable", ContactRecordsSkipped: 1 },
+  ]);
+  // Delivered again (a retry of this batch for any reason), it is still skipped, never reported.
+  expect(await handler(batch)).toStrictEqual({ batchItemFailures: [] });
+});
+
 it("reports the first record it could not mark counted, so Kinesis delivers it again", async () => {
   await dynamo.client.send(new DeleteTableCommand({ TableName: tableName("countedContacts") }));
   const event = kinesisEvent(record("handled", "c-9"), record("handled", "c-10"));
   const out = await handler(event);
   expect(out.batchItemFailures).toStrictEqual([{ itemIdentifier: event.Records[0]!.kinesis.sequenceNumber }]);
+}, 15_000);
+
+it("never reports a record without a sequence number: the failure after it is reported by its own", async () => {
+  // The table is gone (previous test): every write fails in a way a retry may fix.
+  const event = kinesisEvent(record("handled", "c-no-sequence"), record("handled", "c-11"));
+  const first = event.Records[0]!;
+  event.Records[0] = { ...first, kinesis: { ...first.kinesis, sequenceNumber: undefined as never } };
+  const out = await handler(event);
+  expect(out.batchItemFailures).toStrictEqual([{ itemIdentifier: event.Records[1]!.kinesis.sequenceNumber }]);
 }, 15_000);
