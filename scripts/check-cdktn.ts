@@ -12,33 +12,38 @@ import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { environments } from "../config/environments";
 import { formatDifference, unexpectedDifferences } from "./cdktn/compare";
 import { CONSTRUCTS_FOR_CDKTN, PACKAGE_SWAPS, toCdktnPackageJson, toCdktnSource } from "./cdktn/rewrite";
+import { runCliProcess, UsageError, type CliOutput, type ParsedCli } from "./support/cli-args";
 
 const ROOT = resolve(__dirname, "..");
 const MAX_SHOWN = 40;
 
-interface Options {
-  readonly keep: boolean;
-  readonly tests: boolean;
-  readonly envs: readonly string[];
-}
+const CLI = {
+  name: "check:cdktn",
+  summary:
+    "Synthesize on CDK Terrain in a temporary copy and compare with this project's output. Exit 1 when they diverge or a step fails.",
+  flags: {
+    keep: { type: "boolean", help: "keep the temporary copy and print where it is" },
+    tests: { type: "boolean", help: "also run the whole jest suite in the copy" },
+    env: {
+      type: "string",
+      value: "dev,prod",
+      help: "environments to compare, comma-separated (default: every one)",
+    },
+  },
+} as const;
 
-function parseArgs(argv: readonly string[]): Options {
-  let keep = false;
-  let tests = false;
-  let envs = ["dev", "prod"];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--keep") keep = true;
-    else if (arg === "--tests") tests = true;
-    else if (arg === "--env" && argv[i + 1]) envs = argv[++i]!.split(",");
-    else throw new UsageError(`unknown argument ${JSON.stringify(arg)}`);
-  }
-  return { keep, tests, envs };
+function environmentsOf(value: string | undefined): string[] {
+  const known = Object.keys(environments);
+  if (value === undefined) return known;
+  const envs = value.split(",").map((e) => e.trim());
+  const unknown = envs.find((e) => !known.includes(e));
+  if (unknown !== undefined)
+    throw new UsageError(`--env: no environment "${unknown}" (environments: ${known.join(", ")})`);
+  return envs;
 }
-
-class UsageError extends Error {}
 
 function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): string {
   const child = spawnSync(command, args, {
@@ -95,11 +100,10 @@ function rewriteSources(files: readonly string[], target: string): number {
   return changed;
 }
 
-function main(): number {
-  const options = parseArgs(process.argv.slice(2));
+function main({ flags }: ParsedCli<typeof CLI.flags>, out: CliOutput): number {
+  const options = { keep: flags.keep === true, tests: flags.tests === true, envs: environmentsOf(flags.env) };
   const started = Date.now();
-  const step = (text: string) =>
-    process.stdout.write(`[${((Date.now() - started) / 1000).toFixed(0)} s] ${text}\n`);
+  const step = (text: string) => out.stdout(`[${((Date.now() - started) / 1000).toFixed(0)} s] ${text}\n`);
   const work = mkdtempSync(join(tmpdir(), "check-cdktn-"));
   const copy = join(work, "project");
   let failed = false;
@@ -129,13 +133,10 @@ function main(): number {
       const differences = unexpectedDifferences(expected[i], actual);
       if (differences.length === 0) continue;
       failed = true;
-      process.stdout.write(
-        `${env}: ${differences.length} unexpected difference(s) between cdktf and cdktn output:\n`,
-      );
+      out.stdout(`${env}: ${differences.length} unexpected difference(s) between cdktf and cdktn output:\n`);
       for (const difference of differences.slice(0, MAX_SHOWN))
-        process.stdout.write(`${formatDifference(difference)}\n`);
-      if (differences.length > MAX_SHOWN)
-        process.stdout.write(`  … and ${differences.length - MAX_SHOWN} more\n`);
+        out.stdout(`${formatDifference(difference)}\n`);
+      if (differences.length > MAX_SHOWN) out.stdout(`  … and ${differences.length - MAX_SHOWN} more\n`);
     }
     if (options.tests) {
       // The whole suite on cdktn, snapshots included (they leave out the framework's aws pin). The
@@ -154,7 +155,7 @@ function main(): number {
       );
       if (jest.status !== 0) {
         failed = true;
-        process.stdout.write("the tests fail on cdktn (above)\n");
+        out.stdout("the tests fail on cdktn (above)\n");
       }
     }
     step(
@@ -164,14 +165,9 @@ function main(): number {
     );
     return failed ? 1 : 0;
   } finally {
-    if (options.keep) process.stdout.write(`kept ${work}\n`);
+    if (options.keep) out.stdout(`kept ${work}\n`);
     else rmSync(work, { recursive: true, force: true });
   }
 }
 
-try {
-  process.exitCode = main();
-} catch (error) {
-  process.stderr.write(`check:cdktn: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = error instanceof UsageError ? 2 : 1;
-}
+runCliProcess(CLI, main);
