@@ -168,7 +168,7 @@ describe("Observability props", () => {
 describe("security and observability synthesized JSON", () => {
   it("matches the reviewed snapshot", () => {
     expect(
-      forSnapshot(fixtureFor("prod", { security: { alarmEmails: ["ops@bank.test"] } })),
+      forSnapshot(fixtureFor("prod", { security: { alarmEmails: ["ops@bank.example"] } })),
     ).toMatchSnapshot();
   });
 });
