@@ -15,7 +15,6 @@
  * command line, an ancestor of this process. When it cannot be read the check runs: a gate that
  * cannot tell fails closed.
  */
-const { execFileSync, spawnSync } = require("node:child_process");
 const { createHash } = require("node:crypto");
 const fs = require("node:fs");
 const path = require("node:path");
@@ -60,9 +59,11 @@ function ancestorCommandLines(pid = process.ppid, depth = 6) {
         const stat = fs.readFileSync(`/proc/${current}/stat`, "utf8");
         current = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
       } else {
-        const row = execFileSync("ps", ["-o", "ppid=,args=", "-p", String(current)], {
-          encoding: "utf8",
-        }).trim();
+        const row = require("node:child_process")
+          .execFileSync("ps", ["-o", "ppid=,args=", "-p", String(current)], {
+            encoding: "utf8",
+          })
+          .trim();
         const [parent = "0", ...args] = row.split(/\s+/);
         lines.push(args);
         current = Number(parent);
@@ -154,7 +155,8 @@ function checkTypes({
   for (const project of projects) {
     const buildInfo = path.join(cacheDir, `${project.replace(/[\\/]/g, "__")}.tsbuildinfo`);
     fs.mkdirSync(cacheDir, { recursive: true });
-    const child = spawnSync(
+    // child_process only when a check runs: npm run synth never loads it for the gate.
+    const child = require("node:child_process").spawnSync(
       process.execPath,
       [tsc, "--noEmit", "--incremental", "--tsBuildInfoFile", buildInfo, "--pretty", "false", "-p", project],
       { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
@@ -208,4 +210,4 @@ function typeGate({
   return false;
 }
 
-module.exports = { ancestorCommandLines, cdktfCommand, checkTypes, typeCheckReason, typeGate };
+module.exports = { ancestorCommandLines, cdktfCommand, checkTypes, sourcesKey, typeCheckReason, typeGate };
