@@ -73,6 +73,12 @@ export const PROTECTED_SETTINGS: readonly ProtectedSetting[] = [
     scope: "prod",
   },
   {
+    path: "security.customerIdFormat",
+    protects: "the one customer identity that keys PIN lockout, rate limits and the access audit",
+    guard: { kind: "unchanged" },
+    scope: "prod",
+  },
+  {
     path: "connect.identityManagementType",
     protects: "agent sign-in through the bank's identity provider",
     guard: { kind: "unchanged" },

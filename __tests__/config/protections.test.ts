@@ -9,6 +9,12 @@ const WEAKENINGS: ReadonlyArray<readonly [unknown, string, string]> = [
   [{ security: { kmsDeletionWindowDays: 7 } }, "security.kmsDeletionWindowDays", "lower it (30 → 7)"],
   [{ security: { securityEventTtlDays: 30 } }, "security.securityEventTtlDays", "lower it (400 → 30)"],
   [{ security: { maxPinAttempts: 10 } }, "security.maxPinAttempts", "raise it (3 → 10)"],
+  // Keeping leading zeros would give 012345 and 12345 a PIN lockout each again.
+  [
+    { security: { customerIdFormat: { stripLeadingZeros: false } } },
+    "security.customerIdFormat",
+    "change it",
+  ],
   [
     { security: { allowedEmailDomains: ["bank.example", "gmail.com"] } },
     "security.allowedEmailDomains",
