@@ -1,9 +1,7 @@
-import { parse as parseHcl } from "@cdktf/hcl2json";
 import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import {
   escapeTemplate,
   formatHcl,
@@ -12,25 +10,8 @@ import {
   repairQuotedStrings,
   unquoteReferences,
 } from "../../constructs/core/hcl";
-import { buildCache } from "../../scripts/support/build-cache.cjs";
+import { parsedByHashiCorp } from "../support/hcl-parse";
 import { synthStack } from "../support/synth";
-
-/**
- * HashiCorp's parse of the HCL text (hcl2json, Go in WebAssembly: 1-3 s a stack), kept while the
- * text and the installed parser are unchanged: the same text parses the same. The comparison with
- * the JSON always runs. CONNECT_BUILD_CACHE=off parses every time.
- */
-async function parsedByHashiCorp(env: string, hcl: string): Promise<Record<string, any>> {
-  const cache = buildCache<Record<string, any>>(
-    resolve(__dirname, "../../node_modules/.cache/connect-tests", `hcl2json-${env}.json`),
-    { parser: "@cdktf/hcl2json", hcl: createHash("sha256").update(hcl).digest("hex") },
-  );
-  const cached = cache.read(() => true);
-  if (cached !== undefined) return cached;
-  const parsed = (await parseHcl("cdk.tf", hcl)) as Record<string, any>;
-  cache.write([], parsed);
-  return parsed;
-}
 
 /** terraform on PATH or at /usr/local/bin; fmt needs no providers and no network. */
 function findTerraform(): string | undefined {

@@ -82,21 +82,16 @@ function run(
   });
 }
 
-/** Finds terraform (TERRAFORM or PATH) and the AWS provider in the mirror, or says what is missing. */
-export async function findEngine(env: NodeJS.ProcessEnv = process.env): Promise<Engine> {
+/** Where terraform and the mirror's AWS provider are, or why the engine is missing (no process run). */
+export function locateEngine(
+  env: NodeJS.ProcessEnv = process.env,
+): Omit<Engine, "terraformVersion"> | { readonly missing: string } {
   const terraform = env.TERRAFORM || onPath("terraform", env);
   if (!terraform || !existsSync(terraform)) {
-    throw new EngineMissingError(
-      "terraform not found (set TERRAFORM or put terraform >= 1.7 on PATH): the real plan cannot run here",
-    );
-  }
-  const version = await run(terraform, ["version", "-json"], { env: quietEnv(env) });
-  const terraformVersion = (JSON.parse(version.stdout || "{}") as { terraform_version?: string })
-    .terraform_version;
-  if (!terraformVersion) throw new EngineMissingError(`${terraform} did not report its version`);
-  const [major = 0, minor = 0] = terraformVersion.split(".").map(Number);
-  if (major < MIN_TERRAFORM[0] || (major === MIN_TERRAFORM[0] && minor < MIN_TERRAFORM[1])) {
-    throw new EngineMissingError(`terraform ${terraformVersion} is too old: removed blocks need >= 1.7`);
+    return {
+      missing:
+        "terraform not found (set TERRAFORM or put terraform >= 1.7 on PATH): the real plan cannot run here",
+    };
   }
   const mirror = resolve(env.TF_PLUGIN_DIR || DEFAULT_PLUGIN_DIR);
   const awsDir = join(mirror, AWS_IN_MIRROR);
@@ -107,14 +102,29 @@ export async function findEngine(env: NodeJS.ProcessEnv = process.env): Promise<
     : [];
   const awsVersion = versions[0];
   if (!awsVersion) {
-    throw new EngineMissingError(
-      `no AWS provider for ${platform()} in the plugin mirror ${mirror} (expected ${AWS_IN_MIRROR}/<version>/${platform()}/; set TF_PLUGIN_DIR)`,
-    );
+    return {
+      missing: `no AWS provider for ${platform()} in the plugin mirror ${mirror} (expected ${AWS_IN_MIRROR}/<version>/${platform()}/; set TF_PLUGIN_DIR)`,
+    };
   }
   const binDir = join(awsDir, awsVersion, platform());
   const binary = readdirSync(binDir).find((f) => f.startsWith("terraform-provider-aws"));
-  if (!binary) throw new EngineMissingError(`${binDir} holds no terraform-provider-aws binary`);
-  return { terraform, terraformVersion, mirror, awsVersion, awsBinary: join(binDir, binary) };
+  if (!binary) return { missing: `${binDir} holds no terraform-provider-aws binary` };
+  return { terraform, mirror, awsVersion, awsBinary: join(binDir, binary) };
+}
+
+/** Finds terraform (TERRAFORM or PATH) and the AWS provider in the mirror, or says what is missing. */
+export async function findEngine(env: NodeJS.ProcessEnv = process.env): Promise<Engine> {
+  const located = locateEngine(env);
+  if ("missing" in located) throw new EngineMissingError(located.missing);
+  const version = await run(located.terraform, ["version", "-json"], { env: quietEnv(env) });
+  const terraformVersion = (JSON.parse(version.stdout || "{}") as { terraform_version?: string })
+    .terraform_version;
+  if (!terraformVersion) throw new EngineMissingError(`${located.terraform} did not report its version`);
+  const [major = 0, minor = 0] = terraformVersion.split(".").map(Number);
+  if (major < MIN_TERRAFORM[0] || (major === MIN_TERRAFORM[0] && minor < MIN_TERRAFORM[1])) {
+    throw new EngineMissingError(`terraform ${terraformVersion} is too old: removed blocks need >= 1.7`);
+  }
+  return { ...located, terraformVersion };
 }
 
 /** The environment terraform runs in: no real credentials, no checkpoint, nothing interactive. */

@@ -1,0 +1,48 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { buildCache } from "../../../scripts/support/build-cache.cjs";
+import { findEngine, locateEngine, type Engine } from "../../../scripts/terraform/engine";
+
+/**
+ * The real engine for tests: terraform and the plugin mirror's AWS provider (as `npm run plan`
+ * uses them). Absent, the suites that need it skip and say so in the jest output, as the browser
+ * test does; present, they run it for real.
+ */
+const located = locateEngine();
+export const ENGINE_MISSING = "missing" in located ? located.missing : undefined;
+if (ENGINE_MISSING) console.warn(`real terraform tests SKIPPED: ${ENGINE_MISSING}`);
+export const describeWithEngine = ENGINE_MISSING ? describe.skip : describe;
+
+let engine: Promise<Engine> | undefined;
+export function realEngine(): Promise<Engine> {
+  return (engine ??= findEngine());
+}
+
+export const CACHE_DIR = resolve(__dirname, "../../../node_modules/.cache/connect-plan");
+
+/** A folder of its own per test and key, so two jest workers never share a terraform folder. */
+export function workDir(name: string): string {
+  const dir = join(CACHE_DIR, "tests", name);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * A real terraform result kept while its exact inputs (and the engine) are unchanged: the same
+ * configuration and state plan the same, and a plan costs 20-60 s on these machines. Any change
+ * to what is planned misses and runs terraform again. CONNECT_BUILD_CACHE=off always runs it.
+ */
+export async function keptResult<T>(name: string, inputs: unknown, run: () => Promise<T>): Promise<T> {
+  const e = await realEngine();
+  const binary = statSync(e.awsBinary);
+  const cache = buildCache<T>(join(CACHE_DIR, "results", `${name}.json`), {
+    engine: [e.terraformVersion, e.awsVersion, binary.size, binary.mtimeMs],
+    inputs: createHash("sha256").update(JSON.stringify(inputs)).digest("hex"),
+  });
+  const kept = cache.read(() => true);
+  if (kept !== undefined) return kept;
+  const value = await run();
+  cache.write([], value);
+  return value;
+}
