@@ -186,17 +186,19 @@ export function formatPlanReport(report: PlanReport): string[] {
   const lines = [
     `${c.add} to add, ${c.change} to change, ${c.destroy} to destroy, ${c.replace} to replace, ${c.forget} to forget (${c.moved} moved, ${c.unchanged} unchanged)`,
   ];
-  const section = (title: string, items: readonly string[]) => {
+  const section = (title: string, items: readonly string[], count = items.length) => {
     if (items.length === 0) return;
-    lines.push("", `${title} (${items.length})`, ...items);
+    lines.push("", `${title} (${count})`, ...items);
   };
   section(
     "replacements",
     report.replacements.flatMap((f) => findingLines(f.intended ? "INTENDED" : "REPLACE", f)),
+    report.replacements.length,
   );
   section(
     "destroys",
     report.destroys.flatMap((f) => findingLines("DESTROY", f)),
+    report.destroys.length,
   );
   section(
     "forgotten (removed blocks, destroy = false: the object stays, Terraform stops managing it)",
