@@ -97,6 +97,7 @@ export class ContactCentreStack extends AddressedStack {
       account: awsEnv,
       storageAccessLogs: this.accessLogs.targetFor("recordings"),
       keyDeletionWindowDays: config.security.kmsDeletionWindowDays,
+      protectNumbers: config.security.deletionProtection,
       // The guardrail uses the stack key only when Bedrock runs in the stack's region (keys are regional).
       ...(config.bedrockRegion === config.region
         ? { keyViaServices: [...DEFAULT_KEY_VIA_SERVICES, "bedrock" as const] }

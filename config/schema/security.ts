@@ -59,7 +59,7 @@ const SUBSCRIBER_LISTS = [
 
 export const securitySchema = z
   .object({
-    /** Deletion protection on tables, and a 30-day (not 7-day) recovery window on secrets. @default true in prod (set in config/environments/prod.ts) */
+    /** Deletion protection on tables, a 30-day (not 7-day) recovery window on secrets, and claimed numbers Terraform refuses to release. @default true in prod (set in config/environments/prod.ts) */
     deletionProtection: z.boolean().default(false),
     /** Days a scheduled deletion of any KMS key of the stack waits (the stack key, the WAF logs key, the trail key). */
     kmsDeletionWindowDays: z.number().int().min(7).max(30).default(30),

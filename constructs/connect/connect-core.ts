@@ -41,6 +41,13 @@ export interface ConnectCoreProps {
   readonly keyQueueSenderServices?: readonly string[];
   /** Days a scheduled deletion of the KMS key waits (config `security.kmsDeletionWindowDays`). @default 30 */
   readonly keyDeletionWindowDays?: number;
+  /** Claimed numbers refuse destruction (config `security.deletionProtection`). @default false */
+  readonly protectNumbers?: boolean;
+  /**
+   * Traffic distribution group the numbers are claimed to (config `dr.trafficDistributionGroupArn`).
+   * @default - the instance
+   */
+  readonly numbersTrafficDistributionGroupArn?: string;
 }
 
 /** One key for the contact-centre data: every service that stores it encrypts with the same key. */
@@ -134,6 +141,10 @@ export class ConnectCore extends Construct {
       countryCode: config.phoneNumbers.countryCode,
       did: config.phoneNumbers.did,
       tollFree: config.phoneNumbers.tollFree,
+      preventDestroy: props.protectNumbers ?? false,
+      ...(props.numbersTrafficDistributionGroupArn
+        ? { trafficDistributionGroupArn: props.numbersTrafficDistributionGroupArn }
+        : {}),
     });
     this.hours = new HoursOfOperation(this, "hours", {
       instanceId: this.instanceId,

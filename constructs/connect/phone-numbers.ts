@@ -8,6 +8,20 @@ export interface PhoneNumbersProps {
   readonly instanceId: string;
   /** Connect instance ARN the numbers are claimed for. */
   readonly instanceArn: string;
+  /**
+   * Claim the numbers to this traffic distribution group instead of the instance (Global
+   * Resiliency: calls then follow the group's distribution). Changing `target_arn` is an in-place
+   * UpdatePhoneNumber, so the numbers are never released.
+   * @default - the instance
+   */
+  readonly trafficDistributionGroupArn?: string;
+  /**
+   * Refuse any plan that would destroy a number (`lifecycle.prevent_destroy`): a released number
+   * goes back to the carrier and is lost to the bank. Production requires it (stack rule
+   * connect-phone-number-protected).
+   * @default false
+   */
+  readonly preventDestroy?: boolean;
   /** ISO country code of the numbers, e.g. GB. */
   readonly countryCode: string;
   /** Claim a direct-dial number (also the outbound caller id). @default true */
@@ -34,9 +48,10 @@ export class PhoneNumbers extends Construct {
     const claim = (name: string, type: string): ConnectPhoneNumber =>
       keepAddress(
         new ConnectPhoneNumber(this, name, {
-          targetArn: props.instanceArn,
+          targetArn: props.trafficDistributionGroupArn ?? props.instanceArn,
           countryCode: props.countryCode,
           type,
+          ...(props.preventDestroy ? { lifecycle: { preventDestroy: true } } : {}),
         }),
         name,
       );

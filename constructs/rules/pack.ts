@@ -3,6 +3,7 @@ import { rule as alarmTopicSubscribed } from "./rules/alarm-topic-subscribed";
 import { rule as cloudfrontLogging } from "./rules/cloudfront-logging";
 import { rule as cloudfrontTls } from "./rules/cloudfront-tls";
 import { rule as connectMetricDimensions } from "./rules/connect-metric-dimensions";
+import { rule as connectPhoneNumberProtected } from "./rules/connect-phone-number-protected";
 import { rule as dynamodbDeletionProtection } from "./rules/dynamodb-deletion-protection";
 import { rule as dynamodbKms } from "./rules/dynamodb-kms";
 import { rule as dynamodbPitr } from "./rules/dynamodb-pitr";
@@ -59,6 +60,8 @@ export const RULE_PACK: readonly PackEntry[] = [
   { rule: dynamodbKms, level: "error" },
   { rule: dynamodbPitr, level: "error" },
   { rule: dynamodbDeletionProtection, level: "error" },
+  // Claimed numbers: released, they are gone (customers dial them from cards and letters).
+  { rule: connectPhoneNumberProtected, level: "error" },
   // Data in transit and at rest on the stack key.
   { rule: kinesisKms, level: "error" },
   { rule: firehoseKms, level: "error" },
