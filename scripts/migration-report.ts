@@ -1,10 +1,12 @@
 /**
- * `npm run migration:report [-- <cdk.tf.json>] [--state-list <file> | --state <show.json>] [--json]`
+ * `npm run migration:report [-- <cdk.tf.json>] [--state-list <file> | --state <file>] [--tables] [--json]`
  * Prints how every address of the original state is carried over (kept / moved / removed / data),
  * the `moved` and `removed` blocks that match nothing in the state (no-ops), and exits 1 if any
  * address is unaccounted for, i.e. if `terraform plan` would destroy it. Addresses match exactly.
- * With --state (`terraform show -json > file`), it also predicts replacements of carried-over
- * resources and exits 1 on one of a stateful resource that is not listed as intended.
+ * With --state (`terraform show -json` output or a state file), Terraform itself plans the stack
+ * against that state offline (scripts/terraform, when terraform and the plugin mirror are here) and
+ * the report exits 1 on a stateful destroy or an unintended stateful replacement. Without the
+ * engine, or with --tables, replacements are predicted from the force-new tables instead.
  * Default inputs: cdktf.out/stacks/connect-comprehensive-dev/cdk.tf.json and the original state list
  * in docs/migration/. Use `terraform state list > file` on your real state for --state-list.
  */
@@ -25,7 +27,20 @@ import {
   parseStateList,
   summarize,
 } from "../constructs/migration/ledger";
-import { readInputFile, readJsonInput, runCliProcess, UsageError, type ParsedCli } from "./support/cli-args";
+import { dirname, join, resolve } from "node:path";
+import {
+  readInputFile,
+  readJsonInput,
+  runCliProcess,
+  UsageError,
+  type CliOutput,
+  type ParsedCli,
+} from "./support/cli-args";
+import { findEngine, locateEngine } from "./terraform/engine";
+import { planOffline } from "./terraform/offline-plan";
+import type { TerraformConfig } from "./terraform/offline-view";
+import { formatPlanReport, type PlanReport } from "./terraform/plan-report";
+import { isStateV4, stateToShow, type StateV4 } from "./terraform/state-input";
 
 const CLI = {
   name: "migration:report",
@@ -40,7 +55,11 @@ const CLI = {
     state: {
       type: "string",
       value: "file",
-      help: "terraform show -json of that state: also predicts replacements",
+      help: "terraform show -json of that state (or the state file): also plans it with terraform",
+    },
+    tables: {
+      type: "boolean",
+      help: "with --state: predict replacements from the force-new tables, not with terraform",
     },
     json: { type: "boolean", help: "print the report as JSON on stdout" },
   },
@@ -73,7 +92,27 @@ function readStateList(path: string): string[] {
   }
 }
 
-function main({ flags, positionals }: ParsedCli<typeof CLI.flags>): number {
+/** Terraform's own plan of the stack against the state, or why it cannot run here. */
+async function realPlan(
+  synthPath: string,
+  config: StackConfig,
+  state: ShowJson | StateV4,
+  out: CliOutput,
+): Promise<PlanReport> {
+  const engine = await findEngine();
+  const result = await planOffline({
+    engine,
+    stack: config as TerraformConfig,
+    stackDir: dirname(resolve(synthPath)),
+    workDir: join("cdktf.out", "plan", "migration"),
+    cacheDir: join("node_modules", ".cache", "connect-plan"),
+    state: state as StateV4,
+    progress: (line) => out.stderr(`migration:report: ${line}\n`),
+  });
+  return result.report;
+}
+
+async function main({ flags, positionals }: ParsedCli<typeof CLI.flags>, out: CliOutput): Promise<number> {
   if (flags.state !== undefined && flags["state-list"] !== undefined)
     throw new UsageError(
       "--state and --state-list are alternatives: give one (--state lists its own addresses)",
@@ -85,10 +124,18 @@ function main({ flags, positionals }: ParsedCli<typeof CLI.flags>): number {
       ? "the synthesized stack: run npm run synth first"
       : "a synthesized cdk.tf.json",
   ) as StackConfig;
-  const show =
+  if (flags.tables && flags.state === undefined) throw new UsageError("--tables goes with --state");
+  const stateInput =
     flags.state === undefined
       ? undefined
-      : (readJsonInput(flags.state, "the output of terraform show -json") as ShowJson);
+      : (readJsonInput(flags.state, "the output of terraform show -json, or a state file") as
+          ShowJson | StateV4);
+  const show =
+    stateInput === undefined
+      ? undefined
+      : isStateV4(stateInput)
+        ? (stateToShow(stateInput) as ShowJson)
+        : stateInput;
   let stateList: string[];
   if (show === undefined) stateList = readStateList(flags["state-list"] ?? DEFAULT_STATE_LIST);
   else {
@@ -103,12 +150,24 @@ function main({ flags, positionals }: ParsedCli<typeof CLI.flags>): number {
   const noOps = noOpMoves(stateList, config);
   const noOpRemoved = noOpRemovals(stateList, config);
   const unaccounted = ledger.filter((e) => e.disposition === "unaccounted").map((e) => e.address);
-  const replacements: Replacement[] = show ? previewReplacements(show, config, INTENDED_REPLACEMENTS) : [];
-  const blocking = replacements.filter((r) => r.stateful && !r.intended);
+  // Terraform decides where it can run; the tables are the fallback, and say so.
+  const missing = locateEngine();
+  const useTerraform = stateInput !== undefined && !flags.tables && !("missing" in missing);
+  const plan = useTerraform ? await realPlan(synthPath, config, stateInput, out) : undefined;
+  const replacements: Replacement[] =
+    show && !plan ? previewReplacements(show, config, INTENDED_REPLACEMENTS) : [];
+  const blocking = plan ? plan.blocking : replacements.filter((r) => r.stateful && !r.intended);
   const status = unaccounted.length === 0 && blocking.length === 0 ? 0 : 1;
+  const predictedBy = plan
+    ? "terraform plan"
+    : show
+      ? `force-new tables${flags.tables ? "" : ` (${"missing" in missing ? missing.missing : ""})`}`
+      : undefined;
 
   if (asJson) {
     const report = {
+      ...(predictedBy ? { replacementsBy: predictedBy } : {}),
+      ...(plan ? { plan } : {}),
       replacements: replacements.map(({ address, from, attribute, old, new: next, intended }) => ({
         address,
         from,
@@ -142,8 +201,12 @@ function main({ flags, positionals }: ParsedCli<typeof CLI.flags>): number {
     for (const r of noOpRemoved)
       process.stdout.write(`  ${r.from}${r["//"]?.reason ? `  →  ${r["//"].reason}` : ""}\n`);
   }
-  if (show) {
-    process.stdout.write(`\npredicted replacements (${replacements.length})\n`);
+  if (plan) {
+    process.stdout.write(`\nterraform plan against ${flags.state}\n${formatPlanReport(plan).join("\n")}\n`);
+  } else if (show) {
+    process.stdout.write(
+      `\npredicted replacements (${replacements.length}), from the force-new tables, a model of the providers${flags.tables ? "" : `: ${predictedBy}`}\n`,
+    );
     for (const r of replacements) process.stdout.write(`${formatReplacement(r)}\n`);
     if (blocking.length > 0) {
       process.stdout.write(
@@ -153,7 +216,7 @@ function main({ flags, positionals }: ParsedCli<typeof CLI.flags>): number {
   }
   const counts = summarize(ledger);
   process.stdout.write(
-    `\n${ledger.length} addresses: ${DISPOSITIONS.map((d) => `${counts[d]} ${d}`).join(", ")}; ${noOps.length} no-op moves; ${noOpRemoved.length} no-op removals${show ? `; ${replacements.length} predicted replacements (${blocking.length} blocking)` : ""}\n`,
+    `\n${ledger.length} addresses: ${DISPOSITIONS.map((d) => `${counts[d]} ${d}`).join(", ")}; ${noOps.length} no-op moves; ${noOpRemoved.length} no-op removals${plan ? `; terraform plans ${plan.counts.replace} replacements, ${plan.counts.destroy} destroys (${blocking.length} blocking)` : show ? `; ${replacements.length} predicted replacements (${blocking.length} blocking)` : ""}\n`,
   );
   return status;
 }

@@ -86,11 +86,11 @@ describe("npm run migration:report", () => {
       [["--state-list", "--json"], "migration:report: --state-list needs a value"],
       [
         ["--frobnicate"],
-        "migration:report: unknown flag --frobnicate (flags: --state-list, --state, --json, --help)",
+        "migration:report: unknown flag --frobnicate (flags: --state-list, --state, --tables, --json, --help)",
       ],
       [
         [stack, "--state", truncated],
-        `migration:report: ${truncated} is not valid JSON (Unterminated string in JSON at position 50000): expected the output of terraform show -json`,
+        `migration:report: ${truncated} is not valid JSON (Unterminated string in JSON at position 50000): expected the output of terraform show -json, or a state file`,
       ],
       [
         [stack, "--state-list", notAList],

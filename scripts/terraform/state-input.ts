@@ -83,8 +83,8 @@ export function readStateInput(path: string): StateV4 | ShowJson {
   throw new Error(`${path}: neither a state file (version 4) nor terraform show -json output`);
 }
 
-export function isStateV4(input: StateV4 | ShowJson): input is StateV4 {
-  return (input as StateV4).version === 4;
+export function isStateV4(input: unknown): input is StateV4 {
+  return (input as StateV4 | undefined)?.version === 4 && Array.isArray((input as StateV4).resources);
 }
 
 /** `module.a.module.b.aws_x.y[0]` → `module.a.module.b` (undefined at the root). */
@@ -175,4 +175,26 @@ export function withoutUnplannable(
     return reason === undefined;
   });
   return { state: { ...state, resources }, setAside };
+}
+
+/** A version 4 state as `terraform show -json` would print it (for readers of that shape). */
+export function stateToShow(state: StateV4): ShowJson {
+  const resources = state.resources.flatMap((r) =>
+    r.instances.map((instance) => {
+      const key = instance.index_key;
+      const index =
+        key === undefined ? "" : typeof key === "number" ? `[${key}]` : `[${JSON.stringify(key)}]`;
+      return {
+        address: `${stateAddress(r)}${index}`,
+        mode: r.mode,
+        type: r.type,
+        name: r.name,
+        ...(key !== undefined ? { index: key } : {}),
+        provider_name: r.provider.replace(/^provider\["(.*)"\].*$/, "$1"),
+        schema_version: instance.schema_version,
+        values: instance.attributes,
+      };
+    }),
+  );
+  return { format_version: "1.0", values: { root_module: { resources } } };
 }
