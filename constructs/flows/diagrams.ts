@@ -1,3 +1,4 @@
+import { MAX_PART_ACTIONS, partition, readingOrder, type Part } from "./diagram-parts";
 import { branchesOf, type FlowSet, type SimAction, type SimFlow } from "./simulator";
 
 /**
@@ -121,11 +122,18 @@ export function linksOf(a: SimAction): { target: string; how: string }[] {
   return [];
 }
 
+/** Connect's catch-all error types, said as a caller's outcome in a few letters. */
+const ERROR_LABEL: Readonly<Record<string, string>> = {
+  NoMatchingError: "error",
+  NoMatchingCondition: "no match",
+  InputTimeLimitExceeded: "timeout",
+};
+
 function edgeLabel(branch: string): string {
   if (branch === "next") return "";
   if (branch.startsWith("Equals ")) return `= ${branch.slice(7)}`;
   if (/^[A-Z][a-z]+[A-Z]/.test(branch) && !branch.includes(" "))
-    return branch === "queued" ? "queued" : `error: ${branch}`;
+    return branch === "queued" ? "queued" : (ERROR_LABEL[branch] ?? `error: ${branch}`);
   return branch;
 }
 
@@ -139,10 +147,96 @@ function targetOf(a: SimAction, branch: string): string | undefined {
   return t.Errors?.find((e) => e.ErrorType === branch)?.NextAction;
 }
 
-export function flowDiagram(flow: SimFlow, flows: FlowSet): string {
+/** One arrow of the diagram: every branch from one block to one target, labelled together. */
+interface Arrow {
+  readonly from: string;
+  readonly to: string;
+  readonly label: string;
+}
+
+function arrowsOf(a: SimAction): Arrow[] {
+  // Edges to the same target merge into one arrow with every label.
+  const byTarget = new Map<string, string[]>();
+  for (const branch of branchesOf(a)) {
+    if (branch === "queued" || branch === "transferred") continue; // the contact leaves the flow
+    const target = targetOf(a, branch);
+    if (target === undefined) continue;
+    byTarget.set(target, [...(byTarget.get(target) ?? []), edgeLabel(branch)]);
+  }
+  // A plain next step merged with error branches reads "ok / error".
+  return [...byTarget].map(([to, labels]) => ({
+    from: a.Identifier,
+    to,
+    label: labels.length > 1 ? labels.map((l) => (l === "" ? "ok" : l)).join(" / ") : (labels[0] ?? ""),
+  }));
+}
+
+/**
+ * Mermaid settings every diagram carries: straight segments between layout points. The default
+ * spline cuts corners through the labels of neighbouring arrows (issue 23: "= Invalid" drawn
+ * over the "= LockedOut" arrow of the auth module's pin-result).
+ */
+export const MERMAID_HEADER = [
+  "---",
+  "config:",
+  "  flowchart:",
+  "    curve: linear",
+  "    nodeSpacing: 24",
+  "    rankSpacing: 40",
+  "    wrappingWidth: 130",
+  "---",
+];
+
+/** How a flow is drawn: its blocks in reading order, cut into parts. */
+interface Layout {
+  readonly order: readonly SimAction[];
+  readonly parts: readonly Part[];
+  /** Part index of a block; -1 for an identifier that is not a block of the flow. */
+  readonly partOf: (identifier: string) => number;
+}
+
+function layoutOf(flow: SimFlow): Layout {
+  const index = new Map(flow.actions.map((a, i) => [a.Identifier, i]));
+  const edges = flow.actions.flatMap(arrowsOf).flatMap((arrow) => {
+    const [from, to] = [index.get(arrow.from), index.get(arrow.to)];
+    return from === undefined || to === undefined ? [] : [{ from, to }];
+  });
+  const order = readingOrder(flow.actions.length, index.get(flow.startAction) ?? -1, edges);
+  const position = new Map(order.map((i, pos) => [i, pos]));
+  const parts = partition(
+    order.length,
+    edges.map((e) => ({ from: position.get(e.from) ?? 0, to: position.get(e.to) ?? 0 })),
+  );
+  const partOf = (identifier: string): number => {
+    const pos = position.get(index.get(identifier) ?? -1);
+    return pos === undefined ? -1 : parts.findIndex((q) => pos >= q.start && pos < q.end);
+  };
+  return { order: order.map((i) => flow.actions[i]!), parts, partOf };
+}
+
+function partDiagram(flow: SimFlow, flows: FlowSet, layout: Layout, p: number): string[] {
+  const { order, parts, partOf } = layout;
+  const { start, end } = parts[p]!;
   const node = new Map(flow.actions.map((a, i) => [a.Identifier, `a${i}`]));
-  const lines = ["flowchart TD", `  start(("Start")) --> ${node.get(flow.startAction) ?? "missing"}`];
-  for (const a of flow.actions) {
+  const mine = order.slice(start, end);
+  const arrows = flow.actions.flatMap(arrowsOf);
+  const lines = [...MERMAID_HEADER, "flowchart TD"];
+  if (partOf(flow.startAction) === p)
+    lines.push(`  start(("Start")) --> ${node.get(flow.startAction) ?? "missing"}`);
+  // Arrows from other parts enter through one marker per block: "from part 1, 3".
+  const entries = new Map<string, Set<number>>();
+  for (const arrow of arrows) {
+    const [fromPart, toPart] = [partOf(arrow.from), partOf(arrow.to)];
+    if (toPart === p && fromPart !== p)
+      entries.set(arrow.to, (entries.get(arrow.to) ?? new Set()).add(fromPart + 1));
+  }
+  for (const [target, from] of entries) {
+    const list = [...from].sort((x, y) => x - y);
+    lines.push(
+      `  in_${node.get(target) ?? ""}>"from part${list.length > 1 ? "s" : ""} ${list.join(", ")}"] -.-> ${node.get(target) ?? ""}`,
+    );
+  }
+  for (const a of mine) {
     const id = node.get(a.Identifier) ?? "";
     const label = escape(`${a.Identifier} · ${a.Type}`) + "<br/>" + escape(describeAction(a));
     const [open, close] = TERMINAL.has(a.Type)
@@ -152,24 +246,28 @@ export function flowDiagram(flow: SimFlow, flows: FlowSet): string {
         : ["[", "]"];
     lines.push(`  ${id}${open}"${label}"${close}`);
   }
-  for (const a of flow.actions) {
-    // Edges to the same target merge into one arrow with every label.
-    const byTarget = new Map<string, string[]>();
-    for (const branch of branchesOf(a)) {
-      if (branch === "queued" || branch === "transferred") continue; // the contact leaves the flow
-      const target = targetOf(a, branch);
-      if (target === undefined) continue;
-      byTarget.set(target, [...(byTarget.get(target) ?? []), edgeLabel(branch)]);
+  // Arrows to other parts end in a flag beside their block (one flag shared across blocks would
+  // pull long arrows across the drawing); a block's several such arrows share one flag, a line
+  // each, instead of fanning out.
+  const exits: string[] = [];
+  for (const a of mine) {
+    const from = node.get(a.Identifier) ?? "";
+    const own = arrows.filter((x) => x.from === a.Identifier);
+    const away = own.filter((x) => ![p, -1].includes(partOf(x.to)));
+    for (const arrow of own.filter((x) => !away.includes(x))) {
+      const to = node.get(arrow.to) ?? `missing_${arrow.to.replace(/\W/g, "_")}`;
+      lines.push(`  ${from} -->${arrow.label === "" ? "" : `|"${escape(arrow.label)}"|`} ${to}`);
     }
-    for (const [target, labels] of byTarget) {
-      // A plain next step merged with error branches reads "ok, error: ...".
-      const text =
-        labels.length > 1 ? labels.map((l) => (l === "" ? "ok" : l)).join(", ") : (labels[0] ?? "");
-      const to = node.get(target) ?? `missing_${target.replace(/\W/g, "_")}`;
-      lines.push(`  ${node.get(a.Identifier) ?? ""} -->${text === "" ? "" : `|"${escape(text)}"|`} ${to}`);
-    }
+    if (away.length === 0) continue;
+    const flag = `out_${from}`;
+    const where = (x: Arrow) => `${escape(x.to)} · part ${partOf(x.to) + 1}`;
+    exits.push(flag);
+    // The flag says which outcomes leave and where to: a long label on a short arrow crowds the
+    // arrows around it.
+    const rows = away.map((x) => `${x.label === "" ? "" : `${escape(x.label)} → `}${where(x)}`);
+    lines.push(`  ${flag}["${rows.join("<br/>")}"]`, `  ${from} --> ${flag}`);
   }
-  for (const a of flow.actions) {
+  for (const a of mine) {
     for (const link of linksOf(a)) {
       if (flows.has(link.target)) lines.push(`  click ${node.get(a.Identifier) ?? ""} "./${link.target}.md"`);
     }
@@ -177,11 +275,33 @@ export function flowDiagram(flow: SimFlow, flows: FlowSet): string {
   lines.push(
     "  classDef ending fill:#fde2e2,stroke:#b42318",
     "  classDef handoff fill:#e0f2fe,stroke:#0369a1",
+    "  classDef jump fill:#f4f4f5,stroke:#71717a,stroke-dasharray:4 3",
   );
-  const endings = flow.actions.filter((a) => TERMINAL.has(a.Type)).map((a) => node.get(a.Identifier));
-  const handoffs = flow.actions.filter((a) => HANDOFF.has(a.Type)).map((a) => node.get(a.Identifier));
+  const endings = mine.filter((a) => TERMINAL.has(a.Type)).map((a) => node.get(a.Identifier));
+  const handoffs = mine.filter((a) => HANDOFF.has(a.Type)).map((a) => node.get(a.Identifier));
+  const jumps = [...[...entries.keys()].map((t) => `in_${node.get(t) ?? ""}`), ...exits];
   if (endings.length > 0) lines.push(`  class ${endings.join(",")} ending`);
   if (handoffs.length > 0) lines.push(`  class ${handoffs.join(",")} handoff`);
+  if (jumps.length > 0) lines.push(`  class ${jumps.join(",")} jump`);
+  return ["```mermaid", ...lines, "```"];
+}
+
+export function flowDiagram(flow: SimFlow, flows: FlowSet): string {
+  const layout = layoutOf(flow);
+  const { order, parts } = layout;
+  const drawings =
+    parts.length === 1
+      ? partDiagram(flow, flows, layout, 0)
+      : [
+          `Drawn in ${parts.length} parts of at most ${MAX_PART_ACTIONS} blocks, so each reads at its default size. Grey`,
+          "flags are arrows to and from another part: `name · part N` continues there.",
+          ...parts.flatMap((part, p) => [
+            "",
+            `### Part ${p + 1} of ${parts.length}: \`${order[part.start]?.Identifier ?? ""}\` …`,
+            "",
+            ...partDiagram(flow, flows, layout, p),
+          ]),
+        ];
 
   const links = flow.actions.flatMap((a) => linksOf(a).map((l) => ({ ...l, from: a.Identifier })));
   const callers = [...flows.values()].flatMap((f) =>
@@ -213,11 +333,11 @@ export function flowDiagram(flow: SimFlow, flows: FlowSet): string {
       : []),
     "",
     "Rounded red boxes end the contact's time in this flow; blue boxes hand it on (queue, flow, module,",
-    "callback). Unlabelled arrows are the normal next step; `error: …` arrows are failure branches.",
+    "callback). Unlabelled arrows are the normal next step; the others say which outcome takes them:",
+    "`= value` a condition, `error` any error, `no match` no condition matched, `timeout` no input,",
+    "`error: Type` a specific error, `ok / error` both.",
     "",
-    "```mermaid",
-    ...lines,
-    "```",
+    ...drawings,
     "",
   ].join("\n");
 }
@@ -225,13 +345,14 @@ export function flowDiagram(flow: SimFlow, flows: FlowSet): string {
 const linkTo = (name: string, flows: FlowSet): string => (flows.has(name) ? `[${name}](${name}.md)` : name);
 
 export function indexPage(flows: FlowSet): string {
-  const lines = ["flowchart LR"];
+  const lines = ["flowchart TD"];
   const id = (name: string) => name.replace(/\W/g, "_");
   for (const f of flows.values()) {
     const shape = f.type === "MODULE" ? [`[["`, `"]]`] : [`["`, `"]`];
     lines.push(`  ${id(f.name)}${shape[0]}${f.name}<br/>${f.type}${shape[1]}`);
   }
-  const queues = new Set<string>();
+  // Queues are a table, not nodes: twenty dotted arrows into five queues crossed every other arrow.
+  const queues = new Map<string, Set<string>>();
   for (const f of flows.values()) {
     for (const a of f.actions) {
       for (const l of linksOf(a)) lines.push(`  ${id(f.name)} -->|${l.how}| ${id(l.target)}`);
@@ -240,14 +361,11 @@ export function indexPage(flows: FlowSet): string {
         (a.Type === "CreateCallbackContact" && a.Parameters["QueueId"] !== undefined)
       ) {
         const queue = ref(a.Parameters["QueueId"]);
-        queues.add(queue);
-        lines.push(
-          `  ${id(f.name)} -.->|${a.Type === "CreateCallbackContact" ? "callback" : "queue"}| q_${id(queue)}`,
-        );
+        const how = a.Type === "CreateCallbackContact" ? "callback" : "queue";
+        queues.set(queue, (queues.get(queue) ?? new Set()).add(`[${f.name}](${f.name}.md) (${how})`));
       }
     }
   }
-  for (const q of queues) lines.push(`  q_${id(q)}[("${q}")]`);
   for (const f of flows.values()) lines.push(`  click ${id(f.name)} "./${f.name}.md"`);
   const dedup = [...new Set(lines)];
   const rows = [...flows.values()].map(
@@ -266,11 +384,22 @@ export function indexPage(flows: FlowSet): string {
     "",
     "## Call graph",
     "",
-    "Which flow transfers to, invokes or hooks which (solid), and which queues it targets (dotted).",
+    "Which flow transfers to, invokes or hooks which.",
     "",
     "```mermaid",
+    ...MERMAID_HEADER,
     ...dedup,
     "```",
+    "",
+    "## Queues",
+    "",
+    "Which flows put contacts in each queue (target queue, or a callback created in it).",
+    "",
+    "| Queue | Targeted by |",
+    "|---|---|",
+    ...[...queues]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([queue, by]) => `| ${queue} | ${[...by].join(", ")} |`),
     "",
   ].join("\n");
 }
