@@ -99,6 +99,19 @@ describe("judging Terraform's own plan", () => {
     expect(other.blocking.map((f) => f.address)).toStrictEqual(["aws_lexv2models_bot_version.this"]);
   });
 
+  it("takes a destroy a removed block asks for as on purpose, with the block's reason", () => {
+    const retired = judgePlan(
+      { resource_changes: [change("module.api.aws_s3_bucket.this[0]", ["delete"])] },
+      {
+        statefulTypes: stateful,
+        intended: [],
+        removed: [{ from: "module.api.aws_s3_bucket.this", reason: "emptied first" }],
+      },
+    );
+    expect(retired.destroys[0]!.intended).toBe("emptied first");
+    expect(retired.blocking).toStrictEqual([]);
+  });
+
   it("shows values only known after apply as such", () => {
     const unknown = judgePlan(
       {

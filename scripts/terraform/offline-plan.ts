@@ -10,7 +10,7 @@ import { INTENDED_REPLACEMENTS } from "../../constructs/migration/intended-repla
 import { STATEFUL_TYPES } from "../../constructs/migration/force-new";
 import { providerSchemaSummary, type Engine, Workspace } from "./engine";
 import { offlineView, providerOf, type TerraformConfig } from "./offline-view";
-import { judgePlan, type PlanJson, type PlanReport } from "./plan-report";
+import { judgePlan, type JudgeOptions, type PlanJson, type PlanReport } from "./plan-report";
 import { isStateV4, showToState, withoutUnplannable, type ShowJson, type StateV4 } from "./state-input";
 import { startStsStub } from "./sts-stub";
 
@@ -38,6 +38,7 @@ export interface OfflinePlanOptions {
 export interface OfflinePlanResult {
   readonly report: PlanReport;
   readonly plan: PlanJson;
+  readonly notes: PlanNotes;
   readonly accountId: string;
   readonly workDir: string;
 }
@@ -60,6 +61,29 @@ async function timed<T>(progress: (line: string) => void, what: string, work: ()
   const result = await work();
   progress(`${what}: done in ${((Date.now() - start) / 1000).toFixed(1)} s`);
   return result;
+}
+
+/** What the offline plan could not plan as shipped, and the calls it refused. */
+export type PlanNotes = Pick<JudgeOptions, "setAside" | "mapped" | "refusedCalls">;
+
+/** Terraform's plan of `stack`, judged by this project's list of stateful types and intended changes. */
+export function judgeStackPlan(plan: PlanJson, stack: TerraformConfig, notes: PlanNotes = {}): PlanReport {
+  return judgePlan(plan, {
+    statefulTypes: STATEFUL_TYPES,
+    intended: INTENDED_REPLACEMENTS,
+    removed: removedOnPurpose(stack),
+    ...notes,
+  });
+}
+
+/** The stack's `removed` blocks that destroy, with their reasons (cdktf writes them under "//"). */
+function removedOnPurpose(stack: TerraformConfig): Array<{ from: string; reason: string }> {
+  return (stack.removed ?? []).flatMap((block) => {
+    const lifecycle = block.lifecycle as { destroy?: boolean } | undefined;
+    if (lifecycle?.destroy !== true || typeof block.from !== "string") return [];
+    const reason = (block["//"] as { reason?: string } | undefined)?.reason;
+    return [{ from: block.from, reason: reason ?? "a removed block destroys it (lifecycle.destroy = true)" }];
+  });
 }
 
 export async function planOffline(options: OfflinePlanOptions): Promise<OfflinePlanResult> {
@@ -136,14 +160,12 @@ export async function planOffline(options: OfflinePlanOptions): Promise<OfflineP
     const planText = await workspace.terraform(["show", "-json", "-no-color", "tfplan"]);
     writeFileSync(join(dir, "plan.json"), planText);
     const plan = JSON.parse(planText) as PlanJson;
-    const report = judgePlan(plan, {
-      statefulTypes: STATEFUL_TYPES,
-      intended: INTENDED_REPLACEMENTS,
+    const notes: PlanNotes = {
       setAside: [...view.setAside, ...stateSetAside],
       mapped: view.mapped,
-      refusedCalls: stub.refused,
-    });
-    return { report, plan, accountId, workDir: dir };
+      refusedCalls: [...stub.refused],
+    };
+    return { report: judgeStackPlan(plan, options.stack, notes), plan, notes, accountId, workDir: dir };
   } finally {
     await stub.close();
   }

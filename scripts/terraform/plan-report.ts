@@ -47,7 +47,7 @@ export interface Finding {
   readonly reason?: string;
   /** Holds data or serves traffic. */
   readonly stateful: boolean;
-  /** Why, when the replacement is listed as intended. */
+  /** Why, when the replacement is listed as intended, or the destroy is a `removed` block's. */
   readonly intended?: string;
 }
 
@@ -67,7 +67,7 @@ export interface PlanReport {
   readonly destroys: readonly Finding[];
   readonly forgets: readonly string[];
   readonly updates: readonly string[];
-  /** Stateful destroys and unintended stateful replacements: the plan fails on any. */
+  /** Stateful destroys and replacements that are not intended: the plan fails on any. */
   readonly blocking: readonly Finding[];
   readonly setAside: readonly SetAside[];
   readonly mapped: readonly Mapped[];
@@ -104,6 +104,8 @@ function attributeChanges(change: ResourceChange["change"]): AttributeChange[] {
 export interface JudgeOptions {
   readonly statefulTypes: ReadonlySet<string>;
   readonly intended: readonly IntendedReplacement[];
+  /** `removed { lifecycle { destroy = true } }` blocks of the configuration: their destroys are on purpose. */
+  readonly removed?: ReadonlyArray<{ readonly from: string; readonly reason: string }>;
   readonly setAside?: readonly SetAside[];
   readonly mapped?: readonly Mapped[];
   readonly refusedCalls?: readonly string[];
@@ -113,6 +115,7 @@ export function judgePlan(plan: PlanJson, options: JudgeOptions): PlanReport {
   const managed = (plan.resource_changes ?? []).filter((r) => r.mode === "managed");
   const has = (r: ResourceChange, action: Action) => r.change.actions.includes(action);
   const isReplace = (r: ResourceChange) => has(r, "create") && has(r, "delete");
+  const unkeyed = (address: string) => address.replace(/\[[^\]]*\]$/, "");
   const finding = (r: ResourceChange): Finding => {
     const paths = isReplace(r) ? attributeChanges(r.change) : [];
     const intended = isReplace(r)
@@ -121,7 +124,7 @@ export function judgePlan(plan: PlanJson, options: JudgeOptions): PlanReport {
             i.address === r.address &&
             (i.attribute === undefined || paths.some((p) => p.path.split(/[.[]/)[0] === i.attribute)),
         )?.reason
-      : undefined;
+      : options.removed?.find((b) => b.from === r.address || b.from === unkeyed(r.address))?.reason;
     return {
       address: r.address,
       ...(r.previous_address ? { previousAddress: r.previous_address } : {}),
@@ -149,10 +152,7 @@ export function judgePlan(plan: PlanJson, options: JudgeOptions): PlanReport {
     destroys,
     forgets: managed.filter((r) => has(r, "forget")).map((r) => r.address),
     updates: managed.filter((r) => has(r, "update")).map((r) => r.address),
-    blocking: [
-      ...destroys.filter((f) => f.stateful),
-      ...replacements.filter((f) => f.stateful && !f.intended),
-    ],
+    blocking: [...destroys, ...replacements].filter((f) => f.stateful && !f.intended),
     setAside: options.setAside ?? [],
     mapped: options.mapped ?? [],
     refusedCalls: options.refusedCalls ?? [],
@@ -197,7 +197,7 @@ export function formatPlanReport(report: PlanReport): string[] {
   );
   section(
     "destroys",
-    report.destroys.flatMap((f) => findingLines("DESTROY", f)),
+    report.destroys.flatMap((f) => findingLines(f.intended ? "DESTROY (removed block)" : "DESTROY", f)),
     report.destroys.length,
   );
   section(
