@@ -9,8 +9,13 @@ import { CcpLogging, CcpSite, type CcpSiteAssets } from "./ccp";
 import { ConnectCore, DEFAULT_KEY_VIA_SERVICES } from "./connect";
 import { AddressedStack } from "./core/addresses";
 import { ConnectMetricStream, DataLake, LogArchive } from "./datalake";
+import { DisasterRecovery, replicaBucketNames } from "./dr";
 import { ContactFlows, flowQueueArns } from "./flows/contact-flows";
-import { LexFallbackLambda, LEX_FALLBACK_METRIC_NAMESPACE } from "./lambda/lex-fallback-lambda";
+import {
+  LexFallbackLambda,
+  LEX_FALLBACK_METRIC_NAMESPACE,
+  type LexFallbackLambdaProps,
+} from "./lambda/lex-fallback-lambda";
 import type { LambdaZip } from "./lambda/types";
 import { LexBots } from "./lex";
 import { RetiredResources } from "./migration/retired";
@@ -65,6 +70,8 @@ export class ContactCentreStack extends AddressedStack {
   public readonly ccpSite: CcpSite;
   public readonly api: CompanionCrmApi;
   public readonly callbackLifecycle: CallbackLifecycle;
+  /** The replica Region (config `dr`, production only); undefined while DR is off. */
+  public readonly disasterRecovery?: DisasterRecovery;
 
   constructor(scope: Construct, id: string, props: ContactCentreStackProps) {
     super(scope, id);
@@ -98,6 +105,10 @@ export class ContactCentreStack extends AddressedStack {
       storageAccessLogs: this.accessLogs.targetFor("recordings"),
       keyDeletionWindowDays: config.security.kmsDeletionWindowDays,
       protectNumbers: config.security.deletionProtection,
+      // Global Resiliency: once the replica exists the numbers belong to its traffic distribution group.
+      ...(config.dr.trafficDistributionGroupArn
+        ? { numbersTrafficDistributionGroupArn: config.dr.trafficDistributionGroupArn }
+        : {}),
       // The guardrail uses the stack key only when Bedrock runs in the stack's region (keys are regional).
       ...(config.bedrockRegion === config.region
         ? { keyViaServices: [...DEFAULT_KEY_VIA_SERVICES, "bedrock" as const] }
@@ -146,7 +157,7 @@ export class ContactCentreStack extends AddressedStack {
       : undefined;
 
     // The Lex code hook, which also serves the flows' InvokeLambdaFunction calls.
-    this.lexFallback = new LexFallbackLambda(this, "lex_fallback", {
+    const lexFallbackProps: LexFallbackLambdaProps = {
       functionName: `${prefix}-lex-fallback`,
       code: props.lexFallbackCode,
       kmsKeyArn: keyArn,
@@ -191,7 +202,8 @@ export class ContactCentreStack extends AddressedStack {
       ...(config.lambda.reservedConcurrency !== undefined
         ? { reservedConcurrency: config.lambda.reservedConcurrency }
         : {}),
-    });
+    };
+    this.lexFallback = new LexFallbackLambda(this, "lex_fallback", lexFallbackProps);
     this.lexFallback.allowConnect(this.connect.instanceArn);
     const lambdaAssociation = this.lexFallback.associateWithInstance(this.connect.instanceId);
 
@@ -332,6 +344,12 @@ export class ContactCentreStack extends AddressedStack {
         this.dataLake.bucket.bucketArn,
         this.connect.storageBucket.bucketArn,
         this.accessLogs.bucketArn,
+        // The trail is multi-Region: it records the replica Region's buckets too (config `dr`).
+        ...(config.dr.enabled
+          ? Object.values(replicaBucketNames(prefix, this.platform.accountId)).map(
+              (name) => `arn:${this.platform.partition}:s3:::${name}`,
+            )
+          : []),
       ],
       accessLogs: this.accessLogs.targetFor("cloudtrail"),
       kmsDeletionWindowDays: config.security.kmsDeletionWindowDays,
@@ -382,5 +400,29 @@ export class ContactCentreStack extends AddressedStack {
 
     // Original resources this stack deliberately stops managing (see docs/migration.md).
     new RetiredResources(this, "retired");
+
+    // Disaster recovery: the replica Region, created last so nothing of the primary moves.
+    if (config.dr.enabled) {
+      this.disasterRecovery = new DisasterRecovery(this, "dr", {
+        config: config.dr,
+        namePrefix: prefix,
+        environment: config.environment,
+        primaryRegion: config.region,
+        account: { accountId: this.platform.accountId, partition: this.platform.partition },
+        keyDeletionWindowDays: config.security.kmsDeletionWindowDays,
+        deletionProtection: config.security.deletionProtection,
+        tables: this.securityTables,
+        secrets: [this.apiSecrets.bankingApiKey, ...(pinKey ? [pinKey.secret] : [])],
+        recordings: {
+          bucket: this.connect.storageBucket,
+          kmsKeyArn: keyArn,
+          retentionDays: config.connect.recordingRetentionDays,
+        },
+        instanceId: this.connect.instanceId,
+        lexFallback: lexFallbackProps,
+        alertEmails: { fraud: config.security.fraudAlertEmails, alarms: config.security.alarmEmails },
+        observability: { config: config.observability, queueNames: Object.keys(config.connect.queues) },
+      });
+    }
   }
 }

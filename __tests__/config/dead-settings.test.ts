@@ -261,6 +261,10 @@ describe("every config setting does something", () => {
   });
 
   it("lists what is inert and why", () => {
-    expect(inert.map(([path]) => path).sort()).toStrictEqual(["backend.encrypt", "ccp.connectStreamsFile"]);
+    expect(inert.map(([path]) => path).sort()).toStrictEqual([
+      "backend.encrypt",
+      "ccp.connectStreamsFile",
+      "dr.replicaAlias",
+    ]);
   });
 });

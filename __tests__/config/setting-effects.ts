@@ -30,6 +30,7 @@ export const SCENARIOS = {
     env: "dev",
     add: { connect: { identityManagementType: "EXISTING_DIRECTORY", directoryId: "d-1234567890" } },
   },
+  "prod with DR": { env: "prod", add: { dr: { enabled: true, replicaRegion: "eu-central-1" } } },
 } as const;
 export type Scenario = keyof typeof SCENARIOS;
 
@@ -155,6 +156,26 @@ export const EFFECTS: Readonly<Record<string, Effect>> = {
   "api.agents.audience": { changes: "output", value: ["desk"] },
   "api.agents.requiredGroup": { changes: "output", value: "crm-readers" },
   "api.agents.groupsClaim": { changes: "output", value: "roles" },
+  // Disaster recovery is production's, and needs the replica Region its primary pairs with.
+  "dr.enabled": { changes: "output", value: true, in: "prod", with: { "dr.replicaRegion": "eu-central-1" } },
+  "dr.replicaRegion": {
+    changes: "output",
+    value: "us-west-2",
+    in: "prod with DR",
+    with: { region: "us-east-1" },
+  },
+  "dr.replicaAlias": {
+    inert:
+      "read by npm run dr:replicate (ReplicateInstance's ReplicaAlias), not by synth: no Terraform resource replicates an instance, so that command creates the replica (__tests__/dr/replicate.test.ts)",
+  },
+  "dr.trafficDistributionGroupArn": {
+    changes: "output",
+    value:
+      "arn:aws:connect:eu-west-2:111122223333:traffic-distribution-group/7a2e4c91-0b3d-4f58-a6e7-19c8d5b2f340",
+    in: "prod with DR",
+  },
+  "dr.residency.callRecordings": { changes: "output", value: "primary-only", in: "prod with DR" },
+  "dr.residency.chatTranscripts": { changes: "output", value: "primary-only", in: "prod with DR" },
   "rules.suppressions.[].rule": {
     changes: "rule report",
     value: "s3-versioning",

@@ -72,7 +72,11 @@ export function buildStack(config: StackConfig): ContactCentreStack {
 
 /** Build the whole stack for an environment and return its synthesized JSON (validations run). */
 function synthFresh(env: string, overrides?: unknown): SynthesizedStack {
-  const stack = buildStack(configFor(env, overrides));
+  return synthFreshConfig(configFor(env, overrides));
+}
+
+function synthFreshConfig(config: StackConfig): SynthesizedStack {
+  const stack = buildStack(config);
   const text = Testing.synth(stack, true);
   // Rendered on first use: most callers (every synth with overrides) read only the JSON.
   let full: TerraformJson | undefined;
@@ -151,6 +155,42 @@ export function synthStack(env: string, overrides?: unknown): SynthesizedStack {
     },
     get hcl() {
       return cached.hcl ?? build().hcl;
+    },
+    get stack() {
+      return build().stack;
+    },
+  };
+}
+
+/**
+ * The stack of a config a test built itself (e.g. from an environment file standing in for the
+ * bank's edited prod.ts), synthesized once per change of the config or of the synth inputs.
+ */
+export function synthConfig(config: StackConfig): SynthesizedStack {
+  const variant = `config-${createHash("sha256").update(JSON.stringify(config)).digest("hex").slice(0, 16)}`;
+  const cache = buildCache<{ text: string }>(
+    join(ROOT, "node_modules", ".cache", "connect-tests", `synth-${variant}.json`),
+    { config },
+  );
+  const cached = cache.read(() => true);
+  if (cached === undefined) {
+    const fresh = synthFreshConfig(config);
+    cache.write(
+      SYNTH_INPUTS.flatMap((dir) => filesUnder(join(ROOT, dir))),
+      { text: fresh.text },
+    );
+    return fresh;
+  }
+  let built: SynthesizedStack | undefined;
+  const build = () => (built ??= synthFreshConfig(config));
+  return {
+    text: cached.text,
+    json: JSON.parse(cached.text) as TerraformJson,
+    get full() {
+      return build().full;
+    },
+    get hcl() {
+      return build().hcl;
     },
     get stack() {
       return build().stack;

@@ -23,3 +23,17 @@ export const SHARED_SUPPRESSIONS: Suppressions = [
       "the core-banking API issues this key; only its owners can mint a new one, so a rotation Lambda here could not. They rotate it every 90 days with put-secret-value (docs/stack-rules.md, 'Rotating the API keys'); the Lambda re-reads it within its 5-minute cache",
   },
 ];
+
+/**
+ * Reviewed exceptions that come with disaster recovery (config `dr`): add them to
+ * `rules.suppressions` of the environment that turns DR on (docs/disaster-recovery.md).
+ */
+export const DR_SUPPRESSIONS: Suppressions = [
+  {
+    rule: "s3-access-logging",
+    address: "aws_s3_bucket.dr_storage_access_logs_bucket_bucket",
+    owner: "contact-centre platform team",
+    reason:
+      "the replica Region's access-log bucket, for the same reason as the primary's: it receives the replica buckets' access logs (S3 logs only within a Region), and logging it into itself would log each delivery without end. The multi-Region audit trail records its object-level reads and writes",
+  },
+];

@@ -3,6 +3,7 @@ import { apiSchema, isReservedHost } from "./api";
 import { baseSchema } from "./base";
 import { connectSchema } from "./connect";
 import { auditSchema, ccpSchema, datalakeSchema } from "./datalake";
+import { drIssues, drSchema } from "./dr";
 import { flowsSchema } from "./flows";
 import { lambdaSchema } from "./lambda";
 import { lexSchema } from "./lex";
@@ -25,6 +26,7 @@ export const configSchema = z
     ccp: ccpSchema.prefault({}),
     api: apiSchema.prefault({}),
     rules: rulesSchema.prefault({}),
+    dr: drSchema.prefault({}),
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -45,6 +47,7 @@ export const configSchema = z
         message: `expected the locale other than the main one (${config.locale}): the gateway bot answers in both`,
       });
     }
+    for (const issue of drIssues(config)) ctx.addIssue({ code: "custom", ...issue });
     // In production an alarm or fraud alert nobody receives is an outage nobody sees.
     if (config.environment !== "prod") return;
     const required = [
@@ -114,3 +117,4 @@ export type AuditConfig = StackConfig["audit"];
 export type CcpConfig = StackConfig["ccp"];
 export type RulesConfig = StackConfig["rules"];
 export type ApiConfig = StackConfig["api"];
+export type DrConfig = StackConfig["dr"];

@@ -63,6 +63,11 @@ export const DEFAULT_KEY_VIA_SERVICES: readonly KeyViaService[] = [
   "lambda",
 ];
 
+/** The instance's alias: config `connect.instanceAlias`, else `<project>-<environment>`. */
+export function instanceAliasFor(config: ConnectConfig, projectName: string, environment: string): string {
+  return config.instanceAlias ?? `${projectName}-${environment}`;
+}
+
 /** Name of the QUEUE_TRANSFER flow every Connect instance is created with. */
 const BUILT_IN_QUEUE_TRANSFER_FLOW = "Default queue transfer";
 
@@ -91,7 +96,7 @@ export class ConnectCore extends Construct {
   constructor(scope: Construct, id: string, props: ConnectCoreProps) {
     super(scope, id);
     const { config, account } = props;
-    this.instanceAlias = config.instanceAlias ?? `${props.projectName}-${props.environment}`;
+    this.instanceAlias = instanceAliasFor(config, props.projectName, props.environment);
     if (!/^[a-z0-9][a-z0-9-]{0,44}[a-z0-9]$/.test(this.instanceAlias)) {
       throw new Error(
         `ConnectCore at ${this.node.path}: instance alias "${this.instanceAlias}" is invalid; set connect.instanceAlias (lower-case letters, digits, -, max 46)`,

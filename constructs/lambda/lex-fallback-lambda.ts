@@ -28,6 +28,8 @@ const DEFAULT_RATE_LIMITS: LexFallbackRateLimits = {
 export interface LexFallbackLambdaProps {
   /** @default "lex-fallback" */
   readonly functionName?: string;
+  /** Execution role name (IAM is global: a replica Region's copy needs its own). @default `<functionName>-role` */
+  readonly roleName?: string;
   /** Bundle of lambda/lex_fallback (bundleLambda at synth, or a prebuilt zip). */
   readonly code: LambdaZip;
   /** KMS key of the stack: function environment, log group, SNS topics. */
@@ -212,6 +214,7 @@ export class LexFallbackLambda extends Construct {
 
     this.lambda = new NodejsLambda(this, "Lambda", {
       functionName,
+      ...(props.roleName ? { roleName: props.roleName } : {}),
       code: props.code,
       // Lex and Connect (InvokeLambdaFunction, at most 8 s) wait on it; the handler's own budget is
       // 2.8 s, this is the hard stop.

@@ -19,6 +19,12 @@ import {
 export interface NodejsLambdaProps {
   /** Function name (1-64 letters, digits, - and _). */
   readonly functionName: string;
+  /**
+   * Name of the execution role. IAM is global: a function of the same name in a second Region
+   * (a disaster-recovery replica) needs a role of its own name.
+   * @default `<functionName>-role`
+   */
+  readonly roleName?: string;
   /** Deployment package: bundleLambda's output or a prebuilt zip (see `zipFromFile`). */
   readonly code: LambdaZip;
   /** Module.export of the bundle. @default "index.handler" */
@@ -152,7 +158,7 @@ export class NodejsLambda extends Construct {
     const tags = { ...props.tags };
 
     this.role = new IamRole(this, "Role", {
-      name: `${props.functionName}-role`,
+      name: props.roleName ?? `${props.functionName}-role`,
       assumeRolePolicy: JSON.stringify({
         Version: "2012-10-17",
         Statement: [

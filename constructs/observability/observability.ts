@@ -50,6 +50,12 @@ export interface ObservabilityProps {
   readonly alarmTopicArn: string;
   /** ARN of the fraud alert topic. */
   readonly fraudTopicArn: string;
+  /**
+   * Pin the alarms and the dashboard to the original stack's addresses (`queue_size`, `main`).
+   * Off for a second set in another Region, whose addresses follow the construct path.
+   * @default true
+   */
+  readonly keepOriginalAddresses?: boolean;
 }
 
 /** The operations dashboard (`aws_cloudwatch_dashboard.main`) and every alarm of the contact centre. */
@@ -66,6 +72,7 @@ export class Observability extends Construct {
     const fraudQueueName = props.fraudQueueName ?? "FraudQueue";
     validate(this.node.path, props, primaryQueueName, fraudQueueName);
 
+    const keepOriginal = props.keepOriginalAddresses ?? true;
     const topics: Record<AlarmRoute, string> = {
       operations: props.alarmTopicArn,
       fraud: props.fraudTopicArn,
@@ -96,25 +103,23 @@ export class Observability extends Construct {
           ? singleMetric(def.source.metric)
           : { metricQuery: mathQueries(def.source.math) }),
       });
-      alarms[def.address] = keepAddress(alarm, def.address);
+      alarms[def.address] = keepOriginal ? keepAddress(alarm, def.address) : alarm;
     }
     this.alarms = alarms;
 
-    this.dashboard = keepAddress(
-      new CloudwatchDashboard(this, "dashboard", {
-        dashboardName: `${props.namePrefix}-monitoring`,
-        dashboardBody: dashboardBody({
-          region: props.region,
-          instanceId: props.connectInstanceId,
-          queueNames: props.queueNames,
-          functionNames: [props.lexFallbackFunctionName, ...(props.otherFunctionNames ?? [])],
-          aiMetricsNamespace: props.config.aiMetricsNamespace,
-          contactMetricsNamespace: props.config.contactMetricsNamespace,
-          alarmArns: Object.values(alarms).map((a) => a.arn),
-        }),
+    const dashboard = new CloudwatchDashboard(this, "dashboard", {
+      dashboardName: `${props.namePrefix}-monitoring`,
+      dashboardBody: dashboardBody({
+        region: props.region,
+        instanceId: props.connectInstanceId,
+        queueNames: props.queueNames,
+        functionNames: [props.lexFallbackFunctionName, ...(props.otherFunctionNames ?? [])],
+        aiMetricsNamespace: props.config.aiMetricsNamespace,
+        contactMetricsNamespace: props.config.contactMetricsNamespace,
+        alarmArns: Object.values(alarms).map((a) => a.arn),
       }),
-      "main",
-    );
+    });
+    this.dashboard = keepOriginal ? keepAddress(dashboard, "main") : dashboard;
   }
 }
 

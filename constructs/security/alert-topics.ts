@@ -26,6 +26,12 @@ export interface AlertTopicsProps {
    * @default []
    */
   readonly alarmEmails?: readonly string[];
+  /**
+   * Move the original stack's topics to these (moved blocks). Off for a second set of the same
+   * topics in another Region: a state address moves once.
+   * @default true
+   */
+  readonly migrateOriginalState?: boolean;
 }
 
 /**
@@ -55,6 +61,7 @@ export class AlertTopics extends Construct {
     }
 
     const common = { kmsKeyArn: props.kmsKeyArn, accountId: props.accountId };
+    const migrate = props.migrateOriginalState ?? true;
     this.fraudAlerts = new SecureTopic(this, "fraud_alerts", {
       ...common,
       topicName: `${props.namePrefix}-fraud-alerts`,
@@ -66,12 +73,12 @@ export class AlertTopics extends Construct {
       topicName: `${props.namePrefix}-alarms`,
       emailSubscriptions: props.alarmEmails ?? [],
       publisherServices: ALARM_PUBLISHERS,
-      movedFromModule: "alarm_sns_topic",
+      ...(migrate ? { movedFromModule: "alarm_sns_topic" } : {}),
     });
     this.authPush = new SecureTopic(this, "auth_push", {
       ...common,
       topicName: `${props.namePrefix}-auth-push`,
-      movedFromModule: "auth_sns_topic",
+      ...(migrate ? { movedFromModule: "auth_sns_topic" } : {}),
     });
 
     const services = new Set(

@@ -95,6 +95,8 @@ export interface SecureBucketProps {
 export class SecureBucket extends Construct {
   public readonly bucket: S3Bucket;
   public readonly publicAccessBlock: S3BucketPublicAccessBlock;
+  /** Versioning: what replication (source and destination) needs in place first. */
+  public readonly versioning: S3BucketVersioningA;
   public readonly policy: S3BucketPolicy;
   /** The policy's data source, when `policyFromDataSource` is set. */
   public readonly policyDocument?: DataAwsIamPolicyDocument;
@@ -118,10 +120,10 @@ export class SecureBucket extends Construct {
       pin.bucket,
     );
     const bucket = this.bucket.id;
-    const versioning = new S3BucketVersioningA(this, "versioning", {
+    const versioning = (this.versioning = new S3BucketVersioningA(this, "versioning", {
       bucket,
       versioningConfiguration: { status: "Enabled" },
-    });
+    }));
     const encryption = new S3BucketServerSideEncryptionConfigurationA(this, "encryption", {
       bucket,
       rule: [

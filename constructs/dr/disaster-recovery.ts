@@ -1,0 +1,208 @@
+import { DynamodbTableReplicaA } from "@cdktf/provider-aws/lib/dynamodb-table-replica";
+import type { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
+import { Fn } from "cdktf";
+import { Construct } from "constructs";
+import type { DrConfig, ObservabilityConfig } from "../../config/schema";
+import { DEFAULT_KEY_VIA_SERVICES } from "../connect/connect-core";
+import {
+  LEX_FALLBACK_METRIC_NAMESPACE,
+  LexFallbackLambda,
+  type LexFallbackLambdaProps,
+} from "../lambda/lex-fallback-lambda";
+import { Observability } from "../observability";
+import {
+  AlertTopics,
+  FraudBackupQueue,
+  TABLE_SPECS,
+  type SecurityTableKey,
+  type SecurityTables,
+} from "../security";
+import { EncryptionKey, type SecureBucket } from "../storage";
+import { placeInRegion } from "./replica-region";
+import { ReplicaStorage, type StorageDataSet } from "./replica-storage";
+
+export interface DisasterRecoveryProps {
+  /** Config `dr`, enabled and validated (the replica Region is the primary's Global Resiliency pair). */
+  readonly config: DrConfig;
+  /** Project name, first part of every name. */
+  readonly namePrefix: string;
+  /** Environment name (the key alias is `<project>-<environment>` in both Regions). */
+  readonly environment: string;
+  /** The primary Region (config `region`). */
+  readonly primaryRegion: string;
+  /** Account and partition (Platform). */
+  readonly account: { readonly accountId: string; readonly partition: string };
+  /** Days a scheduled deletion of the replica key waits (config `security.kmsDeletionWindowDays`). */
+  readonly keyDeletionWindowDays: number;
+  /** Deletion protection on the table replicas (config `security.deletionProtection`). */
+  readonly deletionProtection: boolean;
+  /** The primary's tables: each becomes a global table with a replica here. */
+  readonly tables: SecurityTables;
+  /** Secrets replicated by Secrets Manager (same name, same value, the replica key). */
+  readonly secrets: readonly SecretsmanagerSecret[];
+  /** The primary recordings bucket, its key, and how long recordings are kept. */
+  readonly recordings: {
+    readonly bucket: SecureBucket;
+    readonly kmsKeyArn: string;
+    readonly retentionDays: number;
+  };
+  /** Id of the primary instance: the replica instance has the same id (Connect administrator guide). */
+  readonly instanceId: string;
+  /** The code hook's props in the primary; the replica's copy differs only in what is regional. */
+  readonly lexFallback: LexFallbackLambdaProps;
+  /** Subscribers of the replica's alert topics (config `security`). */
+  readonly alertEmails: { readonly fraud: readonly string[]; readonly alarms: readonly string[] };
+  /** Alarm thresholds and namespaces (config `observability`) and the queues alarmed on. */
+  readonly observability: { readonly config: ObservabilityConfig; readonly queueNames: readonly string[] };
+}
+
+/**
+ * The replica Region of Connect Global Resiliency, in the same stack as the primary
+ * (docs/disaster-recovery.md): a key of its own, every table as a global-table replica, the
+ * secrets replicated, the code-hook Lambda and its live alias (same function name, which the
+ * replicated flows need), alert topics, the fraud backup queue, alarms and a dashboard, and a
+ * recordings bucket that receives what residency allows. With the traffic distribution group
+ * known (`dr.trafficDistributionGroupArn`, after `npm run dr:replicate`) the replica instance is
+ * associated with the Lambda and stores its recordings here.
+ *
+ * In the primary Region this adds resources and changes three things in place, none of them
+ * forcing a replacement: the tables' streams (global tables need NEW_AND_OLD_IMAGES), the secrets'
+ * replica Region, and (with the group) the numbers' `target_arn`.
+ */
+export class DisasterRecovery extends Construct {
+  public readonly region: string;
+  public readonly key: EncryptionKey;
+  public readonly tableReplicas: Readonly<Record<SecurityTableKey, DynamodbTableReplicaA>>;
+  public readonly alerts: AlertTopics;
+  public readonly fraudBackup: FraudBackupQueue;
+  public readonly lexFallback: LexFallbackLambda;
+  public readonly observability: Observability;
+  public readonly storage: ReplicaStorage;
+  /** ARN of the replica instance: the primary's id in the replica Region. */
+  public readonly replicaInstanceArn: string;
+
+  constructor(scope: Construct, id: string, props: DisasterRecoveryProps) {
+    super(scope, id);
+    const { config, account, primaryRegion } = props;
+    if (!config.enabled || config.replicaRegion === undefined) {
+      throw new Error(`DisasterRecovery at ${this.node.path}: dr.enabled and dr.replicaRegion are required`);
+    }
+    const region = config.replicaRegion;
+    this.region = region;
+    const replicaAccount = { ...account, region };
+    const prefix = props.namePrefix;
+
+    this.key = new EncryptionKey(this, "kms_key", {
+      account: replicaAccount,
+      description: `Contact-centre data in the disaster-recovery Region (${prefix} ${props.environment})`,
+      aliasName: `${prefix}-${props.environment}`,
+      viaServices: DEFAULT_KEY_VIA_SERVICES,
+      deletionWindowInDays: props.keyDeletionWindowDays,
+    });
+    const keyArn = this.key.keyArn;
+
+    // Global tables (version 2019.11.21): a stream of new and old images on the primary table, a
+    // replica resource here; the primary table ignores `replica`, which the replica resource owns.
+    const replicas = {} as Record<SecurityTableKey, DynamodbTableReplicaA>;
+    for (const key of Object.keys(TABLE_SPECS) as SecurityTableKey[]) {
+      const table = props.tables[key];
+      table.table.streamEnabled = true;
+      table.table.streamViewType = "NEW_AND_OLD_IMAGES";
+      table.table.lifecycle = { ...table.table.lifecycle, ignoreChanges: ["replica"] };
+      replicas[key] = new DynamodbTableReplicaA(this, `${TABLE_SPECS[key].id}_replica`, {
+        globalTableArn: table.arn,
+        kmsKeyArn: keyArn,
+        pointInTimeRecovery: true,
+        deletionProtectionEnabled: props.deletionProtection,
+      });
+    }
+    this.tableReplicas = replicas;
+    for (const secret of props.secrets) secret.putReplica([{ region, kmsKeyId: keyArn }]);
+    // A replica secret keeps the name; its ARN differs from the primary's only in the Region.
+    const inReplica = (arn: string) => Fn.replace(arn, `:${primaryRegion}:`, `:${region}:`);
+
+    this.alerts = new AlertTopics(this, "alerts", {
+      namePrefix: prefix,
+      kmsKeyArn: keyArn,
+      accountId: account.accountId,
+      fraudAlertEmails: props.alertEmails.fraud,
+      alarmEmails: props.alertEmails.alarms,
+      migrateOriginalState: false,
+    });
+    this.fraudBackup = new FraudBackupQueue(this, "fraud_backup", {
+      namePrefix: prefix,
+      kmsKeyArn: keyArn,
+      alarmTopicArns: [this.alerts.fraudAlerts.arn, this.alerts.alarms.arn],
+    });
+
+    const primary = props.lexFallback;
+    const functionName = primary.functionName ?? "lex-fallback";
+    const replicaTableArn = (key: SecurityTableKey) => replicas[key].arn;
+    this.lexFallback = new LexFallbackLambda(this, "lex_fallback", {
+      ...primary,
+      // Same function name in both Regions: the replicated flows invoke it by name in their Region.
+      functionName,
+      roleName: `${functionName}-role-${region}`,
+      kmsKeyArn: keyArn,
+      authStateTableArn: replicaTableArn("authState"),
+      securityEventsTableArn: replicaTableArn("securityEvents"),
+      callbackTableArn: replicaTableArn("callbacks"),
+      fraudTopicArn: this.alerts.fraudAlerts.arn,
+      fraudBackupQueue: { arn: this.fraudBackup.queue.arn, url: this.fraudBackup.queue.url },
+      authPushTopicArn: this.alerts.authPush.arn,
+      bankingApiSecretArn: inReplica(primary.bankingApiSecretArn),
+      ...(primary.pinEncryption
+        ? {
+            pinEncryption: {
+              keyId: primary.pinEncryption.keyId,
+              privateKeySecretArn: inReplica(primary.pinEncryption.privateKeySecretArn),
+            },
+          }
+        : {}),
+      // The AI reporting stream and data lake stay in the primary Region: no insight records here.
+      aiInsightsStream: undefined,
+    });
+    this.replicaInstanceArn = `arn:${account.partition}:connect:${region}:${account.accountId}:instance/${props.instanceId}`;
+    this.lexFallback.allowConnect(this.replicaInstanceArn);
+
+    this.observability = new Observability(this, "observability", {
+      // Dashboards are global per account: the replica's needs its own name.
+      namePrefix: `${prefix}-${region}`,
+      region,
+      config: props.observability.config,
+      connectInstanceId: props.instanceId,
+      queueNames: props.observability.queueNames,
+      lexFallbackFunctionName: functionName,
+      deliveryFailures: {
+        namespace: LEX_FALLBACK_METRIC_NAMESPACE,
+        fraudAlertUndelivered: this.lexFallback.deliveryFailureMetrics.FRAUD_ALERT_UNDELIVERED,
+        securityEventUnwritten: this.lexFallback.deliveryFailureMetrics.SECURITY_EVENT_UNWRITTEN,
+      },
+      alarmTopicArn: this.alerts.alarms.arn,
+      fraudTopicArn: this.alerts.fraudAlerts.arn,
+      keepOriginalAddresses: false,
+    });
+
+    const replicated = (Object.keys(config.residency) as StorageDataSet[]).filter(
+      (set) => config.residency[set] === "replicate",
+    );
+    this.storage = new ReplicaStorage(this, "storage", {
+      namePrefix: prefix,
+      account: replicaAccount,
+      kmsKeyArn: keyArn,
+      source: props.recordings.bucket,
+      sourceKmsKeyArn: props.recordings.kmsKeyArn,
+      sourceRegion: primaryRegion,
+      replicate: replicated,
+      retentionDays: props.recordings.retentionDays,
+    });
+
+    // Once the replica instance exists: its Lambda integration and its own recordings storage.
+    if (config.trafficDistributionGroupArn !== undefined) {
+      this.lexFallback.associateWithInstance(props.instanceId, "ReplicaInstanceAssociation");
+      this.storage.storeFor(props.instanceId);
+    }
+
+    placeInRegion(this, region, { except: [this.storage.primarySide] });
+  }
+}

@@ -1,0 +1,3 @@
+export * from "./disaster-recovery";
+export * from "./replica-region";
+export * from "./replica-storage";
