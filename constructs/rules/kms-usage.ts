@@ -21,11 +21,14 @@ interface KeyUseSite {
 
 export const KEY_USE_SITES: readonly KeyUseSite[] = [
   { type: "aws_secretsmanager_secret", path: "kms_key_id", user: { via: ["secretsmanager"] } },
+  // Secrets Manager re-encrypts each replica under a key of the replica's Region.
+  { type: "aws_secretsmanager_secret", path: "replica[].kms_key_id", user: { via: ["secretsmanager"] } },
   { type: "aws_lambda_function", path: "kms_key_arn", user: { via: ["lambda"] } },
   { type: "aws_cloudwatch_log_group", path: "kms_key_id", user: { principal: ["logs"] } },
   { type: "aws_sns_topic", path: "kms_master_key_id", user: { via: ["sns"] } },
   { type: "aws_sqs_queue", path: "kms_master_key_id", user: { via: ["sqs"] } },
   { type: "aws_dynamodb_table", path: "server_side_encryption.kms_key_arn", user: { via: ["dynamodb"] } },
+  { type: "aws_dynamodb_table_replica", path: "kms_key_arn", user: { via: ["dynamodb"] } },
   { type: "aws_kinesis_stream", path: "kms_key_id", user: { via: ["kinesis"] } },
   {
     type: "aws_kinesis_firehose_delivery_stream",
@@ -36,6 +39,12 @@ export const KEY_USE_SITES: readonly KeyUseSite[] = [
   {
     type: "aws_kinesis_firehose_delivery_stream",
     path: "extended_s3_configuration.kms_key_arn",
+    user: { via: ["s3"] },
+  },
+  // S3 replication writes each copy under the destination Region's key on the replication role's behalf.
+  {
+    type: "aws_s3_bucket_replication_configuration",
+    path: "rule[].destination.encryption_configuration.replica_kms_key_id",
     user: { via: ["s3"] },
   },
   {
@@ -69,6 +78,8 @@ export interface KeyUse {
   /** Address of the aws_kms_key. */
   readonly key: string;
   readonly user: KeyUser;
+  /** Where the key is used, when not where the resource is: a secret's replica Region. @default the resource's Region */
+  readonly region?: string;
 }
 
 /** The aws_kms_key a value names: directly, or through an aws_kms_alias of this stack. */
@@ -149,9 +160,22 @@ function siteUses(stack: StackView): KeyUse[] {
     stack.ofType(site.type).flatMap((resource) => {
       const [listPath, rest] = site.path.includes("[].") ? site.path.split("[].") : [undefined, site.path];
       const values = listPath ? pickAll(resource.body, listPath, rest) : [pick(resource.body, rest)];
-      return values.flatMap((value) => {
+      // A block with a Region of its own (a secret's replica) uses the key there.
+      const regions = listPath ? pickAll(resource.body, listPath, "region") : [];
+      return values.flatMap((value, i) => {
         const key = keyAddressOf(stack, value);
-        return key ? [{ resource, path: site.path, key, user: site.user }] : [];
+        const region = regions[i];
+        return key
+          ? [
+              {
+                resource,
+                path: site.path,
+                key,
+                user: site.user,
+                ...(typeof region === "string" ? { region } : {}),
+              },
+            ]
+          : [];
       });
     }),
   );

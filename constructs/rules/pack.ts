@@ -14,6 +14,7 @@ import { rule as iamPassroleCondition } from "./rules/iam-passrole-condition";
 import { rule as kinesisKms } from "./rules/kinesis-kms";
 import { rule as kmsKeyPolicyAllowsUse } from "./rules/kms-key-policy-allows-use";
 import { rule as kmsKeyPolicyNoRootWildcard } from "./rules/kms-key-policy-no-root-wildcard";
+import { rule as kmsKeyRegion } from "./rules/kms-key-region";
 import { rule as kmsKeyRotation } from "./rules/kms-key-rotation";
 import { rule as lambdaAsyncFailureDestination } from "./rules/lambda-async-failure-destination";
 import { rule as logGroupKms } from "./rules/log-group-kms";
@@ -48,6 +49,8 @@ export const RULE_PACK: readonly PackEntry[] = [
   // Keys: administering a key must not be enough to decrypt with it.
   { rule: kmsKeyPolicyNoRootWildcard, level: "error" },
   { rule: kmsKeyRotation, level: "error" },
+  // Keys are regional: a replica Region's resource naming the primary's key fails at apply.
+  { rule: kmsKeyRegion, level: "error" },
   // Identity policies.
   { rule: iamNoWildcardAction, level: "error" },
   { rule: iamNoWildcardResource, level: "error" },

@@ -68,6 +68,22 @@ export class StackView {
     return doc ? documentStatements(doc) : undefined;
   }
 
+  /**
+   * The Region a resource lives in: its own `region` (hashicorp/aws 6), else its provider
+   * configuration's (`provider = aws.us_east_1`, else the default one). Undefined when neither says.
+   */
+  public regionOf(resource: StackResource): string | undefined {
+    if (typeof resource.body.region === "string") return resource.body.region;
+    const ref =
+      typeof resource.body.provider === "string" ? resource.body.provider : resource.type.split("_")[0]!;
+    const [name, alias] = ref.replace(/^\$\{(.*)\}$/, "$1").split(".");
+    const providers = (this.json.provider as Record<string, Array<Record<string, unknown>>> | undefined)?.[
+      name!
+    ];
+    const region = providers?.find((p) => p.alias === alias)?.region;
+    return typeof region === "string" ? region : undefined;
+  }
+
   /** Resources of `type` whose `path` value refers to `address` (e.g. public access blocks of a bucket). */
   public referring(type: string, path: string, address: string): StackResource[] {
     return this.ofType(type).filter((r) => referencesIn(pick(r.body, path)).includes(address));
