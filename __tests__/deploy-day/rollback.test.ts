@@ -75,8 +75,8 @@ describe("what the rollback changes in the stack (what its report tells the oper
     const at = (canaryPercent: number) =>
       new Map(
         resourcesOf(synthStack("prod", { flows: { canaryPercent } }).json).map(([type, name, body]) => {
-          const { "//": _metadata, ...rest } = body;
-          return [`${type}.${name}`, JSON.stringify(rest)];
+          // The "//" metadata names construct paths only; compare what Terraform reads.
+          return [`${type}.${name}`, JSON.stringify({ ...body, "//": undefined })];
         }),
       );
     const [before, after] = [at(10), at(0)];
