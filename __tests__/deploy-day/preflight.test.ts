@@ -359,3 +359,38 @@ describe("a DynamoDB lock table (terraform < 1.10)", () => {
     expect(byId(results).get("state-lock")?.detail).toMatch(/alice@build-7/);
   });
 });
+
+describe("a check whose call throws", () => {
+  it("fails that check with the error in one line and what to do, and the others still run", async () => {
+    mocks.bedrock
+      .on(GetFoundationModelAvailabilityCommand)
+      .rejects(
+        Object.assign(
+          new Error(
+            "User: arn:aws:sts::111122223333:assumed-role/platform-deployer/alice is not authorized to perform: bedrock:GetFoundationModelAvailability",
+          ),
+          { name: "AccessDeniedException" },
+        ),
+      );
+    const results = await run();
+    expect(failed(results)).toStrictEqual(["bedrock-model-access"]);
+    expect(byId(results).get("bedrock-model-access")).toMatchObject({
+      detail: expect.stringMatching(
+        /: AccessDeniedException: User: .* is not authorized to perform: bedrock:GetFoundationModelAvailability$/,
+      ),
+      fix: expect.stringMatching(/permissions \(docs\/deploy-day\.md lists the actions\)/),
+    });
+  });
+
+  it("says to sign in when the shell has no credentials", async () => {
+    mocks.sts
+      .on(GetCallerIdentityCommand)
+      .rejects(
+        Object.assign(new Error("Could not load credentials from any providers"), {
+          name: "CredentialsProviderError",
+        }),
+      );
+    const result = byId(await run()).get("aws-account");
+    expect(result).toMatchObject({ status: "FAIL", fix: expect.stringMatching(/aws sso login/) });
+  });
+});

@@ -61,11 +61,14 @@ export async function runChecks<C>(checks: readonly Check<C>[], context: C): Pro
       const outcome = await check.run(context);
       results.push(...(Array.isArray(outcome) ? outcome : [outcome as CheckResult]));
     } catch (error) {
+      const noCredentials = errorName(error) === "CredentialsProviderError";
       results.push(
         fail(
           check.id,
           `${check.title}: ${describeError(error)}`,
-          "the call was refused or failed: check the credentials' permissions (docs/deploy-day.md lists the read-only actions) and retry",
+          noCredentials
+            ? "no AWS credentials in this shell: sign in (aws sso login, or set AWS_PROFILE) and retry"
+            : "the call was refused or failed: check the credentials' permissions (docs/deploy-day.md lists the actions) and retry",
         ),
       );
     }
