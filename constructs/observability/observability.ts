@@ -3,11 +3,13 @@ import {
   CloudwatchMetricAlarm,
   type CloudwatchMetricAlarmMetricQuery,
 } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
+import { Aspects, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import type { ObservabilityConfig } from "../../config/schema";
 import { keepAddress } from "../core/addresses";
 import { alarmDefinitions, type DeliveryFailureMetrics } from "./alarm-definitions";
 import { dashboardBody } from "./dashboard-body";
+import { RunbookLinks } from "./runbook-links";
 import type { AlarmDefinition, AlarmRoute, MetricMathSpec, MetricSpec } from "./types";
 
 export interface ObservabilityProps {
@@ -71,6 +73,8 @@ export class Observability extends Construct {
     const primaryQueueName = props.primaryQueueName ?? "GeneralAgentQueue";
     const fraudQueueName = props.fraudQueueName ?? "FraudQueue";
     validate(this.node.path, props, primaryQueueName, fraudQueueName);
+    // Every alarm of the stack, wherever it is built, links its runbook page.
+    Aspects.of(TerraformStack.of(this)).add(new RunbookLinks());
 
     const keepOriginal = props.keepOriginalAddresses ?? true;
     const topics: Record<AlarmRoute, string> = {

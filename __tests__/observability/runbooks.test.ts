@@ -1,0 +1,182 @@
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
+import { Aspects, Testing } from "cdktf";
+import { AddressedStack } from "../../constructs/core/addresses";
+import { RunbookLinks, splitRunbookLink } from "../../constructs/observability/runbook-links";
+import {
+  insightsFilterOf,
+  insightsProblems,
+  runbookPages,
+  stackFacts,
+} from "../../constructs/observability/runbooks";
+import { RUNBOOKS_CLI, RUNBOOKS_DIR, runbooks } from "../../scripts/support/runbooks-cli";
+import { parseCli } from "../../scripts/support/cli-args";
+import { synthStack, type TerraformJson } from "../support/synth";
+
+const REPO = join(__dirname, "..", "..");
+const stacks = ["dev", "prod"].map((env) => ({ env, json: synthStack(env).json }));
+const alarmsOf = (json: TerraformJson) =>
+  Object.entries(json.resource?.aws_cloudwatch_metric_alarm ?? {}) as Array<
+    [string, Record<string, unknown>]
+  >;
+
+async function check(inputs: Parameters<typeof runbooks>[2]): Promise<{ status: number; stdout: string }> {
+  let stdout = "";
+  const sink = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stdout += t) };
+  const status = await runbooks(parseCli(RUNBOOKS_CLI, ["--check"]), sink, inputs);
+  return { status, stdout };
+}
+
+/** A copy of the stack JSON without one alarm, or with one more. */
+function withAlarms(json: TerraformJson, edit: (alarms: Record<string, Record<string, unknown>>) => void) {
+  const copy = structuredClone(json);
+  edit(copy.resource!.aws_cloudwatch_metric_alarm!);
+  return copy;
+}
+
+describe("runbooks (docs/runbooks)", () => {
+  it.each(["dev", "prod"])(
+    "every alarm of %s names its runbook page in its description, and the page is committed",
+    (env) => {
+      const alarms = alarmsOf(synthStack(env).json);
+      expect(alarms.length).toBeGreaterThan(30);
+      for (const [address, alarm] of alarms) {
+        const { text, runbook } = splitRunbookLink(String(alarm["alarm_description"]));
+        expect({ address, runbook }).toStrictEqual({ address, runbook: `docs/runbooks/${address}.md` });
+        expect(text.length).toBeGreaterThan(20);
+        expect(existsSync(join(REPO, runbook!))).toBe(true);
+      }
+    },
+  );
+
+  it("the committed pages are the ones the synthesized stacks give (npm run runbooks -- --check)", async () => {
+    const result = await check({ stacks });
+    expect(result).toStrictEqual({
+      status: 0,
+      stdout: `docs/runbooks: all 33 page(s) match the alarms of the synthesized dev and prod stacks\n`,
+    });
+  });
+
+  it("--check names a hand-edited page and a page whose alarm is gone", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "runbooks-"));
+    cpSync(RUNBOOKS_DIR, dir, { recursive: true });
+    writeFileSync(join(dir, "queue_size.md"), "# edited by hand\n");
+    writeFileSync(join(dir, "retired_alarm.md"), "# gone\n");
+    const { status, stdout } = await check({ stacks, dir });
+    expect(status).toBe(1);
+    expect(stdout).toContain("/queue_size.md\n");
+    expect(stdout).toMatch(/no longer generated: .*\/retired_alarm\.md\n/);
+    expect(stdout).toContain("2 of 33 page(s) out of date");
+  });
+
+  it("fails when an alarm has no runbook entry, naming the alarm", () => {
+    const [dev, prod] = stacks;
+    const json = withAlarms(dev!.json, (alarms) => {
+      alarms["brand_new_alarm"] = { ...alarms["queue_size"], alarm_name: "connect-comprehensive-brand-new" };
+    });
+    expect(() => runbookPages([stackFacts("dev", json), stackFacts("prod", prod!.json)])).toThrow(
+      "no runbook entry for alarm brand_new_alarm: add one to constructs/observability/runbooks/catalog.ts",
+    );
+  });
+
+  it("fails when a runbook entry names an alarm neither environment has any more", () => {
+    const [dev, prod] = stacks.map((s) =>
+      withAlarms(s.json, (alarms) => delete alarms["bedrock_api_errors"]),
+    );
+    expect(() => runbookPages([stackFacts("dev", dev!), stackFacts("prod", prod!)])).toThrow(
+      /the runbook catalog names bedrock_api_errors, which no environment has/,
+    );
+  });
+
+  it("queries the log groups each environment really has, for the log lines the alarm counts", () => {
+    const pages = runbookPages(stacks.map((s) => stackFacts(s.env, s.json)));
+    const prod = stacks[1]!.json.resource!;
+    const lexFallbackGroup = String(prod.aws_cloudwatch_log_group!.lex_fallback_lambda_log_group!["name"]);
+    const filter = prod.aws_cloudwatch_log_metric_filter!.lex_fallback_fraud_alert_undelivered!;
+    const page = pages.get("fraud_alert_undelivered.md")!;
+    expect(page).toContain(`--log-group-names '${lexFallbackGroup}'`);
+    expect(page).toContain(`| filter ${insightsFilterOf(String(filter["pattern"]))}\n`);
+    expect(page).toContain('filter message = "FRAUD_ALERT_UNDELIVERED"');
+    // Both topics and prod's subscribers, from the stack.
+    expect(page).toContain(
+      "| prod | pages `connect-comprehensive-fraud-alerts` → email: fraud-operations@bank.example; `connect-comprehensive-alarms` → email: contact-centre-oncall@bank.example",
+    );
+    // Connect's flow logs are named after each environment's instance alias.
+    const queue = pages.get("queue_size_fraud_queue.md")!;
+    for (const { json } of stacks) {
+      const alias = String(Object.values(json.resource!.aws_connect_instance!)[0]!["instance_alias"]);
+      expect(queue).toContain(`'/aws/connect/${alias}'`);
+    }
+    // A Lambda alarm reads the function's own log group and its failed invocations.
+    expect(pages.get("api_crm_route_errors.md")).toContain(
+      'filter type = "platform.report" and record.status != "success"',
+    );
+  });
+
+  it("every query of every page is well-formed Logs Insights", () => {
+    const pages = runbookPages(stacks.map((s) => stackFacts(s.env, s.json)));
+    const queries = [...pages.values()].flatMap((page) =>
+      [...page.matchAll(/--query-string '([^']+)'/g)].map((m) => m[1]!),
+    );
+    expect(queries.length).toBeGreaterThan(40);
+    for (const query of queries)
+      expect({ query, problems: insightsProblems(query) }).toStrictEqual({ query, problems: [] });
+  });
+});
+
+describe("Logs Insights syntax check", () => {
+  it.each([
+    ['fields @timestamp, message | filter level = "ERROR" | sort @timestamp desc | limit 50', []],
+    ["fields @timestamp | filter status like /^5/ | stats count(*) as n by routeKey, bin(5m)", []],
+    ['fields a | filter error.name in ["TimeoutError", "AbortError"]', []],
+    ['fields a filter level = "ERROR"', ['missing | before "filter" in: fields a filter level = "ERROR"']],
+    ["fields a | where b = 1", ['"where" is not a Logs Insights command (in: where b = 1)']],
+    ['fields a | filter b = "x', ['unclosed " in: fields a | filter b = "x']],
+    ["fields a | limit fifty", ['limit takes a number, not "fifty"']],
+    ["fields a | stats a by b", ["stats needs an aggregate function: stats a by b"]],
+    ["fields a | filter ispresent(b", ["unbalanced parentheses in: filter ispresent(b"]],
+    ["fields a | sort a upward", ['sort takes fields with asc or desc, not "a upward"']],
+  ] as const)("%s", (query, problems) => {
+    expect(insightsProblems(query)).toStrictEqual(problems);
+  });
+
+  it("turns a metric filter's JSON pattern into a filter clause, and refuses what it cannot", () => {
+    expect(insightsFilterOf('{ $.message = "ACCESS_AUDIT_UNWRITTEN" }')).toBe(
+      'message = "ACCESS_AUDIT_UNWRITTEN"',
+    );
+    expect(insightsFilterOf('{ $.level = "ERROR" && $.code != 5 }')).toBe('level = "ERROR" and code != 5');
+    expect(() => insightsFilterOf("[ip, user, ...]")).toThrow(
+      "metric filter pattern [ip, user, ...] is not a JSON pattern",
+    );
+    expect(() => insightsFilterOf("{ $.latency > 5 }")).toThrow(/only \{ \$\.field = "value" \} terms/);
+  });
+});
+
+describe("RunbookLinks", () => {
+  function synth(descriptions: Array<string | undefined>): string[] {
+    const stack = new AddressedStack(Testing.app(), "test");
+    descriptions.forEach(
+      (alarmDescription, i) =>
+        new CloudwatchMetricAlarm(stack, `alarm_${i}`, {
+          alarmName: `a${i}`,
+          comparisonOperator: "GreaterThanThreshold",
+          evaluationPeriods: 1,
+          ...(alarmDescription === undefined ? {} : { alarmDescription }),
+        }),
+    );
+    // Added twice: the link is still added once.
+    Aspects.of(stack).add(new RunbookLinks());
+    Aspects.of(stack).add(new RunbookLinks());
+    const json = JSON.parse(Testing.synth(stack)) as TerraformJson;
+    return alarmsOf(json).map(([, a]) => String(a["alarm_description"]));
+  }
+
+  it("ends every alarm's description with its page, once, by the alarm's address", () => {
+    expect(synth(["Queue too long", undefined])).toStrictEqual([
+      "Queue too long Runbook: docs/runbooks/alarm_0.md",
+      "Runbook: docs/runbooks/alarm_1.md",
+    ]);
+  });
+});
