@@ -226,17 +226,31 @@ export class ContactCentreStack extends AddressedStack {
       tags,
     });
 
+    // Global Resiliency copies the flows to the replica, where they must reach that Region's Lambda
+    // (same name) and bots (same ids, Lex Global Resiliency): AWS has flows name them with
+    // $.AwsRegion, which Connect replaces at run time with the Region the flow runs in.
+    const arnInFlows = (service: string, resource: string, arn: string): string =>
+      config.dr.enabled
+        ? `arn:${this.platform.partition}:${service}:$.AwsRegion:${this.platform.accountId}:${resource}`
+        : arn;
+    const lambdaInFlows = arnInFlows(
+      "lambda",
+      `function:${this.lexFallback.function.functionName}:${this.lexFallback.alias.name}`,
+      this.lexFallback.aliasArn,
+    );
+    const botInFlows = (bot: LexBots["gateway"]) =>
+      arnInFlows("lex", `bot-alias/${bot.botId}/${bot.aliasId}`, bot.aliasArn);
     // Contact flows (validated at synth). The IVR invokes the auth module; the module never refers back.
     this.flows = new ContactFlows(this, "flows", {
       instanceId: this.connect.instanceId,
       queueArns: flowQueueArns(this.connect.queueArns),
       hoursOfOperationId: this.connect.hoursIds.business,
       botAliasArns: {
-        gateway: this.lex.gateway.aliasArn,
-        banking: this.lex.banking.aliasArn,
-        sales: this.lex.sales.aliasArn,
+        gateway: botInFlows(this.lex.gateway),
+        banking: botInFlows(this.lex.banking),
+        sales: botInFlows(this.lex.sales),
       },
-      lambdaArns: { auth: this.lexFallback.aliasArn, callback: this.lexFallback.aliasArn },
+      lambdaArns: { auth: lambdaInFlows, callback: lambdaInFlows },
       lexDependsOn: this.lex.associations,
       lambdaDependsOn: [lambdaAssociation],
       brandName: config.flows.brandName,
@@ -422,6 +436,11 @@ export class ContactCentreStack extends AddressedStack {
         lexFallback: lexFallbackProps,
         alertEmails: { fraud: config.security.fraudAlertEmails, alarms: config.security.alarmEmails },
         observability: { config: config.observability, queueNames: Object.keys(config.connect.queues) },
+        botAliases: (["gateway", "banking", "sales"] as const).map((key) => ({
+          key,
+          arn: this.lex[key].aliasArn,
+          codeHook: this.lex[key].invokePermission !== undefined,
+        })),
       });
     }
   }

@@ -4,6 +4,7 @@ import { FORCE_NEW } from "../../constructs/migration/force-new";
 import { INTENDED_REPLACEMENTS } from "../../constructs/migration/intended-replacements";
 import { previewReplacements, type ShowJson } from "../../constructs/migration/replacement-preview";
 import { errorsOf, runRules } from "../../constructs/rules";
+import { drTarget } from "../../scripts/dr/target";
 import { configFor, synthConfig, synthStack, type TerraformJson } from "../support/synth";
 import { GROUP_ARN, byAddress, drJson, prodJson, prodWithDr } from "./stack";
 
@@ -22,6 +23,9 @@ const IN_PLACE: Readonly<Record<string, readonly string[]>> = {
   aws_cloudtrail: ["event_selector"],
   // UpdatePhoneNumber: the number is claimed to the traffic distribution group, never released.
   aws_connect_phone_number: ["target_arn"],
+  // UpdateContactFlowContent: Lambda and bot ARNs name $.AwsRegion instead of the primary Region.
+  aws_connect_contact_flow: ["content"],
+  aws_connect_contact_flow_module: ["content"],
 };
 
 /** The values at a force-new path (`a.*.b` walks every element of block `a`). */
@@ -95,7 +99,10 @@ describe("disaster recovery: the replica Region in the same stack", () => {
       .filter(([address, body]) =>
         address === "aws_s3_bucket_replication_configuration.dr_storage_primary_side_rule"
           ? body.region !== undefined
-          : body.region !== REPLICA,
+          : // awscc has no per-resource Region: its replica resources go through the replica's alias.
+            address.startsWith("awscc_")
+            ? body.provider !== "awscc.dr"
+            : body.region !== REPLICA,
       )
       .map(([address]) => address);
     expect(misplaced).toStrictEqual([]);
@@ -112,11 +119,28 @@ describe("disaster recovery: the replica Region in the same stack", () => {
   });
 
   it.each([
-    ["turning DR on", () => stage1, ["aws_cloudtrail", "aws_dynamodb_table", "aws_secretsmanager_secret"]],
+    [
+      "turning DR on",
+      () => stage1,
+      [
+        "aws_cloudtrail",
+        "aws_connect_contact_flow",
+        "aws_connect_contact_flow_module",
+        "aws_dynamodb_table",
+        "aws_secretsmanager_secret",
+      ],
+    ],
     [
       "setting the traffic distribution group",
       () => stage2,
-      ["aws_cloudtrail", "aws_connect_phone_number", "aws_dynamodb_table", "aws_secretsmanager_secret"],
+      [
+        "aws_cloudtrail",
+        "aws_connect_contact_flow",
+        "aws_connect_contact_flow_module",
+        "aws_connect_phone_number",
+        "aws_dynamodb_table",
+        "aws_secretsmanager_secret",
+      ],
     ],
   ])(
     "replaces and removes nothing in the primary Region when %s: it adds, and updates in place only",
@@ -249,5 +273,82 @@ describe("disaster recovery: the replica Region in the same stack", () => {
         "aws_connect_instance_storage_config.dr_storage_call_recordings_storage",
       ),
     ).toMatchObject({ region: REPLICA, resource_type: "CALL_RECORDINGS" });
+  });
+
+  it("names the Lambda and the bots in the flows by $.AwsRegion, so the replicated flows reach the replica's", () => {
+    const arns = (json: TerraformJson) =>
+      Object.values({
+        ...json.resource?.aws_connect_contact_flow,
+        ...json.resource?.aws_connect_contact_flow_module,
+      })
+        .flatMap((flow) => [...String(flow.content).matchAll(/"(?:LambdaFunctionARN|AliasArn)": "([^"]+)"/g)])
+        .map((m) => m[1]!);
+    const withDr = arns(stage1);
+    expect(withDr.length).toBeGreaterThan(5);
+    expect(
+      withDr.filter(
+        (arn) => !/^arn:\$\{data\.aws_partition\.current\.partition\}:(lambda|lex):\$\.AwsRegion:/.test(arn),
+      ),
+    ).toStrictEqual([]);
+    expect(new Set(withDr)).toStrictEqual(
+      new Set([
+        "arn:${data.aws_partition.current.partition}:lambda:$.AwsRegion:${data.aws_caller_identity.current.account_id}:function:${aws_lambda_function.lex_fallback_lambda_function.function_name}:${aws_lambda_alias.lex_fallback_lambda_alias.name}",
+        ...[
+          "${aws_lexv2models_bot.lex_gateway_bot.id}/${awscc_lex_bot_alias.this.bot_alias_id}",
+          "${aws_lexv2models_bot.lex_banking_bot.id}/${awscc_lex_bot_alias.banking.bot_alias_id}",
+          "${aws_lexv2models_bot.lex_sales_bot.id}/${awscc_lex_bot_alias.sales.bot_alias_id}",
+        ].map(
+          (ids) =>
+            `arn:\${data.aws_partition.current.partition}:lex:$.AwsRegion:\${data.aws_caller_identity.current.account_id}:bot-alias/${ids}`,
+        ),
+      ]),
+    );
+    // Without DR the flows keep naming the primary's ARNs as before.
+    expect(
+      arns(off).every((arn) => /^\$\{(aws_lambda_alias|awscc_lex_bot_alias)\.[a-z_]+\.arn\}$/.test(arn)),
+    ).toBe(true);
+  });
+
+  it("associates the bots' replicas (Lex Global Resiliency: same ids) with the replica instance, through awscc in the replica Region", () => {
+    const resources = byAddress(stage2);
+    const associations = [...resources].filter(([a]) =>
+      a.startsWith("awscc_connect_integration_association.dr_"),
+    );
+    expect(
+      associations.map(([a, b]) => [a, b.provider, b.integration_type, b.integration_arn]),
+    ).toStrictEqual(
+      [
+        ["banking", "banking"],
+        ["gateway", "this"],
+        ["sales", "sales"],
+      ].map(([key, alias]) => [
+        `awscc_connect_integration_association.dr_${key}_bot_association`,
+        "awscc.dr",
+        "LEX_BOT",
+        `\${replace(awscc_lex_bot_alias.${alias}.arn, ":eu-west-2:", ":eu-central-1:")}`,
+      ]),
+    );
+    expect((stage2.provider?.awscc ?? []).find((p) => p.alias === "dr")?.region).toBe(REPLICA);
+    // The bots with a code hook may call the replica's Lambda, from their replica alias only.
+    expect(
+      [...resources]
+        .filter(
+          ([a, b]) => a.startsWith("aws_lambda_permission.dr_") && b.principal === "lexv2.amazonaws.com",
+        )
+        .map(([, b]) => b.source_arn)
+        .sort(),
+    ).toStrictEqual(
+      ["banking", "this"].map(
+        (alias) => `\${replace(awscc_lex_bot_alias.${alias}.arn, ":eu-west-2:", ":eu-central-1:")}`,
+      ),
+    );
+  });
+
+  it("replicates exactly the stack's bots in dr:replicate", () => {
+    const synthesized = [...byAddress(off)]
+      .filter(([a]) => a.startsWith("aws_lexv2models_bot."))
+      .map(([, b]) => b.name)
+      .sort();
+    expect([...drTarget("prod", prodWithDr({})).botNames].sort()).toStrictEqual(synthesized);
   });
 });

@@ -5,6 +5,12 @@ import {
   ReplicateInstanceCommand,
   type ReplicationStatusSummary,
 } from "@aws-sdk/client-connect";
+import {
+  CreateBotReplicaCommand,
+  ListBotReplicasCommand,
+  ListBotsCommand,
+  type BotReplicaStatus,
+} from "@aws-sdk/client-lex-models-v2";
 import { REPLICATE_CLI, replicateMain } from "../../scripts/dr/cli";
 import {
   ACCOUNT,
@@ -61,6 +67,35 @@ function primaryInstance(r: Regions): void {
   });
 }
 
+const BOTS = {
+  "connect-comprehensive-bot": "GATEWAY001",
+  "connect-comprehensive-banking-bot": "BANKING001",
+  "connect-comprehensive-sales-bot": "SALES00001",
+};
+
+/** The stack's three bots, each with a replica in the replica Region in the given states (none: no replica). */
+function bots(r: Regions, ...states: Array<BotReplicaStatus | undefined>): void {
+  for (const [botName, botId] of Object.entries(BOTS)) {
+    r.lex
+      .on(ListBotsCommand, { filters: [{ name: "BotName", values: [botName], operator: "EQ" }] })
+      .resolves({
+        botSummaries: [{ botId, botName, botStatus: "Available" }],
+      });
+    let replies = r.lex.on(ListBotReplicasCommand, { botId });
+    for (const status of states) {
+      const summaries = status ? [{ replicaRegion: REPLICA, botReplicaStatus: status }] : [];
+      replies = replies.resolvesOnce({ botId, sourceRegion: PRIMARY, botReplicaSummaries: summaries });
+    }
+    const last = states.at(-1);
+    replies.resolves({
+      botId,
+      sourceRegion: PRIMARY,
+      botReplicaSummaries: last ? [{ replicaRegion: REPLICA, botReplicaStatus: last }] : [],
+    });
+  }
+  r.lex.on(CreateBotReplicaCommand).resolves({ replicaRegion: REPLICA, botReplicaStatus: "Enabling" });
+}
+
 const replicate = (r: Regions, ...argv: string[]) => run(REPLICATE_CLI, replicateMain(r.deps), argv);
 
 describe("npm run dr:replicate", () => {
@@ -83,6 +118,8 @@ describe("npm run dr:replicate", () => {
       .on(ListTrafficDistributionGroupsCommand, { InstanceId: INSTANCE_ID })
       .resolvesOnce({ TrafficDistributionGroupSummaryList: [] })
       .resolves(DEFAULT_GROUP);
+    // No replica, then Enabling once, then Enabled.
+    bots(r, undefined, "Enabling", "Enabled");
 
     const result = await replicate(r);
 
@@ -99,8 +136,13 @@ describe("npm run dr:replicate", () => {
     expect(result.stdout).toContain(
       `next: set dr.trafficDistributionGroupArn: "${GROUP_ARN}" in config/environments/prod.ts and deploy;`,
     );
-    // Waited through IN_PROGRESS, the replica's CREATION_IN_PROGRESS and the group's first absence.
-    expect(r.slept()).toBe(3 * 30_000);
+    // Every bot replicated once, its id kept (the replicated flows name bots by id).
+    expect(r.lex.commandCalls(CreateBotReplicaCommand).map((c) => c.args[0].input)).toStrictEqual(
+      Object.values(BOTS).map((botId) => ({ botId, replicaRegion: REPLICA })),
+    );
+    // Waited through IN_PROGRESS, the replica's CREATION_IN_PROGRESS, each bot's Enabling and the
+    // group's first absence.
+    expect(r.slept()).toBe(6 * 30_000);
   });
 
   it("does not call ReplicateInstance again when the replica exists, and accepts the group config already names", async () => {
@@ -111,11 +153,13 @@ describe("npm run dr:replicate", () => {
       .on(DescribeInstanceCommand)
       .resolves({ Instance: { Id: INSTANCE_ID, InstanceStatus: "ACTIVE" } });
     r.primary.on(ListTrafficDistributionGroupsCommand).resolves(DEFAULT_GROUP);
+    bots(r, "Enabled");
 
     const result = await replicate(r);
 
     expect(result.code).toBe(0);
     expect(r.primary.commandCalls(ReplicateInstanceCommand)).toHaveLength(0);
+    expect(r.lex.commandCalls(CreateBotReplicaCommand)).toHaveLength(0);
     expect(result.stdout).toContain(
       "replication to eu-central-1: INSTANCE_REPLICATION_COMPLETE (ReplicateInstance not called again)",
     );
@@ -159,11 +203,16 @@ describe("npm run dr:replicate", () => {
     const r = regions(() => drConfig(null));
     primaryInstance(r);
     r.primary.on(DescribeInstanceCommand).resolves(primaryWith());
+    bots(r, undefined);
 
     const result = await replicate(r, "--dry-run");
 
     expect(result.code).toBe(0);
     expect(r.primary.commandCalls(ReplicateInstanceCommand)).toHaveLength(0);
+    expect(r.lex.commandCalls(CreateBotReplicaCommand)).toHaveLength(0);
+    expect(result.stdout).toContain(
+      `dry run: would call CreateBotReplica for connect-comprehensive-banking-bot (BANKING001) in ${REPLICA}`,
+    );
     expect(result.stdout).toContain(
       `dry run: would call ReplicateInstance (${REPLICA}, alias ${REPLICA_ALIAS})`,
     );
@@ -179,12 +228,42 @@ describe("npm run dr:replicate", () => {
       .resolves({ Instance: { Id: INSTANCE_ID, InstanceStatus: "ACTIVE" } });
     r.primary.on(ListTrafficDistributionGroupsCommand).resolves(DEFAULT_GROUP);
 
+    bots(r, "Enabled");
+
     const result = await replicate(r);
 
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(
       `failed: config names ${other}, but the replica's default group is ${GROUP_ARN}`,
     );
+  });
+
+  it("exits 1 with Lex's reasons when a bot's replica failed, before reading the group", async () => {
+    const r = regions(() => drConfig(null));
+    primaryInstance(r);
+    r.primary.on(DescribeInstanceCommand).resolves(primaryWith(toReplica("INSTANCE_REPLICATION_COMPLETE")));
+    r.replica
+      .on(DescribeInstanceCommand)
+      .resolves({ Instance: { Id: INSTANCE_ID, InstanceStatus: "ACTIVE" } });
+    bots(r, "Enabled");
+    r.lex.on(ListBotReplicasCommand, { botId: "BANKING001" }).resolves({
+      botId: "BANKING001",
+      botReplicaSummaries: [
+        {
+          replicaRegion: REPLICA,
+          botReplicaStatus: "Failed",
+          failureReasons: ["Global Resiliency is not enabled for this account"],
+        },
+      ],
+    });
+
+    const result = await replicate(r);
+
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      `failed: bot connect-comprehensive-banking-bot (BANKING001): its replica in ${REPLICA} failed: Global Resiliency is not enabled for this account`,
+    );
+    expect(r.primary.commandCalls(ListTrafficDistributionGroupsCommand)).toHaveLength(0);
   });
 
   it("exits 1 when the primary instance is not deployed", async () => {

@@ -4,6 +4,7 @@ import {
   type GetTrafficDistributionResponse,
   type TrafficDistributionGroupStatus,
 } from "@aws-sdk/client-connect";
+import { LexModelsV2Client } from "@aws-sdk/client-lex-models-v2";
 import { mockClient, type AwsClientStub } from "aws-sdk-client-mock";
 import { loadConfig } from "../../config/load";
 import type { StackConfig } from "../../config/schema";
@@ -40,6 +41,8 @@ export function drConfig(group: string | null = GROUP_ARN): StackConfig {
 export interface Regions {
   readonly primary: AwsClientStub<ConnectClient>;
   readonly replica: AwsClientStub<ConnectClient>;
+  /** Lex model building in the primary Region (bots are replicated from there). */
+  readonly lex: AwsClientStub<LexModelsV2Client>;
   readonly deps: DrDeps;
   /** Milliseconds the fake clock has slept. */
   slept(): number;
@@ -59,12 +62,18 @@ export function regions(
       now += ms;
     },
   };
+  const lex = new LexModelsV2Client({ region: PRIMARY });
   return {
     primary: mockClient(clients[PRIMARY]!),
     replica: mockClient(clients[REPLICA]!),
+    lex: mockClient(lex),
     deps: {
       clock,
       config,
+      lex: (region) => {
+        if (region !== PRIMARY) throw new Error(`test: bots are replicated from ${PRIMARY}, not ${region}`);
+        return lex;
+      },
       connect: (region) => {
         const client = clients[region];
         if (!client) throw new Error(`test: no client for ${region}`);

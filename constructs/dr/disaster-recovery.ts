@@ -3,6 +3,7 @@ import type { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanage
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import type { DrConfig, ObservabilityConfig } from "../../config/schema";
+import { AwsccProvider, ConnectIntegrationAssociation } from "../awscc";
 import { DEFAULT_KEY_VIA_SERVICES } from "../connect/connect-core";
 import {
   LEX_FALLBACK_METRIC_NAMESPACE,
@@ -54,6 +55,16 @@ export interface DisasterRecoveryProps {
   readonly alertEmails: { readonly fraud: readonly string[]; readonly alarms: readonly string[] };
   /** Alarm thresholds and namespaces (config `observability`) and the queues alarmed on. */
   readonly observability: { readonly config: ObservabilityConfig; readonly queueNames: readonly string[] };
+  /**
+   * The primary's bot aliases. Lex Global Resiliency (`npm run dr:replicate`) copies each bot to
+   * the replica Region with the same bot and alias ids, so the replica alias's ARN is the
+   * primary's in the replica Region. `codeHook`: the alias calls the code-hook Lambda.
+   */
+  readonly botAliases: ReadonlyArray<{
+    readonly key: string;
+    readonly arn: string;
+    readonly codeHook: boolean;
+  }>;
 }
 
 /**
@@ -197,12 +208,24 @@ export class DisasterRecovery extends Construct {
       retentionDays: props.recordings.retentionDays,
     });
 
-    // Once the replica instance exists: its Lambda integration and its own recordings storage.
+    // awscc has no per-resource Region: the replica's awscc resources go through an alias provider.
+    const awscc = new AwsccProvider(this, "awscc", { region, alias: "dr" });
+    // Once the replica instance (and the bots' replicas) exist: the Lambda and the bots are
+    // associated with the replica instance, which stores its recordings in the replica bucket.
     if (config.trafficDistributionGroupArn !== undefined) {
       this.lexFallback.associateWithInstance(props.instanceId, "ReplicaInstanceAssociation");
+      for (const bot of props.botAliases) {
+        const replicaAlias = Fn.replace(bot.arn, `:${primaryRegion}:`, `:${region}:`);
+        new ConnectIntegrationAssociation(this, `${bot.key}_bot_association`, {
+          instanceId: this.replicaInstanceArn,
+          integrationType: "LEX_BOT",
+          integrationArn: replicaAlias,
+        });
+        if (bot.codeHook) this.lexFallback.allowLex(`LexReplica${bot.key}`, replicaAlias);
+      }
       this.storage.storeFor(props.instanceId);
     }
 
-    placeInRegion(this, region, { except: [this.storage.primarySide] });
+    placeInRegion(this, region, { awscc, except: [this.storage.primarySide] });
   }
 }

@@ -6,6 +6,7 @@
 import { loadConfig } from "../../config/load";
 import type { StackConfig } from "../../config/schema";
 import { wholeNumberFlag, type CliOutput, type ParsedCli } from "../support/cli-args";
+import { lexClients, type LexClients } from "./bots";
 import { connectClients, REAL_CLOCK, type Clock, type ConnectClients } from "./connect";
 import { parseChoice } from "./distribution";
 import { runFailover } from "./failover";
@@ -15,6 +16,7 @@ import { drTarget, requireGroup } from "./target";
 
 export interface DrDeps {
   readonly connect: ConnectClients;
+  readonly lex: LexClients;
   readonly clock: Clock;
   /** The environment's validated config (CONNECT_CONFIG_FILE merged, as synth does). */
   readonly config: (env: string) => StackConfig;
@@ -23,6 +25,7 @@ export interface DrDeps {
 export function realDeps(): DrDeps {
   return {
     connect: connectClients(),
+    lex: lexClients(),
     clock: REAL_CLOCK,
     config: (env) => loadConfig({ env, overridesFile: process.env.CONNECT_CONFIG_FILE }),
   };
@@ -37,7 +40,7 @@ const ENV_FLAG = {
 export const REPLICATE_CLI = {
   name: "dr:replicate",
   summary:
-    "Create the replica instance (ReplicateInstance) if there is none, wait until it is ACTIVE, and print the default traffic distribution group's ARN for config. Safe to rerun. Exit 0 ready, 1 failed or timed out.",
+    "Create the replica instance (ReplicateInstance) and the bots' replicas (Lex Global Resiliency) where there are none, wait until they are ready, and print the default traffic distribution group's ARN for config. Safe to rerun. Exit 0 ready, 1 failed or timed out.",
   flags: {
     env: ENV_FLAG,
     "dry-run": { type: "boolean", help: "say what would be called; change nothing" },
@@ -74,6 +77,7 @@ export const replicateMain =
       {
         target: drTarget(env, deps.config(env)),
         connect: deps.connect,
+        lex: deps.lex,
         clock: deps.clock,
         dryRun: flags["dry-run"] === true,
         timeoutMs: minutes * 60_000,

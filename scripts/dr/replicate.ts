@@ -1,7 +1,7 @@
 /**
  * `npm run dr:replicate`: create the replica instance with ReplicateInstance (no Terraform resource
- * does), wait until it is ACTIVE, and read the default traffic distribution group AWS creates with
- * it. Idempotent: it asks DescribeInstance first and calls ReplicateInstance only when the primary
+ * does), wait until it is ACTIVE, replicate the Lex bots (Lex Global Resiliency: same bot and alias
+ * ids, scripts/dr/bots.ts), and read the default traffic distribution group AWS creates with it. Idempotent: it asks DescribeInstance first and calls ReplicateInstance only when the primary
  * reports no replication to the replica Region; a rerun after a timeout resumes the wait.
  *
  * It never creates a traffic distribution group: the default one is the only group whose sign-in
@@ -13,6 +13,7 @@
  */
 import { ReplicateInstanceCommand, type TrafficDistributionGroupSummary } from "@aws-sdk/client-connect";
 import type { CliOutput } from "../support/cli-args";
+import { replicateBots, type LexClients } from "./bots";
 import {
   describeInstance,
   findInstance,
@@ -26,6 +27,7 @@ import type { DrTarget } from "./target";
 export interface ReplicateInput {
   readonly target: DrTarget;
   readonly connect: ConnectClients;
+  readonly lex: LexClients;
   readonly clock: Clock;
   /** Report what would be done; call nothing that changes anything. */
   readonly dryRun: boolean;
@@ -70,7 +72,6 @@ export async function runReplicate(input: ReplicateInput, out: CliOutput): Promi
     say(
       `dry run: would call ReplicateInstance (${target.replicaRegion}, alias ${target.replicaAlias}), wait for ACTIVE, then read the default traffic distribution group`,
     );
-    return 0;
   } else {
     const created = await primary.send(
       new ReplicateInstanceCommand({
@@ -85,7 +86,18 @@ export async function runReplicate(input: ReplicateInput, out: CliOutput): Promi
       `ReplicateInstance: replica ${created.Arn ?? created.Id ?? instanceId} (alias ${target.replicaAlias}) being created`,
     );
   }
+  const bots = (dryRun: boolean) =>
+    replicateBots({
+      client: input.lex(target.primaryRegion),
+      botNames: target.botNames,
+      replicaRegion: target.replicaRegion,
+      clock,
+      dryRun,
+      wait,
+      say,
+    });
   if (input.dryRun) {
+    await bots(true);
     say("dry run: nothing else called");
     return 0;
   }
@@ -118,6 +130,7 @@ export async function runReplicate(input: ReplicateInput, out: CliOutput): Promi
     return 1;
   }
   say(`replica instance in ${target.replicaRegion}: ACTIVE`);
+  if (!(await bots(false))) return 1;
 
   let group: TrafficDistributionGroupSummary;
   try {

@@ -15,6 +15,8 @@ export interface DrTarget {
   readonly replicaAlias: string;
   /** The default traffic distribution group, once config names it (after dr:replicate). */
   readonly trafficDistributionGroupArn?: string;
+  /** The stack's Lex bots (constructs/lex/bots: `<project>-bot`, `-banking-bot`, `-sales-bot`). */
+  readonly botNames: readonly string[];
 }
 
 /** Connect aliases: lower-case letters, digits and -, at most 45 characters for a replica. */
@@ -41,6 +43,11 @@ export function drTarget(env: string, config: StackConfig): DrTarget {
     replicaRegion: dr.replicaRegion,
     instanceAlias,
     replicaAlias,
+    botNames: [
+      `${config.projectName}-bot`,
+      `${config.projectName}-banking-bot`,
+      `${config.projectName}-sales-bot`,
+    ],
     ...(dr.trafficDistributionGroupArn
       ? { trafficDistributionGroupArn: dr.trafficDistributionGroupArn }
       : {}),
