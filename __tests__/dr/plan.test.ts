@@ -17,7 +17,14 @@ import { GROUP_ARN, drJson } from "./stack";
 const ORIGINAL_STATE = resolve(__dirname, "../migration/fixtures/original.tfstate");
 
 /** What DR sets on primary resources; none of it may appear among the paths that force a replacement. */
-const DR_ARGUMENTS = ["stream_enabled", "stream_view_type", "replica", "event_selector", "target_arn"];
+const DR_ARGUMENTS = [
+  "stream_enabled",
+  "stream_view_type",
+  "replica",
+  "event_selector",
+  "target_arn",
+  "content",
+];
 
 describeWithEngine("disaster recovery in Terraform's own plan (hashicorp/aws of the plugin mirror)", () => {
   // One whole-stack plan: minutes on a busy 2-core machine, then kept while stack and state are unchanged.
@@ -69,7 +76,7 @@ describeWithEngine("disaster recovery in Terraform's own plan (hashicorp/aws of 
     ]);
   });
 
-  it("never replaces anything for what DR changes on the primary (streams, secret replicas, trail selectors, target_arn)", () => {
+  it("never replaces anything for what DR changes on the primary (streams, secret replicas, trail selectors, flow content, target_arn)", () => {
     const forcedByDr = managed().flatMap((c) =>
       (c.change.replace_paths ?? [])
         .filter((path) => DR_ARGUMENTS.includes(String(path[0])))
