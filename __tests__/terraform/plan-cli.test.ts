@@ -138,7 +138,7 @@ describeWithEngine("npm run plan against the real engine (terraform + the plugin
     const out = run.stdout;
     expect(out).toContain("(offline, account 210987654321)");
     expect(out).toMatch(
-      /^0 to add, 0 to change, 0 to destroy, 1 to replace, 0 to forget \(2 moved, 0 unchanged\)$/m,
+      /^0 to add, 0 to change, 0 to destroy, 1 to replace, 0 to forget \(2 moved, 1 unchanged\)$/m,
     );
     expect(out).toContain(
       "REPLACE aws_s3_bucket.audit (was module.audit.aws_s3_bucket.this)  [holds data or serves traffic]\n      bucket: audit-210987654321 -> audit-trail-210987654321",
