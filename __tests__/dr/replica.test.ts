@@ -7,6 +7,7 @@ import { errorsOf, runRules } from "../../constructs/rules";
 import { drTarget } from "../../scripts/dr/target";
 import { configFor, synthConfig, synthStack, type TerraformJson } from "../support/synth";
 import { GROUP_ARN, byAddress, drJson, prodJson, prodWithDr } from "./stack";
+import { stateToShow, type StateV4 } from "../../scripts/terraform/state-input";
 
 const REPLICA = "eu-central-1";
 
@@ -157,8 +158,8 @@ describe("disaster recovery: the replica Region in the same stack", () => {
   );
 
   it("adds no replacement to the migration from the original state", () => {
-    const original = JSON.parse(
-      readFileSync(join(__dirname, "../migration/fixtures/original-show.json"), "utf8"),
+    const original = stateToShow(
+      JSON.parse(readFileSync(join(__dirname, "../migration/fixtures/original.tfstate"), "utf8")) as StateV4,
     ) as ShowJson;
     const preview = (json: TerraformJson) =>
       previewReplacements(

@@ -114,7 +114,7 @@ describe("rate limits key on the canonical id", () => {
     // Signs in with the correct PIN as "00C-123 ", then asks again as "c-123": one customer.
     const first = await turn("00C-123 ", { AccountType: "current", Pin: "4321" });
     const second = await turn("c-123", { AccountType: "current" });
-    for (const reply of [first, second]) expect(reply.messages[0].content).toContain("£1,024.50");
+    for (const reply of [first, second]) expect(reply.messages?.[0]?.content).toContain("£1,024.50");
     const customerKeys = [...h.limits.uses.keys()].filter((key) => key.startsWith("customer#"));
     expect(customerKeys.length).toBeGreaterThan(0);
     expect(customerKeys.filter((key) => !key.startsWith("customer#c-123#"))).toStrictEqual([]);
