@@ -383,13 +383,11 @@ describe("a check whose call throws", () => {
   });
 
   it("says to sign in when the shell has no credentials", async () => {
-    mocks.sts
-      .on(GetCallerIdentityCommand)
-      .rejects(
-        Object.assign(new Error("Could not load credentials from any providers"), {
-          name: "CredentialsProviderError",
-        }),
-      );
+    mocks.sts.on(GetCallerIdentityCommand).rejects(
+      Object.assign(new Error("Could not load credentials from any providers"), {
+        name: "CredentialsProviderError",
+      }),
+    );
     const result = byId(await run()).get("aws-account");
     expect(result).toMatchObject({ status: "FAIL", fix: expect.stringMatching(/aws sso login/) });
   });
