@@ -17,7 +17,6 @@ import type { TerraformConfig } from "./terraform/offline-view";
 import { formatPlanReport } from "./terraform/plan-report";
 import { readStateInput } from "./terraform/state-input";
 import { readJsonInput, runCliProcess, UsageError, type CliOutput, type ParsedCli } from "./support/cli-args";
-import { synthesizeApp } from "./support/synth-app";
 
 const CLI = {
   name: "plan",
@@ -56,6 +55,8 @@ async function stackToPlan(
     const stack = readJsonInput(path, "a synthesized cdk.tf.json") as TerraformConfig;
     return { stack, stackDir: dirname(path), name: flags.stack };
   }
+  // Loaded only to synthesize: a usage error or --stack never pays for the app and cdktf.
+  const { synthesizeApp } = await import("./support/synth-app");
   const { stackName, outputPath, json } = await synthesizeApp(
     flags.env ? ["--context", `env=${flags.env}`] : [],
     progress,

@@ -1,11 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  CHROMIUM,
-  mermaidBlocks,
-  openDiagramRenderer,
-  type DiagramRenderer,
-} from "../support/mermaid-render";
+import { CHROMIUM, mermaidBlocks, openCachedRenderer, type DiagramRenderer } from "../support/mermaid-render";
 
 /**
  * Every Mermaid diagram under docs/ rendered by mermaid in headless Chromium, as a reader's
@@ -45,9 +40,9 @@ jest.setTimeout(60_000);
 describeInBrowser("docs diagrams rendered by mermaid in headless Chromium", () => {
   let renderer: DiagramRenderer;
 
-  beforeAll(async () => {
-    renderer = await openDiagramRenderer(CHROMIUM!);
-  }, 120_000);
+  beforeAll(() => {
+    renderer = openCachedRenderer(CHROMIUM!);
+  });
 
   afterAll(async () => {
     await renderer?.close();

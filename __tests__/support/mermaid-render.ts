@@ -1,5 +1,6 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 
 /**
@@ -59,4 +60,51 @@ export async function openDiagramRenderer(executablePath: string): Promise<Diagr
     await browser.close();
     throw error;
   }
+}
+
+/**
+ * openDiagramRenderer behind a record of earlier layouts, keyed by the diagram source and everything
+ * that draws it (mermaid, the measuring script, the Chromium binary): the same inputs lay out the
+ * same, and Chromium starts only when a diagram changed (~10 s of a warm test run otherwise).
+ * CONNECT_BUILD_CACHE=off renders every diagram.
+ */
+export function openCachedRenderer(executablePath: string): DiagramRenderer {
+  const file = join(__dirname, "../../node_modules/.cache/connect-tests/diagram-layouts.json");
+  const chromium = statSync(executablePath);
+  const drawnBy = createHash("sha256")
+    .update(readFileSync(MERMAID))
+    .update(readFileSync(LAYOUT_SCRIPT))
+    .update(`${executablePath}|${chromium.size}|${chromium.mtimeMs}`)
+    .digest("hex");
+  const enabled = process.env.CONNECT_BUILD_CACHE !== "off";
+  let kept: Record<string, DiagramLayout> = {};
+  if (enabled && existsSync(file)) {
+    try {
+      kept = JSON.parse(readFileSync(file, "utf8")) as Record<string, DiagramLayout>;
+    } catch {
+      kept = {};
+    }
+  }
+  let renderer: Promise<DiagramRenderer> | undefined;
+  let added = false;
+  return {
+    async render(source) {
+      const key = createHash("sha256").update(drawnBy).update(source).digest("hex");
+      const hit = enabled ? kept[key] : undefined;
+      if (hit) return hit;
+      renderer ??= openDiagramRenderer(executablePath);
+      const layout = await (await renderer).render(source);
+      kept[key] = layout;
+      added = true;
+      return layout;
+    },
+    async close() {
+      if (added && enabled) {
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(`${file}.${process.pid}`, JSON.stringify(kept));
+        renameSync(`${file}.${process.pid}`, file);
+      }
+      if (renderer) await (await renderer).close();
+    },
+  };
 }

@@ -1,8 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { describeWithEngine } from "./support/real-engine";
+import { resolve } from "node:path";
+import { judgeStackPlan, planOffline } from "../../scripts/terraform/offline-plan";
+import type { TerraformConfig } from "../../scripts/terraform/offline-view";
+import { formatPlanReport } from "../../scripts/terraform/plan-report";
+import type { ShowJson } from "../../scripts/terraform/state-input";
+import { CACHE_DIR, describeWithEngine, keptResult, realEngine, workDir } from "./support/real-engine";
 
 const ROOT = resolve(__dirname, "../..");
 
@@ -118,25 +120,33 @@ const originalState = {
   },
 };
 
-describeWithEngine("npm run plan against the real engine (terraform + the plugin mirror)", () => {
-  const dir = mkdtempSync(join(tmpdir(), "plan-cli-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const write = (name: string, value: unknown) => {
-    writeFileSync(join(dir, name), JSON.stringify(value));
-    return join(dir, name);
-  };
-
-  it("keeps a moved bucket in place, fails naming the renamed one and its attribute, on the state's account", () => {
-    const run = plan([
-      "--stack",
-      write("stack.json", tinyStack),
-      "--state",
-      write("show.json", originalState),
-    ]);
-    expect(run.stderr).toContain("plan: terraform plan -refresh=false (2 resources, against a state of 3)");
-    expect(run.status).toBe(1);
-    const out = run.stdout;
-    expect(out).toContain("(offline, account 210987654321)");
+describeWithEngine("the plan against the real engine (terraform + the plugin mirror)", () => {
+  it("keeps a moved bucket in place, fails naming the renamed one and its attribute, on the state's account", async () => {
+    // CI runs the CLI itself on the whole stack (npm run plan -- --env dev|prod); here the same
+    // planOffline + report, kept while stack, state and engine are unchanged.
+    const stack = tinyStack as TerraformConfig;
+    const { changes, notes, accountId } = await keptResult(
+      "plan-tiny",
+      { stack, originalState },
+      async () => {
+        const result = await planOffline({
+          engine: await realEngine(),
+          stack,
+          stackDir: workDir("plan-tiny-stack"),
+          workDir: workDir("plan-tiny"),
+          cacheDir: CACHE_DIR,
+          state: originalState as ShowJson,
+        });
+        return {
+          changes: result.plan.resource_changes ?? [],
+          notes: result.notes,
+          accountId: result.accountId,
+        };
+      },
+    );
+    expect(accountId).toBe("210987654321");
+    const report = judgeStackPlan({ resource_changes: changes }, stack, notes);
+    const out = formatPlanReport(report).join("\n");
     expect(out).toMatch(
       /^0 to add, 0 to change, 0 to destroy, 1 to replace, 0 to forget \(2 moved, 1 unchanged\)$/m,
     );
