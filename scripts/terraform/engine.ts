@@ -184,6 +184,22 @@ export class Workspace {
     return result.stdout;
   }
 
+  /**
+   * `terraform plan -refresh=false` of this folder into a plan file, then that plan as JSON
+   * (`terraform show -json`): what Terraform would do, with replace paths and before/after values.
+   */
+  async planJson(): Promise<string> {
+    await this.terraform([
+      "plan",
+      "-refresh=false",
+      "-input=false",
+      "-no-color",
+      "-lock=false",
+      "-out=tfplan",
+    ]);
+    return this.terraform(["show", "-json", "-no-color", "tfplan"]);
+  }
+
   /** `terraform init` from the mirror (a second init in the same folder is a quick no-op check). */
   async init(): Promise<void> {
     await this.terraform(["init", "-input=false", "-no-color", "-backend=false"]);

@@ -144,20 +144,11 @@ export async function planOffline(options: OfflinePlanOptions): Promise<OfflineP
       (n, r) => n + Object.keys(r).length,
       0,
     );
-    await timed(
+    const planText = await timed(
       progress,
       `terraform plan -refresh=false (${resources} resources${state ? `, against a state of ${state.resources.length}` : ""})`,
-      () =>
-        workspace.terraform([
-          "plan",
-          "-refresh=false",
-          "-input=false",
-          "-no-color",
-          "-lock=false",
-          "-out=tfplan",
-        ]),
+      () => workspace.planJson(),
     );
-    const planText = await workspace.terraform(["show", "-json", "-no-color", "tfplan"]);
     writeFileSync(join(dir, "plan.json"), planText);
     const plan = JSON.parse(planText) as PlanJson;
     const notes: PlanNotes = {

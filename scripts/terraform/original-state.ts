@@ -122,15 +122,7 @@ async function converge(
       const started = Date.now();
       const statePath = join(source.rootDir, "terraform.tfstate");
       if (state) writeFileSync(statePath, `${JSON.stringify(state, null, 2)}\n`);
-      await workspace.terraform([
-        "plan",
-        "-refresh=false",
-        "-input=false",
-        "-no-color",
-        "-lock=false",
-        "-out=tfplan",
-      ]);
-      const planText = await workspace.terraform(["show", "-json", "-no-color", "tfplan"]);
+      const planText = await workspace.planJson();
       // Kept beside the source for a look at what a round planned.
       writeFileSync(join(source.rootDir, `round-${round}.plan.json`), planText);
       const plan = JSON.parse(planText) as PlanForState & { resource_changes?: readonly Change[] };

@@ -6,7 +6,7 @@
  */
 import type { ProviderSchema, SchemaBlock } from "./engine";
 import { fillUnknowns } from "./stand-ins";
-import { lineageOf, type StateV4, type StateV4Resource } from "./state-input";
+import { lineageOf, type ShowModule, type StateV4, type StateV4Resource } from "./state-input";
 
 type Json = Record<string, unknown>;
 
@@ -25,23 +25,6 @@ export interface PlannedChange {
     readonly after_unknown?: unknown;
     readonly after_sensitive?: unknown;
   };
-}
-
-interface ShowResource {
-  readonly address: string;
-  readonly mode: "managed" | "data";
-  readonly type: string;
-  readonly name: string;
-  readonly index?: string | number;
-  readonly provider_name: string;
-  readonly schema_version?: number;
-  readonly values: Json;
-  readonly sensitive_values?: unknown;
-}
-
-interface ShowModule {
-  readonly resources?: readonly ShowResource[];
-  readonly child_modules?: readonly ShowModule[];
 }
 
 interface ConfigModule {

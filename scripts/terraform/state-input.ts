@@ -33,7 +33,8 @@ export interface StateV4Resource {
   }>;
 }
 
-interface ShowResource {
+/** One object of `terraform show -json` (state values, or a plan's planned values / prior state). */
+export interface ShowResource {
   readonly address: string;
   readonly mode: "managed" | "data";
   readonly type: string;
@@ -42,9 +43,10 @@ interface ShowResource {
   readonly provider_name: string;
   readonly schema_version?: number;
   readonly values: Record<string, unknown>;
+  readonly sensitive_values?: unknown;
 }
 
-interface ShowModule {
+export interface ShowModule {
   readonly resources?: readonly ShowResource[];
   readonly child_modules?: readonly ShowModule[];
 }
