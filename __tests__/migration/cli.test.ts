@@ -79,7 +79,8 @@ describe("npm run migration:report", () => {
     const noResources = file("fresh.json", JSON.stringify({ format_version: "1.0" }));
     const cases: [string[], string][] = [
       [
-        ["--state-list", empty],
+        // The stack is named: a fresh clone has no synthesized default yet.
+        [stack, "--state-list", empty],
         `migration:report: ${empty} is empty: expected the output of terraform state list`,
       ],
       [["--state"], "migration:report: --state needs a value"],
