@@ -44,6 +44,51 @@ describe("authentication", () => {
     ]);
   });
 
+  it("a spoken PIN that cannot be one is asked again without using an attempt, and recorded without the digits", async () => {
+    const h = harness();
+    const misheard = lexEvent("CheckBalance", {
+      slots: { AccountType: "current", Pin: "98765432" },
+      attributes: { customerId: "c-123" },
+      inputMode: "Speech",
+    });
+    const response = await handleTurn(misheard, h.deps);
+    expect(response.sessionState.dialogAction).toStrictEqual({ type: "ElicitSlot", slotToElicit: "Pin" });
+    expect(h.auth.failures.size).toBe(0);
+    expect(h.security.events).toStrictEqual([
+      {
+        customerId: "c-123",
+        type: "AUTH_INPUT_REJECTED",
+        sessionId: "contact-7f3e",
+        intent: "CheckBalance",
+        detail: { method: "PIN", reason: "format" },
+      },
+    ]);
+    expect(JSON.stringify(h.security.events)).not.toContain("98765432");
+  });
+
+  it("the bank cannot check the PIN: AUTH_ERROR is recorded, the attempt still counts, the caller is handed over", async () => {
+    const h = harness({
+      bank: {
+        verifyPin: async () => {
+          throw new Error("pin service unavailable");
+        },
+      },
+    });
+    const response = await handleTurn(withPin("4321"), h.deps);
+    expect(response.sessionState.sessionAttributes).toMatchObject({ escalate: "true" });
+    expect(h.auth.failures.get("c-123")).toBe(1);
+    expect(h.auth.sessions.size).toBe(0);
+    expect(h.security.events).toStrictEqual([
+      {
+        customerId: "c-123",
+        type: "AUTH_ERROR",
+        sessionId: "contact-7f3e",
+        intent: "CheckBalance",
+        detail: { method: "PIN", reason: "pin-check-failed" },
+      },
+    ]);
+  });
+
   it("companion app: push, wait, then approval authenticates without confirming the intent itself", async () => {
     const h = harness();
     const attributes = { customerId: "c-123", preferredAuth: "companion" };

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { DeleteCommand, GetCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { RecordingMetrics } from "../support/in-memory-ports";
 import { TABLE_SPECS } from "../../../constructs/security/table-specs";
@@ -206,6 +208,43 @@ describe("PINs in chat against dynalite", () => {
     // The customer's next phone call still has all three tries.
     const call = await handler(pinTurn("s-after-chat", "1111"));
     expect(call.messages[0].content).toContain("You have 2 tries left");
+  });
+});
+
+describe("failed spoken PINs are audited against dynalite", () => {
+  beforeEach(reset);
+
+  const spoken = (sessionId: string, pin: string) => ({ ...pinTurn(sessionId, pin), inputMode: "Speech" });
+
+  it("a PIN that cannot be one: re-asked, no attempt used, an AUTH_INPUT_REJECTED event without the digits", async () => {
+    const reply = await handler(spoken("s-misheard", "98765432"));
+    expect(reply.sessionState.dialogAction).toStrictEqual({ type: "ElicitSlot", slotToElicit: "Pin" });
+    expect(await customerItem()).toBeUndefined();
+    expect(services.pinChecks.get(CUSTOMER)).toBeUndefined();
+    const events = await securityEvents("s-misheard");
+    expect(events).toStrictEqual([["AUTH_INPUT_REJECTED", { method: "PIN", reason: "format" }]]);
+    expect(JSON.stringify(events)).not.toContain("98765432");
+  });
+
+  it("the bank answers 503 to the PIN check: handed over as BankUnavailable, the attempt counted, an AUTH_ERROR event", async () => {
+    const bankDown = createServer((request, response) => {
+      request.resume();
+      request.on("end", () => response.writeHead(503).end());
+    });
+    await new Promise<void>((resolve) => bankDown.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = bankDown.address() as AddressInfo;
+      const config = loadConfig({ ...process.env, BANKING_API_URL: `http://127.0.0.1:${port}` });
+      const deps = { config, ports: createPorts(config, DEPLOYED_TIMING, new RecordingMetrics()) };
+      const reply = await handleTurn(spoken("s-bank-down", "4321"), deps);
+      expect(reply.sessionState.sessionAttributes.transferReason).toBe("BankUnavailable");
+    } finally {
+      await new Promise((resolve) => bankDown.close(resolve));
+    }
+    expect((await customerItem())?.pin_attempts).toBe(1);
+    expect(await securityEvents("s-bank-down")).toStrictEqual([
+      ["AUTH_ERROR", { method: "PIN", reason: "pin-check-failed" }],
+    ]);
   });
 });
 

@@ -116,6 +116,24 @@ export async function checkPin(ctx: AuthContext, customerId: string, pin: string
   return { kind: "verified" };
 }
 
+/**
+ * Runs one PIN check (checkPin or pinFailed). A check the bank or the table could not finish is
+ * still a failed authentication, so it is recorded (AUTH_ERROR) before the error goes on to the
+ * entry that asked; an attempt already reserved stays counted.
+ */
+export async function auditedPinCheck(
+  ctx: AuthContext,
+  customerId: string,
+  check: () => Promise<PinOutcome>,
+): Promise<PinOutcome> {
+  try {
+    return await check();
+  } catch (error) {
+    await record(ctx, customerId, "AUTH_ERROR", { method: "PIN", reason: "pin-check-failed" });
+    throw error;
+  }
+}
+
 /** Sends a companion-app approval request bound to this session; `detail` goes on its event. */
 export async function sendCompanion(ctx: AuthContext, customerId: string, detail?: Detail): Promise<void> {
   const requestId = await ctx.deps.ports.auth.startCompanion(ctx.sessionId, customerId);

@@ -5,6 +5,7 @@ import { confirmIntent, elicitSlot } from "../lex/reply";
 import { isVoice, slotValue, type Turn } from "../lex/turn";
 import {
   PIN_FORMAT,
+  auditedPinCheck,
   blockedByLock,
   checkPin,
   companionAnswer,
@@ -79,13 +80,16 @@ export async function authenticate(turn: Turn, deps: Deps): Promise<GateResult> 
   }
 
   if (pin !== undefined) {
-    // Speech may mis-hear a PIN: re-ask without counting a failure (DTMF in the flow does count).
-    if (!PIN_FORMAT.test(pin))
+    // Speech may mis-hear a PIN: re-ask without counting a failure (DTMF in the flow does count),
+    // but record it as every refused PIN is (the type the chat path uses for a PIN not counted).
+    if (!PIN_FORMAT.test(pin)) {
+      await record(ctx, claimed, "AUTH_INPUT_REJECTED", { method: "PIN", reason: "format" });
       return {
         kind: "reply",
         response: elicitSlot(turn, AUTH_PIN_SLOT, `Your PIN is four to six digits. ${PIN_PROMPT}`),
       };
-    const outcome = await checkPin(ctx, claimed, pin);
+    }
+    const outcome = await auditedPinCheck(ctx, claimed, () => checkPin(ctx, claimed, pin));
     if (outcome.kind === "verified") return allowed(turn, claimed);
     if (outcome.kind === "locked") return { kind: "reply", response: lockedOut(turn, deps) };
     const left = outcome.attemptsRemaining;

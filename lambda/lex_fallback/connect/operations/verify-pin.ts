@@ -1,12 +1,12 @@
 import { EncryptedInputError } from "../../auth/connect-input-decrypt";
 import {
   PIN_FORMAT,
+  auditedPinCheck,
   blockedByLock,
   checkPin,
   identityMismatch,
   pinFailed,
   record,
-  type PinOutcome,
 } from "../../auth/decisions";
 import { logger } from "../../shared/logger";
 import { flowError, reply } from "../response";
@@ -41,17 +41,9 @@ export const verifyPin: Operation = async (call, deps) => {
     await record(ctx, claimed, "AUTH_INPUT_REJECTED", { reason: error.message });
     return flowError("unreadable_input");
   }
-  let outcome: PinOutcome;
-  try {
-    outcome = PIN_FORMAT.test(pin)
-      ? await checkPin(ctx, claimed, pin)
-      : await pinFailed(ctx, claimed, { reason: "format" });
-  } catch (error) {
-    // The attempt may already be counted when the bank or the table fails: a failed check is still
-    // a failed authentication, so it is recorded before the flow sees the error.
-    await record(ctx, claimed, "AUTH_ERROR", { method: "PIN", reason: "pin-check-failed" });
-    throw error;
-  }
+  const outcome = await auditedPinCheck(ctx, claimed, () =>
+    PIN_FORMAT.test(pin) ? checkPin(ctx, claimed, pin) : pinFailed(ctx, claimed, { reason: "format" }),
+  );
   if (outcome.kind === "verified") return reply("Verified");
   if (outcome.kind === "locked") return reply("LockedOut", { attemptsRemaining: "0" });
   return reply("Invalid", { attemptsRemaining: String(outcome.attemptsRemaining) });
