@@ -23,6 +23,12 @@ export interface ProtectedSetting {
   readonly guard: Guard;
   /** Where the guard holds: every environment, or environments whose file says `environment: "prod"`. */
   readonly scope: "every environment" | "prod";
+  /**
+   * A boolean setting of the environment file the guard depends on: it holds only while that file
+   * turns it on (settings of a feature an environment has not enabled protect nothing yet).
+   * @default - always, within the scope
+   */
+  readonly whileEnabled?: string;
 }
 
 /**
@@ -124,6 +130,45 @@ export const PROTECTED_SETTINGS: readonly ProtectedSetting[] = [
     guard: { kind: "not-weaker", order: ["GOVERNANCE", "COMPLIANCE"] },
     scope: "prod",
   },
+  // Disaster recovery (docs/disaster-recovery.md), once the committed prod file turns it on. An
+  // override may still turn DR on (the CLIs read it so), but not off, and while the file has it on
+  // nothing that decides where the replica lives, what it holds or where the numbers point moves
+  // outside review. `dr.replicaAlias` is left free: only `dr:replicate` reads it, and only before a
+  // replica exists.
+  {
+    path: "dr.enabled",
+    protects: "the replica Region that takes calls when the primary fails",
+    guard: { kind: "not-lower" },
+    scope: "prod",
+  },
+  {
+    path: "dr.replicaRegion",
+    protects: "where the replica's tables, secrets and recordings live; moving it destroys that replica",
+    guard: { kind: "unchanged" },
+    scope: "prod",
+    whileEnabled: "dr.enabled",
+  },
+  {
+    path: "dr.trafficDistributionGroupArn",
+    protects: "the group that owns the phone numbers; without it, or with another, calls cannot fail over",
+    guard: { kind: "unchanged" },
+    scope: "prod",
+    whileEnabled: "dr.enabled",
+  },
+  // Either way is a reviewed decision: primary-only loses the recovery point of that data set,
+  // replicate transfers customer content to another jurisdiction (UK GDPR).
+  ...(
+    [
+      ["dr.residency.callRecordings", "whether call recordings are copied to the replica Region"],
+      ["dr.residency.chatTranscripts", "whether chat transcripts are copied to the replica Region"],
+    ] as const
+  ).map(([path, protects]): ProtectedSetting => ({
+    path,
+    protects,
+    guard: { kind: "unchanged" },
+    scope: "prod",
+    whileEnabled: "dr.enabled",
+  })),
 ];
 
 const show = (value: unknown): string => (value === undefined ? "unset" : JSON.stringify(value));
@@ -169,12 +214,15 @@ export function protectionIssues(
   effective: (path: string) => unknown,
 ): Array<{ path: string; message: string }> {
   const production = committed("environment") === "prod";
-  return PROTECTED_SETTINGS.filter((p) => p.scope === "every environment" || production).flatMap((p) => {
+  const applies = (p: ProtectedSetting) =>
+    (p.scope === "every environment" || production) &&
+    (p.whileEnabled === undefined || committed(p.whileEnabled) === true);
+  return PROTECTED_SETTINGS.filter(applies).flatMap((p) => {
     const before = committed(p.path);
     const after = effective(p.path);
     const what = weakening(p.guard, before, after);
     if (what === undefined) return [];
-    const where = p.scope === "prod" ? "protected in prod" : "protected";
+    const where = `${p.scope === "prod" ? "protected in prod" : "protected"}${p.whileEnabled ? ` with ${p.whileEnabled}` : ""}`;
     return [
       {
         path: p.path,

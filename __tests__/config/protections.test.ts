@@ -1,4 +1,5 @@
 import { prod } from "../../config/environments/prod";
+import { DR_SUPPRESSIONS } from "../../config/environments/suppressions";
 import { loadConfig } from "../../config/load";
 import { PROTECTED_SETTINGS } from "../../config/protections";
 import { configErrorOf, deletionProtectionAttack, overridesFile } from "./support";
@@ -73,6 +74,7 @@ describe("prod protections an override cannot lower", () => {
     // The attack above covers deletion protection and suppressions; the PIN test below, PIN encryption.
     const tested = [
       ...WEAKENINGS.map(([, path]) => path),
+      ...DR_WEAKENINGS.map(([, path]) => path),
       "rules.suppressions",
       "security.deletionProtection",
     ];
@@ -128,6 +130,112 @@ describe("prod protections an override cannot lower", () => {
         /^config\/environments\/dev\.ts: rules\.suppressions: protected .*cannot add to it \(secret-rotation aws_secretsmanager_secret\.anything\)/,
       ),
     ]);
+  });
+});
+
+const GROUP =
+  "arn:aws:connect:eu-west-2:111122223333:traffic-distribution-group/7a2e4c91-0b3d-4f58-a6e7-19c8d5b2f340";
+
+/** prod.ts as the bank commits it with DR on (docs/disaster-recovery.md), before the group is known. */
+const prodWithDrFile = (dr: Record<string, unknown> = {}) => ({
+  prod: {
+    ...prod,
+    dr: {
+      enabled: true,
+      replicaRegion: "eu-central-1",
+      residency: { callRecordings: "replicate", chatTranscripts: "replicate" },
+      ...dr,
+    },
+    rules: { suppressions: [...(prod.rules?.suppressions ?? []), ...DR_SUPPRESSIONS] },
+  },
+});
+
+const OTHER_GROUP = GROUP.replace("7a2e4c91", "0b1d2e3f");
+
+/**
+ * Each DR setting weakened by an override of a prod file that turns DR on: overrides, path, message,
+ * and what the file says besides. (An override cannot unset the group at all: `null` is no ARN.)
+ */
+const DR_WEAKENINGS: ReadonlyArray<readonly [unknown, string, string, Record<string, unknown>]> = [
+  // Off: the replica's resources, its table replicas among them, would be destroyed.
+  [{ dr: { enabled: false } }, "dr.enabled", "lower it (true → false)", {}],
+  // A pair the schema accepts, so only the protection stands between the override and a new replica.
+  [
+    { region: "us-east-1", dr: { replicaRegion: "us-west-2" } },
+    "dr.replicaRegion",
+    `change it ("eu-central-1" → "us-west-2")`,
+    {},
+  ],
+  [
+    { dr: { trafficDistributionGroupArn: OTHER_GROUP } },
+    "dr.trafficDistributionGroupArn",
+    `change it ("${GROUP}" → "${OTHER_GROUP}")`,
+    { trafficDistributionGroupArn: GROUP },
+  ],
+  [
+    { dr: { residency: { callRecordings: "primary-only" } } },
+    "dr.residency.callRecordings",
+    `change it ("replicate" → "primary-only")`,
+    {},
+  ],
+  [
+    { dr: { residency: { chatTranscripts: "primary-only" } } },
+    "dr.residency.chatTranscripts",
+    `change it ("replicate" → "primary-only")`,
+    {},
+  ],
+];
+
+describe("prod DR protections, once the environment file turns DR on", () => {
+  const withDr = (overrides: unknown, dr?: Record<string, unknown>) => () =>
+    loadConfig({ env: "prod", environments: prodWithDrFile(dr), overrides });
+
+  it("the committed-style file loads, and an override may still change what DR does not protect", () => {
+    const config = withDr({ dr: { replicaAlias: "bank-contact-centre-frankfurt" } })();
+    expect(config.dr).toMatchObject({ enabled: true, replicaRegion: "eu-central-1" });
+  });
+
+  it.each(DR_WEAKENINGS)("refuse %j naming the setting", (overrides, path, what, dr) => {
+    const lines = linesOf(withDr(overrides, dr)).filter((l) => l.includes(": protected"));
+    expect(lines).toStrictEqual([
+      expect.stringContaining(`config/environments/prod.ts: ${path}: protected in prod`),
+    ]);
+    expect(lines[0]).toContain(`an override cannot ${what}`);
+  });
+
+  it("refuse residency in the other direction too: replicating is a transfer of customer content", () => {
+    const lines = linesOf(
+      withDr(
+        { dr: { residency: { callRecordings: "replicate" } } },
+        {
+          residency: { callRecordings: "primary-only", chatTranscripts: "replicate" },
+        },
+      ),
+    );
+    expect(lines).toStrictEqual([
+      `config/environments/prod.ts: dr.residency.callRecordings: protected in prod with dr.enabled (whether call recordings are copied to the replica Region): an override cannot change it ("primary-only" → "replicate"); change it in config/environments/prod.ts, where it is reviewed`,
+    ]);
+  });
+
+  it("refuse the group from an override while the file has DR on without it (stage 2 is reviewed)", () => {
+    const lines = linesOf(withDr({ dr: { trafficDistributionGroupArn: GROUP } }));
+    expect(lines).toStrictEqual([
+      expect.stringMatching(
+        /dr\.trafficDistributionGroupArn: protected in prod with dr\.enabled .*cannot change it \(unset → /,
+      ),
+    ]);
+  });
+
+  it("leave DR's settings free while prod.ts has DR off: an override may turn it on (the DR commands read it so)", () => {
+    const config = loadConfig({
+      env: "prod",
+      overrides: { dr: { enabled: true, replicaRegion: "eu-central-1", trafficDistributionGroupArn: GROUP } },
+    });
+    expect(config.dr.trafficDistributionGroupArn).toBe(GROUP);
+    expect(
+      loadConfig({ env: "prod", overrides: { dr: { residency: { callRecordings: "primary-only" } } } }).dr
+        .residency.callRecordings,
+    ).toBe("primary-only");
   });
 });
 
