@@ -59,7 +59,22 @@ export async function authenticate(turn: Turn, deps: Deps): Promise<GateResult> 
   // A keyed PIN answers the PIN prompt, which follows a refused or expired app request: that
   // request stays in the table until its TTL and must not be asked about again.
   const pending = pin === undefined ? await auth.pendingCompanion(turn.contactId) : undefined;
-  if (pending !== undefined && pending.customerId === claimed && turn.confirmationState !== "Denied") {
+  // One push per app request: while this session's request is in the table (answered or not,
+  // until its TTL), a "no" or a decline falls back to the PIN and nothing is pushed again; each
+  // push lands on the customer's phone, and repeated ones teach customers to approve blindly.
+  if (pending !== undefined && pending.customerId === claimed) {
+    if (turn.confirmationState === "Denied") {
+      await record(ctx, claimed, "AUTH_REQUIRED", { method: "PIN", reason: "companion-refused" });
+      return {
+        kind: "reply",
+        // The "no" answered the app question, not the intent (e.g. a payment still to be confirmed).
+        response: elicitSlot(
+          { ...turn, confirmationState: "None" },
+          AUTH_PIN_SLOT,
+          `No problem. ${PIN_PROMPT}`,
+        ),
+      };
+    }
     const answer = await companionAnswer(ctx, claimed, pending.requestId);
     // The yes that confirmed the app approval must not confirm the intent itself (e.g. a payment).
     if (answer === "approved") return allowed({ ...turn, confirmationState: "None" }, claimed);
