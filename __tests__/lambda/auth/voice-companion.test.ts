@@ -62,4 +62,27 @@ describe("voice step-up through the companion app", () => {
       expect(h.notifier.pushes).toStrictEqual([{ requestId: "req-1", customerId: "c-123" }]);
     },
   );
+
+  it("the yes that answered a declined app request does not confirm the payment after the PIN", async () => {
+    let moved = 0;
+    const h = harness({ bank: { moveMoney: async () => (moved++, { reference: "TX-1" }) } });
+    const transfer = (confirmation: string, pin?: string) =>
+      lexEvent("InternalTransfer", {
+        slots: { FromAccount: "current", ToAccount: "savings", Amount: "100", ...(pin ? { Pin: pin } : {}) },
+        attributes,
+        inputMode: pin ? "DTMF" : "Speech",
+        source: "DialogCodeHook",
+        confirmation,
+      });
+    await handleTurn(transfer("None"), h.deps);
+    h.auth.companionStatuses.set("req-1", "DECLINE");
+    const askPin = await handleTurn(transfer("Confirmed"), h.deps);
+    expect(askPin.messages?.[0]?.content).toContain("The app request wasn't approved");
+    // Lex sends back the confirmation state the prompt left on the intent.
+    const carried = askPin.sessionState.intent?.confirmationState ?? "None";
+    const afterPin = await handleTurn(transfer(carried, "4321"), h.deps);
+    expect(afterPin.sessionState.dialogAction).toStrictEqual({ type: "ConfirmIntent" });
+    expect(afterPin.messages?.[0]?.content).toContain("from your current account to your savings account");
+    expect(moved).toBe(0);
+  });
 });

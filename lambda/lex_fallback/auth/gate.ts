@@ -63,21 +63,18 @@ export async function authenticate(turn: Turn, deps: Deps): Promise<GateResult> 
   // until its TTL), a "no" or a decline falls back to the PIN and nothing is pushed again; each
   // push lands on the customer's phone, and repeated ones teach customers to approve blindly.
   if (pending !== undefined && pending.customerId === claimed) {
+    // The yes or no on this turn answered the app question, not the intent (e.g. a payment still
+    // to be confirmed): every way on from here leaves the intent unconfirmed.
+    const unconfirmed: Turn = { ...turn, confirmationState: "None" };
     if (turn.confirmationState === "Denied") {
       await record(ctx, claimed, "AUTH_REQUIRED", { method: "PIN", reason: "companion-refused" });
       return {
         kind: "reply",
-        // The "no" answered the app question, not the intent (e.g. a payment still to be confirmed).
-        response: elicitSlot(
-          { ...turn, confirmationState: "None" },
-          AUTH_PIN_SLOT,
-          `No problem. ${PIN_PROMPT}`,
-        ),
+        response: elicitSlot(unconfirmed, AUTH_PIN_SLOT, `No problem. ${PIN_PROMPT}`),
       };
     }
     const answer = await companionAnswer(ctx, claimed, pending.requestId);
-    // The yes that confirmed the app approval must not confirm the intent itself (e.g. a payment).
-    if (answer === "approved") return allowed({ ...turn, confirmationState: "None" }, claimed);
+    if (answer === "approved") return allowed(unconfirmed, claimed);
     if (answer === "locked") return { kind: "reply", response: lockedOut(turn, deps) };
     if (answer === "pending") {
       return {
@@ -90,7 +87,7 @@ export async function authenticate(turn: Turn, deps: Deps): Promise<GateResult> 
     }
     return {
       kind: "reply",
-      response: elicitSlot(turn, AUTH_PIN_SLOT, `The app request wasn't approved. ${PIN_PROMPT}`),
+      response: elicitSlot(unconfirmed, AUTH_PIN_SLOT, `The app request wasn't approved. ${PIN_PROMPT}`),
     };
   }
 
