@@ -1,6 +1,7 @@
 import { prod } from "../../config/environments/prod";
 import { DR_SUPPRESSIONS } from "../../config/environments/suppressions";
 import { loadConfig } from "../../config/load";
+import type { ConfigInput } from "../../config/schema";
 import { PROTECTED_SETTINGS } from "../../config/protections";
 import { configErrorOf, deletionProtectionAttack, overridesFile } from "./support";
 
@@ -137,7 +138,7 @@ const GROUP =
   "arn:aws:connect:eu-west-2:111122223333:traffic-distribution-group/7a2e4c91-0b3d-4f58-a6e7-19c8d5b2f340";
 
 /** prod.ts as the bank commits it with DR on (docs/disaster-recovery.md), before the group is known. */
-const prodWithDrFile = (dr: Record<string, unknown> = {}) => ({
+const prodWithDrFile = (dr: Record<string, unknown> = {}): Record<string, ConfigInput> => ({
   prod: {
     ...prod,
     dr: {
@@ -145,7 +146,7 @@ const prodWithDrFile = (dr: Record<string, unknown> = {}) => ({
       replicaRegion: "eu-central-1",
       residency: { callRecordings: "replicate", chatTranscripts: "replicate" },
       ...dr,
-    },
+    } as ConfigInput["dr"],
     rules: { suppressions: [...(prod.rules?.suppressions ?? []), ...DR_SUPPRESSIONS] },
   },
 });
