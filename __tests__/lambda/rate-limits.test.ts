@@ -30,7 +30,8 @@ const transfer = { FromAccount: "current", ToAccount: "savings", Amount: "100" }
 
 /**
  * A balance check (PIN first), a transfer between own accounts, then a few more questions: 25
- * turns, each with the dialog action Lex must get back: a PIN check and 7 bank calls about money.
+ * turns, each with the dialog action Lex must get back: a PIN check and 8 bank calls about money
+ * (the transfer's confirmation asks the paying account's currency, then the payment is made).
  */
 const ORDINARY_CALL: ReadonlyArray<readonly [string, Record<string, any>, string]> = [
   ["PIN prompt", say("CheckBalance"), "ElicitSlot"],
@@ -61,7 +62,7 @@ const ORDINARY_CALL: ReadonlyArray<readonly [string, Record<string, any>, string
 ];
 
 describe("rate limits count sensitive operations (bank calls), not turns", () => {
-  it("serves an ordinary call of 25 turns to the end: its 7 bank calls are what counts", async () => {
+  it("serves an ordinary call of 25 turns to the end: its 8 bank calls are what counts", async () => {
     const h = harness();
     for (const [step, event, action] of ORDINARY_CALL) {
       const reply = await handleTurn(event, h.deps);
@@ -72,8 +73,8 @@ describe("rate limits count sensitive operations (bank calls), not turns", () =>
       });
     }
     expect(ORDINARY_CALL.length).toBeGreaterThan(LIMITS.contact.sensitive);
-    expect(h.limits.uses.get("contact#k-ordinary#sensitive")).toBe(7);
-    expect(h.limits.uses.get("customer#c-123#sensitive")).toBe(7);
+    expect(h.limits.uses.get("contact#k-ordinary#sensitive")).toBe(8);
+    expect(h.limits.uses.get("customer#c-123#sensitive")).toBe(8);
     expect(h.security.events.filter((e) => e.type === "RATE_LIMITED")).toStrictEqual([]);
   });
 

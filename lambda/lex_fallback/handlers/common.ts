@@ -34,6 +34,13 @@ export function money(amount: number, currency = "GBP"): string {
   return new Intl.NumberFormat("en-GB", { style: "currency", currency }).format(amount);
 }
 
+/** An amount with no currency named, for when the bank could not say which one it is in. */
+export function plainAmount(amount: number): string {
+  return new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+    amount,
+  );
+}
+
 export type Priority = "Normal" | "High" | "Critical";
 
 /** Attributes that tell the contact flow to hand the contact to a queue. */

@@ -1,6 +1,6 @@
 import { elicitSlot } from "../../lex/reply";
 import { amountValue, slotValue } from "../../lex/turn";
-import { idempotencyKey, money, verifiedCustomer } from "../common";
+import { idempotencyKey, verifiedCustomer } from "../common";
 import { confirmAndMove } from "../transfers/confirm-and-move";
 import type { IntentHandler } from "../types";
 
@@ -16,7 +16,8 @@ export const loanPayment: IntentHandler = async (input, deps) => {
     input,
     deps,
     verifiedCustomer(input),
-    `That's a payment of ${money(amount)} from your current account to your ${loanType}.`,
+    "current",
+    (said) => `That's a payment of ${said} from your current account to your ${loanType}.`,
     {
       kind: "loan",
       from: "current",
@@ -25,6 +26,6 @@ export const loanPayment: IntentHandler = async (input, deps) => {
       idempotencyKey: idempotencyKey(input, [loanType, amount]),
     },
     (reference) =>
-      `Done. ${money(amount)} has been paid to your ${loanType} and will show by tomorrow. The reference is ${reference}.`,
+      `Done. Your payment to your ${loanType} will show by tomorrow. The reference is ${reference}.`,
   );
 };

@@ -1,6 +1,6 @@
 import { close, elicitSlot } from "../../lex/reply";
 import { amountValue, slotValue } from "../../lex/turn";
-import { idempotencyKey, money, transferAttributes, verifiedCustomer } from "../common";
+import { idempotencyKey, transferAttributes, verifiedCustomer } from "../common";
 import type { IntentHandler } from "../types";
 import { confirmAndMove } from "./confirm-and-move";
 
@@ -19,7 +19,8 @@ export const externalTransfer: IntentHandler = async (input, deps) => {
     return close(
       input,
       "Fulfilled",
-      `Payments over ${money(EXTERNAL_SELF_SERVICE_LIMIT)} need a colleague to check a few details. I'm transferring you now.`,
+      // Said without an amount: the limit applies in the paying account's currency, not a fixed one.
+      "A payment this large needs a colleague to check a few details. I'm transferring you now.",
       {
         attributes: transferAttributes(deps.config.agentQueue, "LargeExternalPayment", "High"),
       },
@@ -38,7 +39,8 @@ export const externalTransfer: IntentHandler = async (input, deps) => {
     input,
     deps,
     verifiedCustomer(input),
-    `That's ${money(amount)} to ${payee} with reference ${reference}.`,
+    "current",
+    (said) => `That's ${said} to ${payee} with reference ${reference}.`,
     {
       kind: "external",
       from: "current",
@@ -48,6 +50,6 @@ export const externalTransfer: IntentHandler = async (input, deps) => {
       idempotencyKey: idempotencyKey(input, [payee, amount, reference]),
     },
     (ref) =>
-      `Done. ${money(amount)} is on its way to ${payee} and usually arrives within two hours. The reference is ${ref}.`,
+      `Done. Your payment to ${payee} is on its way and usually arrives within two hours. The reference is ${ref}.`,
   );
 };

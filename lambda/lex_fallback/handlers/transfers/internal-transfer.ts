@@ -1,6 +1,6 @@
 import { elicitSlot } from "../../lex/reply";
 import { amountValue } from "../../lex/turn";
-import { ACCOUNT_LABEL, accountTypeOf, idempotencyKey, money, verifiedCustomer } from "../common";
+import { ACCOUNT_LABEL, accountTypeOf, idempotencyKey, verifiedCustomer } from "../common";
 import type { IntentHandler } from "../types";
 import { confirmAndMove } from "./confirm-and-move";
 
@@ -28,9 +28,10 @@ export const internalTransfer: IntentHandler = async (input, deps) => {
     input,
     deps,
     customerId,
-    `That's ${money(amount)} from your ${ACCOUNT_LABEL[from]} account to your ${ACCOUNT_LABEL[to]} account.`,
+    from,
+    (said) => `That's ${said} from your ${ACCOUNT_LABEL[from]} account to your ${ACCOUNT_LABEL[to]} account.`,
     { kind: "internal", from, to, amount, idempotencyKey: idempotencyKey(input, [from, to, amount]) },
     (reference) =>
-      `Done. ${money(amount)} is now in your ${ACCOUNT_LABEL[to]} account. The reference is ${reference}.`,
+      `Done. The money is now in your ${ACCOUNT_LABEL[to]} account. The reference is ${reference}.`,
   );
 };
