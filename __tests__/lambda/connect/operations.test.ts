@@ -1,7 +1,10 @@
 import fc from "fast-check";
 import { handler } from "../../../lambda/lex_fallback";
 import { handleContactFlow } from "../../../lambda/lex_fallback/connect/orchestrator";
+import { HttpBankingApi } from "../../../lambda/lex_fallback/adapters/http-banking-api";
 import { logger } from "../../../lambda/lex_fallback/shared/logger";
+import { remotePolicy } from "../../../lambda/lex_fallback/shared/resilience";
+import { loggedRecords } from "../../support/quiet-output";
 import { CONTACT_ID, connectEvent } from "../support/connect-events";
 import { harness } from "../support/in-memory-ports";
 
@@ -164,6 +167,33 @@ describe("dispatch and failure", () => {
     );
     expect(answer).toStrictEqual({ status: "Error", reason: "timeout" });
     jest.restoreAllMocks();
+  });
+
+  it("a dependency that stays down is a dependency_failure naming it, in the answer and the log; an unnamed failure names none", async () => {
+    const bankDown = new HttpBankingApi(
+      "https://bank.invalid",
+      async () => "key",
+      remotePolicy({ timeoutMs: 1000, attempts: 1 }, "banking"),
+      (async () => new Response("{}", { status: 503 })) as typeof fetch,
+    );
+    const h = harness();
+    const answer = await handleContactFlow(connectEvent({ operation: "verify_pin", pin: "4321" }), {
+      ...h.deps,
+      ports: { ...h.deps.ports, banking: bankDown },
+    });
+    expect(answer).toStrictEqual({ status: "Error", reason: "dependency_failure", dependency: "banking" });
+    expectFlowMap(answer);
+    const logged = loggedRecords().find((r) => r.message === "contact flow operation failed");
+    expect(logged).toMatchObject({
+      operation: "verify_pin",
+      unavailable: { dependency: "banking", operation: "verify", refused: false },
+    });
+    expect(JSON.stringify(logged)).not.toContain("4321");
+
+    const unnamed = harness({ bank: { verifyPin: async () => Promise.reject(new Error("bug")) } });
+    expect(
+      await handleContactFlow(connectEvent({ operation: "verify_pin", pin: "4321" }), unnamed.deps),
+    ).toStrictEqual({ status: "Error", reason: "dependency_failure" });
   });
 
   it("any JSON value, or the real event with any field replaced, yields a flat string map with a status", async () => {

@@ -2,6 +2,7 @@ import type { Deps } from "../handlers/types";
 import { withinBudget } from "../shared/budget";
 import { BudgetExceededError } from "../shared/errors";
 import { logger } from "../shared/logger";
+import { failedCall } from "../shared/resilience";
 import { parseContactCall } from "./event";
 import { OPERATIONS, isOperation } from "./operations/registry";
 import { flowError, type FlowResponse } from "./response";
@@ -36,12 +37,17 @@ export async function handleContactFlow(
   try {
     return await withinBudget(OPERATIONS[call.operation](call, deps), budgetMs);
   } catch (error) {
-    const timedOut = error instanceof BudgetExceededError;
+    // The dependency that was unavailable (retries used up, or its breaker open), as the Lex path
+    // names it in its hand-over reason: one of the fixed adapter names (banking, dynamo, sns, ...),
+    // so it can go back to the flow and into the contact's attributes. Other failures stay unnamed.
+    const failed = failedCall(error);
     logger.error("contact flow operation failed", {
       contactId: call.contactId,
       operation: call.operation,
+      ...(failed ? { unavailable: failed } : {}),
       error,
     });
-    return flowError(timedOut ? "timeout" : "dependency_failure");
+    if (error instanceof BudgetExceededError) return flowError("timeout");
+    return flowError("dependency_failure", failed ? { dependency: failed.dependency } : {});
   }
 }

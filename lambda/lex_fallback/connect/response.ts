@@ -25,7 +25,13 @@ export function reply(status: string, extra: Readonly<Record<string, string>> = 
   return { status, ...extra };
 }
 
-/** The one error shape: the flow sees `status = Error` and a reason, never a Lambda failure. */
-export function flowError(reason: FlowErrorReason): FlowResponse {
-  return { status: "Error", reason };
+/**
+ * The one error shape: the flow sees `status = Error` and a reason, never a Lambda failure.
+ * `extra` adds fixed names only (e.g. which dependency failed), never a value from the call.
+ */
+export function flowError(
+  reason: FlowErrorReason,
+  extra: Readonly<Record<string, string>> = {},
+): FlowResponse {
+  return { status: "Error", reason, ...extra };
 }
