@@ -436,6 +436,10 @@ export class ContactCentreStack extends AddressedStack {
         lexFallback: lexFallbackProps,
         alertEmails: { fraud: config.security.fraudAlertEmails, alarms: config.security.alarmEmails },
         observability: { config: config.observability, queueNames: Object.keys(config.connect.queues) },
+        primaryAlarms: {
+          observability: this.observability.alarms,
+          fraudBackup: this.fraudBackup.depthAlarms,
+        },
         botAliases: (["gateway", "banking", "sales"] as const).map((key) => ({
           key,
           arn: this.lex[key].aliasArn,

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
@@ -14,6 +14,7 @@ import {
 import { RUNBOOKS_CLI, RUNBOOKS_DIR, runbooks } from "../../scripts/support/runbooks-cli";
 import { parseCli } from "../../scripts/support/cli-args";
 import { synthStack, type TerraformJson } from "../support/synth";
+import { drJson, GROUP_ARN } from "../dr/stack";
 
 const REPO = join(__dirname, "..", "..");
 const stacks = ["dev", "prod"].map((env) => ({ env, json: synthStack(env).json }));
@@ -74,7 +75,11 @@ describe("runbooks (docs/runbooks)", () => {
   it("fails when an alarm has no runbook entry, naming the alarm", () => {
     const [dev, prod] = stacks;
     const json = withAlarms(dev!.json, (alarms) => {
-      alarms["brand_new_alarm"] = { ...alarms["queue_size"], alarm_name: "connect-comprehensive-brand-new" };
+      alarms["brand_new_alarm"] = {
+        ...alarms["queue_size"],
+        alarm_name: "connect-comprehensive-brand-new",
+        alarm_description: "A new alarm nobody wrote a page for",
+      };
     });
     expect(() => runbookPages([stackFacts("dev", json), stackFacts("prod", prod!.json)])).toThrow(
       "no runbook entry for alarm brand_new_alarm: add one to constructs/observability/runbooks/catalog.ts",
@@ -123,6 +128,71 @@ describe("runbooks (docs/runbooks)", () => {
     expect(queries.length).toBeGreaterThan(40);
     for (const query of queries)
       expect({ query, problems: insightsProblems(query) }).toStrictEqual({ query, problems: [] });
+  });
+});
+
+describe("runbooks of prod with DR on (the replica Region's alarms)", () => {
+  const withDr = drJson({ trafficDistributionGroupArn: GROUP_ARN });
+  const replicaAlarms = alarmsOf(withDr).filter(([, a]) => a["region"] === "eu-central-1");
+  const primary = new Map(alarmsOf(withDr).filter(([, a]) => a["region"] === undefined));
+  const pages = () => runbookPages([stackFacts("dev", stacks[0]!.json), stackFacts("prod", withDr)]);
+
+  it("every replica alarm links its primary counterpart's committed page, saying it is the replica", () => {
+    expect(replicaAlarms.length).toBeGreaterThan(20);
+    for (const [address, alarm] of replicaAlarms) {
+      const { text, runbook } = splitRunbookLink(String(alarm["alarm_description"]));
+      const page = runbook!.replace(/^docs\/runbooks\/(.*)\.md$/, "$1");
+      const counterpart = primary.get(page);
+      expect({ address, page, counterpart: counterpart !== undefined }).toStrictEqual({
+        address,
+        page,
+        counterpart: true,
+      });
+      expect(existsSync(join(REPO, runbook!))).toBe(true);
+      const primaryText = splitRunbookLink(String(counterpart!["alarm_description"])).text;
+      expect(text).toBe(`eu-central-1 (DR replica): ${primaryText}`);
+    }
+  });
+
+  it("adds no page: the same files as committed, each replica alarm a row for Frankfurt on its page", () => {
+    const generated = pages();
+    expect([...generated.keys()].sort()).toStrictEqual(
+      readdirSync(RUNBOOKS_DIR)
+        .filter((f) => f.endsWith(".md"))
+        .sort(),
+    );
+    const queueSize = generated.get("queue_size.md")!;
+    expect(queueSize).toContain(
+      "| prod eu-central-1 (DR replica) | alarm `connect-comprehensive-eu-central-1-queue-size-high` |",
+    );
+    expect(queueSize).toContain(
+      "| prod eu-central-1 (DR replica) | region eu-central-1, dashboard `connect-comprehensive-eu-central-1-monitoring` |",
+    );
+    expect(queueSize).toContain("`connect-comprehensive-alarms` → email: contact-centre-oncall@bank.example");
+    // Connect logs the replica instance's flows under its own alias, which the stack does not know.
+    expect(queueSize).toContain("Not in prod eu-central-1 (DR replica): the replica instance logs its flows");
+  });
+
+  it("runs each check against the replica Region where it has the log group, and says where it has none", () => {
+    const generated = pages();
+    const lambdaErrors = generated.get("lambda_errors.md")!;
+    expect(lambdaErrors).toContain(
+      "# prod eu-central-1 (DR replica)\nid=$(aws logs start-query --region eu-central-1",
+    );
+    expect(lambdaErrors).toMatch(
+      /--region eu-central-1 \\\n\s+--log-group-names '\/aws\/lambda\/connect-comprehensive-lex-fallback'/,
+    );
+    // The fraud alert's metric filter exists in both Regions: one section, run in each.
+    const undelivered = generated.get("fraud_alert_undelivered.md")!;
+    expect(undelivered.match(/### \d+\. The log lines this alarm counts/g)).toHaveLength(1);
+    expect(undelivered).toContain("--region eu-central-1");
+    // Contact-record metrics are not replicated: the abandonment page says so for Frankfurt.
+    expect(generated.get("queue_abandonment_rate.md")).toContain(
+      "Not in prod eu-central-1 (DR replica): the replica Region has no such log group",
+    );
+    expect(generated.get("api_server_errors.md")).toContain(
+      "| prod eu-central-1 (DR replica) | not in the replica Region",
+    );
   });
 });
 

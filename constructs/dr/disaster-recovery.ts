@@ -1,3 +1,4 @@
+import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { DynamodbTableReplicaA } from "@cdktf/provider-aws/lib/dynamodb-table-replica";
 import type { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { Fn } from "cdktf";
@@ -10,7 +11,7 @@ import {
   LexFallbackLambda,
   type LexFallbackLambdaProps,
 } from "../lambda/lex-fallback-lambda";
-import { Observability } from "../observability";
+import { Observability, shareRunbook } from "../observability";
 import {
   AlertTopics,
   FraudBackupQueue,
@@ -55,6 +56,14 @@ export interface DisasterRecoveryProps {
   readonly alertEmails: { readonly fraud: readonly string[]; readonly alarms: readonly string[] };
   /** Alarm thresholds and namespaces (config `observability`) and the queues alarmed on. */
   readonly observability: { readonly config: ObservabilityConfig; readonly queueNames: readonly string[] };
+  /**
+   * The primary's alarms that the replica has too: each replica alarm links its counterpart's
+   * runbook page. `observability` by alarm-table address, `fraudBackup` the backup queue's alarms.
+   */
+  readonly primaryAlarms: {
+    readonly observability: Readonly<Record<string, CloudwatchMetricAlarm>>;
+    readonly fraudBackup: readonly CloudwatchMetricAlarm[];
+  };
   /**
    * The primary's bot aliases. Lex Global Resiliency (`npm run dr:replicate`) copies each bot to
    * the replica Region with the same bot and alias ids, so the replica alias's ARN is the
@@ -227,5 +236,31 @@ export class DisasterRecovery extends Construct {
     }
 
     placeInRegion(this, region, { awscc, except: [this.storage.primarySide] });
+    this.shareRunbooks(props.primaryAlarms);
+  }
+
+  /**
+   * Every replica alarm links the runbook page of the same alarm in the primary: the meaning,
+   * causes and checks are the same, and the page has a row for this Region. One without a
+   * counterpart fails synth here rather than link a page nobody wrote.
+   */
+  private shareRunbooks(primary: DisasterRecoveryProps["primaryAlarms"]): void {
+    const counterparts = new Map<CloudwatchMetricAlarm, CloudwatchMetricAlarm | undefined>([
+      ...Object.entries(this.observability.alarms).map(
+        ([address, alarm]) => [alarm, primary.observability[address]] as const,
+      ),
+      ...this.fraudBackup.depthAlarms.map(
+        (alarm) => [alarm, primary.fraudBackup.find((p) => p.node.id === alarm.node.id)] as const,
+      ),
+    ]);
+    for (const alarm of this.node.findAll()) {
+      if (!(alarm instanceof CloudwatchMetricAlarm)) continue;
+      const counterpart = counterparts.get(alarm);
+      if (counterpart === undefined)
+        throw new Error(
+          `DisasterRecovery at ${this.node.path}: the replica alarm ${alarm.node.path} has no primary counterpart, so no runbook page: pair it in shareRunbooks (constructs/dr/disaster-recovery.ts)`,
+        );
+      shareRunbook(alarm, counterpart, `${this.region} (DR replica)`);
+    }
   }
 }

@@ -18,18 +18,42 @@ export function splitRunbookLink(description: string): { text: string; runbook: 
     : { text: description, runbook: undefined };
 }
 
+/** Replica alarm → the primary alarm whose page it shares, and where it is. */
+const COUNTERPARTS = new WeakMap<CloudwatchMetricAlarm, { primary: CloudwatchMetricAlarm; where: string }>();
+
+/**
+ * Makes `replica` (the same alarm in a DR replica Region) link `primary`'s runbook page, its
+ * description starting with `where` (`eu-central-1 (DR replica)`). One page per alarm, with a row
+ * per Region: the operator reads the same causes and checks, run against that Region.
+ */
+export function shareRunbook(
+  replica: CloudwatchMetricAlarm,
+  primary: CloudwatchMetricAlarm,
+  where: string,
+): void {
+  COUNTERPARTS.set(replica, { primary, where });
+}
+
 /**
  * Ends every alarm's description with its runbook, `Runbook: docs/runbooks/<address>.md`, so the
  * page is in the notification the on-call person receives. An aspect rather than an argument of
  * each alarm's builder: alarms are built in six constructs, and one added later links its page
- * without anyone remembering to (a test then fails until the page exists).
+ * without anyone remembering to (a test then fails until the page exists). A replica's alarm
+ * links its primary counterpart's page (shareRunbook); addresses are read here, at synth, after
+ * every `keepAddress`.
  */
 export class RunbookLinks implements IAspect {
   public visit(node: IConstruct): void {
     if (!(node instanceof CloudwatchMetricAlarm)) return;
     const description = node.alarmDescriptionInput ?? "";
     if (splitRunbookLink(description).runbook !== undefined) return;
-    const link = `Runbook: ${runbookPath(node.friendlyUniqueId)}`;
-    node.alarmDescription = description === "" ? link : `${description} ${link}`;
+    const counterpart = COUNTERPARTS.get(node);
+    const link = `Runbook: ${runbookPath((counterpart?.primary ?? node).friendlyUniqueId)}`;
+    const text = counterpart
+      ? description === ""
+        ? counterpart.where
+        : `${counterpart.where}: ${description}`
+      : description;
+    node.alarmDescription = text === "" ? link : `${text} ${link}`;
   }
 }

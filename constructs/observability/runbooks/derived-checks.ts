@@ -1,6 +1,6 @@
 import { referencesIn } from "../../rules/stack-view";
 import type { LogCheck } from "./catalog";
-import { resolveValue, type AlarmFacts, type StackFacts } from "./stack-facts";
+import { regionOf, resolveValue, type AlarmFacts, type StackFacts } from "./stack-facts";
 
 /**
  * Log checks that follow from the stack itself, so they can never name the wrong log group or a
@@ -9,6 +9,8 @@ import { resolveValue, type AlarmFacts, type StackFacts } from "./stack-facts";
  * - an alarm on a Lambda function's metric: that function's errors and failed invocations, in
  *   the log group its logging config names;
  * - an alarm on an HTTP API's metric: the stage's access log.
+ * Only resources in the alarm's Region count: a DR replica has a filter and a function of the same
+ * names in its own Region.
  */
 
 /** `{ $.message = "X" }` (terms joined by && or ||) → `message = "X"`. */
@@ -36,15 +38,18 @@ const groupAddress = (value: unknown): string | undefined =>
 
 export function derivedChecks(facts: StackFacts, alarm: AlarmFacts): LogCheck[] {
   const { view } = facts;
+  const here = <T extends Parameters<typeof regionOf>[0]>(resources: readonly T[]) =>
+    resources.filter((r) => regionOf(r, facts.region) === alarm.region);
   const checks: LogCheck[] = [];
   for (const metric of alarm.metrics) {
-    for (const filter of view.ofType("aws_cloudwatch_log_metric_filter")) {
+    for (const filter of here(view.ofType("aws_cloudwatch_log_metric_filter"))) {
       const t = filter.body["metric_transformation"] as Record<string, unknown> | undefined;
       const group = groupAddress(filter.body["log_group_name"]);
       if (t?.["namespace"] !== metric.namespace || t["name"] !== metric.metricName || group === undefined)
         continue;
       checks.push({
-        title: `The log lines this alarm counts (metric filter ${filter.name})`,
+        // By the filter's own name, the same in every Region it is in.
+        title: `The log lines this alarm counts (metric filter ${resolveValue(view, filter.body["name"])})`,
         logGroups: [group],
         commands: [
           "fields @timestamp, level, message, error.name, error.message",
@@ -55,9 +60,9 @@ export function derivedChecks(facts: StackFacts, alarm: AlarmFacts): LogCheck[] 
       });
     }
     const functionName = metric.dimensions["FunctionName"];
-    const fn = view
-      .ofType("aws_lambda_function")
-      .find((f) => resolveValue(view, f.body["function_name"]) === functionName);
+    const fn = here(view.ofType("aws_lambda_function")).find(
+      (f) => resolveValue(view, f.body["function_name"]) === functionName,
+    );
     const fnGroup = groupAddress(
       (fn?.body["logging_config"] as Record<string, unknown> | undefined)?.["log_group"],
     );
@@ -87,9 +92,9 @@ export function derivedChecks(facts: StackFacts, alarm: AlarmFacts): LogCheck[] 
     }
     const apiId = metric.dimensions["ApiId"];
     if (apiId !== undefined) {
-      const stage = view
-        .ofType("aws_apigatewayv2_stage")
-        .find((s) => referencesIn(s.body["api_id"]).some((r) => apiId.includes(r)));
+      const stage = here(view.ofType("aws_apigatewayv2_stage")).find((s) =>
+        referencesIn(s.body["api_id"]).some((r) => apiId.includes(r)),
+      );
       const accessGroup = groupAddress(
         (stage?.body["access_log_settings"] as Record<string, unknown> | undefined)?.["destination_arn"],
       );

@@ -2,11 +2,12 @@ import { RUNBOOK_DIR } from "../runbook-links";
 import { CONNECT_FLOW_LOGS, entryFor, RUNBOOK_CATALOG, type LogCheck, type RunbookEntry } from "./catalog";
 import { derivedChecks } from "./derived-checks";
 import { cliLines, insightsProblems, queryText } from "./insights";
-import type { AlarmFacts, StackFacts } from "./stack-facts";
+import { regionOf, type AlarmFacts, type StackFacts } from "./stack-facts";
 
 /**
  * One Markdown page per alarm (docs/runbooks/<address>.md) and an index, from the facts of every
- * environment and the catalog. Pure: facts in, file name → text out (scripts/runbooks.ts writes).
+ * environment and the catalog. A DR replica's alarm shares its primary counterpart's page: the page
+ * has a row per Region (what fires, where, which dashboard) and its checks name each Region. Pure: facts in, file name → text out (scripts/runbooks.ts writes).
  * Throws, naming the alarm, when an alarm has no catalog entry, an entry names no alarm of any
  * environment, a check names a log group the stack lacks, or a query does not parse.
  */
@@ -16,41 +17,107 @@ const GENERATED =
 
 const code = (text: string) => `\`${text}\``;
 
-function logGroupName(facts: StackFacts, group: string, alarm: string): string {
-  const name = group === CONNECT_FLOW_LOGS ? facts.connectFlowLogGroup : facts.logGroups.get(group);
-  if (name === undefined)
-    throw new Error(
-      `runbook ${alarm}: ${facts.env} has no log group ${group === CONNECT_FLOW_LOGS ? "for Connect flow logs (contact_flow_logs_enabled is off)" : group}`,
-    );
-  return name;
+/**
+ * Where alarms fire: an environment's primary Region, or its DR replica Region. `alarms` is keyed
+ * by page, so a replica's alarm stands where its primary counterpart does.
+ */
+interface Site {
+  /** `prod`, or `prod eu-central-1 (DR replica)`. */
+  readonly label: string;
+  readonly region: string;
+  readonly replica: boolean;
+  readonly facts: StackFacts;
+  readonly alarms: ReadonlyMap<string, AlarmFacts>;
 }
 
-/** One row per environment where the facts differ, one row "all" where they agree. */
-function perEnv(all: readonly StackFacts[], value: (f: StackFacts) => string): string[] {
+function sitesOf(facts: StackFacts): Site[] {
+  const alarms = [...facts.alarms.values()];
+  const regions = [...new Set([facts.region, ...alarms.map((a) => a.region)])];
+  return regions.map((region) => {
+    const here = alarms.filter((a) => a.region === region);
+    const byPage = new Map(here.map((a) => [a.page, a]));
+    const shared = here.find((a) => here.some((b) => b !== a && b.page === a.page));
+    if (shared)
+      throw new Error(
+        `runbook ${shared.page}: two alarms of ${facts.env} in ${region} link that page (${here
+          .filter((a) => a.page === shared.page)
+          .map((a) => a.address)
+          .join(", ")}): each alarm of a Region needs its own page`,
+      );
+    const replica = region !== facts.region;
+    return {
+      label: replica ? `${facts.env} ${region} (DR replica)` : facts.env,
+      region,
+      replica,
+      facts,
+      alarms: byPage,
+    };
+  });
+}
+
+/**
+ * The name of a log group in the site's Region (a replica's has the primary's name), or undefined
+ * where a replica Region has none. The primary must have every group a check names.
+ */
+function logGroupName(site: Site, group: string, alarm: string): string | undefined {
+  const { facts } = site;
+  if (group === CONNECT_FLOW_LOGS) {
+    if (site.replica) return undefined;
+    if (facts.connectFlowLogGroup !== undefined) return facts.connectFlowLogGroup;
+  } else {
+    const name = facts.logGroups.get(group);
+    const inRegion = [...facts.logGroups].some(
+      ([address, n]) => n === name && facts.logGroupRegions.get(address) === site.region,
+    );
+    if (name !== undefined && inRegion) return name;
+    if (site.replica) return undefined;
+  }
+  throw new Error(
+    `runbook ${alarm}: ${facts.env} has no log group ${group === CONNECT_FLOW_LOGS ? "for Connect flow logs (contact_flow_logs_enabled is off)" : group}`,
+  );
+}
+
+/** One row per site where the facts differ, one row "all" where they agree. */
+function perEnv(all: readonly Site[], value: (f: Site) => string): string[] {
   const values = all.map(value);
   return values.every((v) => v === values[0])
     ? [`| all | ${values[0]} |`]
-    : all.map((f, i) => `| ${f.env} | ${values[i]} |`);
+    : all.map((f, i) => `| ${f.label} | ${values[i]} |`);
 }
 
-function checkSection(all: readonly StackFacts[], address: string, check: LogCheck, n: number): string[] {
+function checkSection(present: readonly Site[], address: string, check: LogCheck, n: number): string[] {
   const query = queryText(check.commands);
   const problems = insightsProblems(query);
   if (problems.length > 0)
     throw new Error(
       `runbook ${address}: query "${check.title}" is not valid Logs Insights: ${problems.join("; ")}`,
     );
-  const groups = (f: StackFacts) => check.logGroups.map((g) => logGroupName(f, g, address));
-  const sameEverywhere = all.every(
-    (f) => groups(f).join() === groups(all[0]!).join() && f.region === all[0]!.region,
-  );
-  const targets = sameEverywhere ? [all[0]!] : all;
+  const groups = (f: Site) => check.logGroups.map((g) => logGroupName(f, g, address));
+  const all = present.filter((f) => groups(f).every((g) => g !== undefined));
+  const elsewhere = present.filter((f) => !all.includes(f));
+  const names = (f: Site) => groups(f).map((g) => g!);
+  // Sites that query the same groups in the same Region share one command.
+  const targets = [
+    ...all
+      .reduce((byQuery, f) => {
+        const key = `${f.region} ${names(f).join()}`;
+        byQuery.set(key, [...(byQuery.get(key) ?? []), f]);
+        return byQuery;
+      }, new Map<string, Site[]>())
+      .values(),
+  ].map((sites) => ({ ...sites[0]!, label: sites.map((f) => f.label).join(", ") }));
+  const sameEverywhere = targets.length === 1;
   return [
     `### ${n}. ${check.title}`,
     "",
     `Log group${check.logGroups.length > 1 ? "s" : ""}: ${targets
-      .map((f) => `${groups(f).map(code).join(", ")}${sameEverywhere ? "" : ` (${f.env})`}`)
+      .map((f) => `${names(f).map(code).join(", ")}${sameEverywhere ? "" : ` (${f.label})`}`)
       .join("; ")}. In the console: CloudWatch → Logs Insights, pick the group, paste:`,
+    ...elsewhere.map((f) =>
+      check.logGroups.includes(CONNECT_FLOW_LOGS)
+        ? `Not in ${f.label}: the replica instance logs its flows under \`/aws/connect/<its alias>\` (config \`dr.replicaAlias\`), which the stack does not manage.`
+        : `Not in ${f.label}: the replica Region has no such log group (what it holds: docs/disaster-recovery.md).`,
+    ),
     "",
     "```",
     query,
@@ -60,31 +127,37 @@ function checkSection(all: readonly StackFacts[], address: string, check: LogChe
     "",
     "```sh",
     ...targets.flatMap((f, i) => [
-      ...(sameEverywhere ? [] : [`${i > 0 ? "\n" : ""}# ${f.env}`]),
-      ...cliLines(f.region, groups(f), check.commands),
+      ...(sameEverywhere ? [] : [`${i > 0 ? "\n" : ""}# ${f.label}`]),
+      ...cliLines(f.region, names(f), check.commands),
     ]),
     "```",
     "",
   ];
 }
 
-function alarmPage(all: readonly StackFacts[], address: string, entry: RunbookEntry): string {
+function alarmPage(all: readonly Site[], address: string, entry: RunbookEntry): string {
   const present = all.filter((f) => f.alarms.has(address));
-  const alarm = (f: StackFacts): AlarmFacts => f.alarms.get(address)!;
+  const alarm = (f: Site): AlarmFacts => f.alarms.get(address)!;
   const first = alarm(present[0]!);
-  const topics = (f: StackFacts) =>
+  const topics = (f: Site) =>
     alarm(f)
       .topics.map((t) => {
-        const topic = f.topics.get(t);
+        const topic = f.facts.topics.get(t);
         const who = topic && topic.subscribers.length > 0 ? topic.subscribers.join(", ") : "no subscriber";
         return `${code(topic?.name ?? t)} → ${who}`;
       })
       .join("; ");
-  const checks = [...present.flatMap((f) => derivedChecks(f, alarm(f))), ...entry.queries].filter(
+  const checks = [...present.flatMap((f) => derivedChecks(f.facts, alarm(f))), ...entry.queries].filter(
     (c, i, list) => list.findIndex((d) => d.title === c.title) === i,
   );
-  const dashboard = (f: StackFacts) =>
-    String(f.view.ofType("aws_cloudwatch_dashboard")[0]?.body["dashboard_name"] ?? "(none)");
+  const dashboard = (f: Site) =>
+    String(
+      f.facts.view.ofType("aws_cloudwatch_dashboard").find((d) => regionOf(d, f.facts.region) === f.region)
+        ?.body["dashboard_name"] ?? "(none)",
+    );
+  const missing = all.filter((f) => !present.includes(f));
+  const missingEnvs = missing.filter((f) => !f.replica);
+  const missingReplicas = missing.filter((f) => f.replica);
   return [
     `# Runbook: ${code(address)}`,
     "",
@@ -102,12 +175,12 @@ function alarmPage(all: readonly StackFacts[], address: string, entry: RunbookEn
     ),
     ...perEnv(present, (f) => `pages ${topics(f)} (on ALARM and again on OK)`),
     ...perEnv(present, (f) => `region ${f.region}, dashboard ${code(dashboard(f))}`),
-    ...(present.length < all.length
+    ...(missingEnvs.length > 0
+      ? [`| ${missingEnvs.map((f) => f.label).join(", ")} | not in this environment |`]
+      : []),
+    ...(missingReplicas.length > 0
       ? [
-          `| ${all
-            .filter((f) => !present.includes(f))
-            .map((f) => f.env)
-            .join(", ")} | not in this environment |`,
+          `| ${missingReplicas.map((f) => f.label).join(", ")} | not in the replica Region (what it holds: docs/disaster-recovery.md) |`,
         ]
       : []),
     "",
@@ -143,14 +216,23 @@ function alarmPage(all: readonly StackFacts[], address: string, entry: RunbookEn
     "   CONNECT_ENV=<env> npx cdktf deploy`.",
     `3. Watch this alarm return to OK, then find the cause before deploying again. All runbooks: [index](README.md).`,
     "",
+    ...(present.some((f) => f.replica)
+      ? [
+          "In the DR replica Region (the rows marked DR replica): a deploy rolls back there as above (one",
+          "stack holds both Regions). If the replica is taking calls because the primary failed, the",
+          'way back is failing back, not a rollback: docs/disaster-recovery.md, "Runbook: London is failing".',
+          "",
+        ]
+      : []),
   ].join("\n");
 }
 
-function indexPage(all: readonly StackFacts[], addresses: readonly string[]): string {
+function indexPage(all: readonly Site[], addresses: readonly string[]): string {
+  const envs = [...new Set(all.map((f) => f.facts.env))];
   const rows = addresses.map((address) => {
     const f = all.find((x) => x.alarms.has(address))!;
     const a = f.alarms.get(address)!;
-    return `| [${code(address)}](${address}.md) | ${a.description.replace(/\|/g, "\\|")} | ${a.topics.map((t) => f.topics.get(t)?.name ?? t).join(", ")} |`;
+    return `| [${code(address)}](${address}.md) | ${a.description.replace(/\|/g, "\\|")} | ${a.topics.map((t) => f.facts.topics.get(t)?.name ?? t).join(", ")} |`;
   });
   return [
     "# Runbooks",
@@ -159,7 +241,7 @@ function indexPage(all: readonly StackFacts[], addresses: readonly string[]): st
     "A test fails when these pages are stale, when an alarm has no page, or a page names an alarm",
     "that no longer exists: run `npm run runbooks` after changing an alarm.",
     "",
-    `One page per CloudWatch alarm of the stack (${all.map((f) => f.env).join(" and ")}). Each alarm's`,
+    `One page per CloudWatch alarm of the stack (${envs.join(" and ")}). Each alarm's`,
     `description ends with its page (\`Runbook: ${RUNBOOK_DIR}/<alarm>.md\`), so the notification says where to look.`,
     "",
     "| Alarm | What it says | Topics |",
@@ -169,8 +251,12 @@ function indexPage(all: readonly StackFacts[], addresses: readonly string[]): st
   ].join("\n");
 }
 
-/** Every page: `README.md` plus `<alarm address>.md` per alarm of any environment. */
-export function runbookPages(all: readonly StackFacts[]): Map<string, string> {
+/**
+ * Every page: `README.md` plus `<alarm address>.md` per alarm of any environment; a DR replica's
+ * alarm is on its primary counterpart's page.
+ */
+export function runbookPages(environments: readonly StackFacts[]): Map<string, string> {
+  const all = environments.flatMap(sitesOf);
   const addresses = [...new Set(all.flatMap((f) => [...f.alarms.keys()]))].sort();
   const missing = addresses.filter((a) => entryFor(a) === undefined);
   if (missing.length > 0)

@@ -12,6 +12,13 @@ import { splitRunbookLink } from "../runbook-links";
 export interface AlarmFacts {
   /** Terraform resource name (`queue_size_fraud_queue`). */
   readonly address: string;
+  /**
+   * The runbook page it links, as an alarm address (`queue_size`): its own address, or for a DR
+   * replica's alarm its primary counterpart's (runbook-links.ts).
+   */
+  readonly page: string;
+  /** Region the alarm is in: the stack's, or its per-resource `region` (the DR replica's). */
+  readonly region: string;
   readonly name: string;
   /** The description without its runbook link. */
   readonly description: string;
@@ -47,6 +54,8 @@ export interface StackFacts {
   readonly topics: ReadonlyMap<string, TopicFacts>;
   /** Log group address → its name. */
   readonly logGroups: ReadonlyMap<string, string>;
+  /** Log group address → its Region. */
+  readonly logGroupRegions: ReadonlyMap<string, string>;
   /** Connect's own flow-log group (`/aws/connect/<instance alias>`) when flow logs are on. */
   readonly connectFlowLogGroup: string | undefined;
   /** The view the facts were read from, for lookups a page needs (metric filters, functions). */
@@ -78,10 +87,17 @@ export function resolveValue(view: StackView, value: unknown): string {
   );
 }
 
+/** A resource's Region: its per-resource `region` argument, else the stack's. */
+export const regionOf = (resource: StackResource, stackRegion: string): string =>
+  typeof resource.body["region"] === "string" ? resource.body["region"] : stackRegion;
+
+/** `docs/runbooks/queue_size.md` → `queue_size`. */
+const pageOf = (runbook: string): string => runbook.replace(/^.*\//, "").replace(/\.md$/, "");
+
 const duration = (seconds: number): string =>
   seconds % 3600 === 0 ? `${seconds / 3600} h` : seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
 
-function alarmFacts(view: StackView, alarm: StackResource): AlarmFacts {
+function alarmFacts(view: StackView, alarm: StackResource, stackRegion: string): AlarmFacts {
   const b = alarm.body;
   const dims = (value: unknown) =>
     Object.fromEntries(
@@ -113,6 +129,8 @@ function alarmFacts(view: StackView, alarm: StackResource): AlarmFacts {
   const { text, runbook } = splitRunbookLink(str(b["alarm_description"]));
   return {
     address: alarm.name,
+    page: runbook === undefined ? alarm.name : pageOf(runbook),
+    region: regionOf(alarm, stackRegion),
     name: str(b["alarm_name"]),
     description: text,
     runbook,
@@ -151,9 +169,14 @@ export function stackFacts(env: string, json: StackJson): StackFacts {
   return {
     env,
     region,
-    alarms: new Map(view.ofType("aws_cloudwatch_metric_alarm").map((a) => [a.name, alarmFacts(view, a)])),
+    alarms: new Map(
+      view.ofType("aws_cloudwatch_metric_alarm").map((a) => [a.name, alarmFacts(view, a, region)]),
+    ),
     topics,
     logGroups: new Map(view.ofType("aws_cloudwatch_log_group").map((g) => [g.name, str(g.body["name"])])),
+    logGroupRegions: new Map(
+      view.ofType("aws_cloudwatch_log_group").map((g) => [g.name, regionOf(g, region)]),
+    ),
     connectFlowLogGroup:
       instance?.["contact_flow_logs_enabled"] === true
         ? `/aws/connect/${str(instance["instance_alias"])}`
