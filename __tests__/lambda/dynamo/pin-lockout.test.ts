@@ -234,8 +234,13 @@ describe("failed spoken PINs are audited against dynalite", () => {
     await new Promise<void>((resolve) => bankDown.listen(0, "127.0.0.1", resolve));
     try {
       const { port } = bankDown.address() as AddressInfo;
-      const config = loadConfig({ ...process.env, BANKING_API_URL: `http://127.0.0.1:${port}` });
-      const deps = { config, ports: createPorts(config, DEPLOYED_TIMING, new RecordingMetrics()) };
+      // Patient table timings: on a loaded machine a slow dynalite must not pass for the failure.
+      const config = loadConfig({
+        ...process.env,
+        TURN_BUDGET_MS: "8000",
+        BANKING_API_URL: `http://127.0.0.1:${port}`,
+      });
+      const deps = { config, ports: createPorts(config, PATIENT, new RecordingMetrics()) };
       const reply = await handleTurn(spoken("s-bank-down", "4321"), deps);
       expect(reply.sessionState.sessionAttributes.transferReason).toBe("BankUnavailable");
     } finally {
