@@ -278,6 +278,7 @@ export class ContactCentreStack extends AddressedStack {
         ...Object.values(apiFunctionNames(prefix)),
         callbackStatusName(prefix),
       ],
+      contactRecordCounterFunctionName: ctrMetricsFunctionName,
       deliveryFailures: {
         namespace: LEX_FALLBACK_METRIC_NAMESPACE,
         fraudAlertUndelivered: this.lexFallback.deliveryFailureMetrics.FRAUD_ALERT_UNDELIVERED,

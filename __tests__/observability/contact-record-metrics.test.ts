@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { AddressedStack } from "../../constructs/core/addresses";
 import { zipFromFile } from "../../constructs/lambda/nodejs-lambda";
 import { ContactRecordMetrics, type ContactRecordMetricsProps } from "../../constructs/observability";
+import { skippedMetricLine, type SkipReason } from "../../lambda/ctr_metrics/emf";
 
 const code = zipFromFile(join(__dirname, "../lambda/fixtures/prebuilt.zip"));
 const KMS = "arn:aws:kms:eu-west-2:111122223333:key/stack";
@@ -129,7 +130,52 @@ describe("ContactRecordMetrics", () => {
       alarm_actions: [topic],
       ok_actions: [topic],
     });
+    // Without a topic, neither alarm.
     expect(synth().aws_cloudwatch_metric_alarm).toBeUndefined();
+  });
+
+  it("with an alarm topic, alarms on any record skipped for good, of either reason, in a 5-minute period", () => {
+    const topic = "arn:aws:sns:eu-west-2:111122223333:alarms";
+    const alarm = synth({ alarmTopicArn: topic }).aws_cloudwatch_metric_alarm!
+      .contact_metrics_records_skipped;
+    expect(alarm).toMatchObject({
+      alarm_name: "cc-ctr-metrics-records-skipped",
+      threshold: 0,
+      comparison_operator: "GreaterThanThreshold",
+      evaluation_periods: 1,
+      // No skip writes no data point: quiet periods are OK, not INSUFFICIENT_DATA.
+      treat_missing_data: "notBreaching",
+      alarm_actions: [topic],
+      ok_actions: [topic],
+    });
+    const [result, ...metrics] = alarm.metric_query;
+    // A period with only one reason still sums: FILL gives the other a 0.
+    expect(result).toMatchObject({
+      expression: "FILL(unreadable, 0) + FILL(unwritable, 0)",
+      return_data: true,
+    });
+    expect(metrics.map((q: any) => q.metric)).toStrictEqual(
+      metrics.map((q: any) => ({ ...q.metric, stat: "Sum", period: 300 })),
+    );
+  });
+
+  it("reads exactly the series the consumer writes for each reason (its own EMF line)", () => {
+    const alarm = synth({ alarmTopicArn: "arn:aws:sns:eu-west-2:111122223333:alarms" })
+      .aws_cloudwatch_metric_alarm!.contact_metrics_records_skipped;
+    const read = alarm.metric_query
+      .filter((q: any) => q.metric)
+      .map((q: any) => ({
+        namespace: q.metric.namespace,
+        name: q.metric.metric_name,
+        dims: q.metric.dimensions,
+      }));
+    const written = (["unreadable", "unwritable"] satisfies SkipReason[]).map((reason) => {
+      const line = JSON.parse(skippedMetricLine(base.namespace, reason, 2, 0));
+      const [directive] = line._aws.CloudWatchMetrics;
+      const dims = Object.fromEntries(directive.Dimensions[0].map((d: string) => [d, line[d]]));
+      return { namespace: directive.Namespace, name: directive.Metrics[0].Name, dims };
+    });
+    expect(read).toStrictEqual(written);
   });
 
   it.each([

@@ -24,6 +24,22 @@ describe.each(["dev", "prod"])("every custom metric an alarm reads has a publish
     }
   });
 
+  it("the skipped-records alarm reads the namespace the consumer writes, per Reason only", () => {
+    const queries = alarms.contact_metrics_records_skipped.metric_query.filter((q: any) => q.metric);
+    expect(
+      queries.map((q: any) => [q.metric.namespace, q.metric.metric_name, q.metric.dimensions]),
+    ).toStrictEqual(
+      ["unreadable", "unwritable"].map((reason) => [
+        ctrConsumer.environment.variables.CONTACT_METRICS_NAMESPACE,
+        "ContactRecordsSkipped",
+        { Reason: reason },
+      ]),
+    );
+    expect(alarms.contact_metrics_records_skipped.alarm_actions).toStrictEqual([
+      "${aws_sns_topic.alerts_alarms_topic.arn}",
+    ]);
+  });
+
   it("the consumer reads the stream Connect writes contact records to", () => {
     const storage = Object.values(r.aws_connect_instance_storage_config as Record<string, any>).find(
       (s) => s.resource_type === "CONTACT_TRACE_RECORDS",

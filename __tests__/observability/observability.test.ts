@@ -1,4 +1,4 @@
-import { Observability } from "../../constructs/observability";
+import { dashboardBody, Observability } from "../../constructs/observability";
 import { fixtureFor, FUNCTION_NAME, INSTANCE_ID, newStack } from "../policies/fixture";
 import { configFor } from "../support/synth";
 import { forSnapshot } from "../support/snapshot";
@@ -124,6 +124,53 @@ describe("Observability dashboard", () => {
   it("shows every alarm in the status widget", () => {
     const status = body.widgets.find((w) => w.type === "alarm");
     expect(status?.properties.alarms).toHaveLength(Object.keys(alarms).length);
+  });
+});
+
+describe("dashboard: the contact-record counter", () => {
+  const inputs = {
+    region: "eu-west-2",
+    instanceId: INSTANCE_ID,
+    queueNames: ["GeneralAgentQueue"],
+    functionNames: [FUNCTION_NAME],
+    aiMetricsNamespace: "AI",
+    contactMetricsNamespace: "ConnectComprehensive/ContactRecords",
+    alarmArns: [],
+  };
+  const widget = (body: string) =>
+    (JSON.parse(body) as { widgets: Array<Record<string, any>> }).widgets.find(
+      (w) => w.properties.title === "Contact-record counter",
+    );
+
+  it("graphs the records it skipped per reason, as the consumer writes them, and how far behind it is", () => {
+    const counter = widget(dashboardBody({ ...inputs, contactRecordCounter: "cc-ctr-metrics" }));
+    expect(counter?.properties.metrics).toStrictEqual([
+      [
+        "ConnectComprehensive/ContactRecords",
+        "ContactRecordsSkipped",
+        "Reason",
+        "unreadable",
+        { stat: "Sum", label: "Skipped: unreadable" },
+      ],
+      [
+        "ConnectComprehensive/ContactRecords",
+        "ContactRecordsSkipped",
+        "Reason",
+        "unwritable",
+        { stat: "Sum", label: "Skipped: unwritable" },
+      ],
+      [
+        "AWS/Lambda",
+        "IteratorAge",
+        "FunctionName",
+        "cc-ctr-metrics",
+        { stat: "Maximum", label: "Behind (ms, max)", yAxis: "right" },
+      ],
+    ]);
+  });
+
+  it("is left out where there is no consumer (the DR replica Region)", () => {
+    expect(widget(dashboardBody(inputs))).toBeUndefined();
   });
 });
 

@@ -56,7 +56,7 @@ describe("runbooks (docs/runbooks)", () => {
     const result = await check({ stacks });
     expect(result).toStrictEqual({
       status: 0,
-      stdout: `docs/runbooks: all 33 page(s) match the alarms of the synthesized dev and prod stacks\n`,
+      stdout: `docs/runbooks: all 34 page(s) match the alarms of the synthesized dev and prod stacks\n`,
     });
   });
 
@@ -69,7 +69,7 @@ describe("runbooks (docs/runbooks)", () => {
     expect(status).toBe(1);
     expect(stdout).toContain("/queue_size.md\n");
     expect(stdout).toMatch(/no longer generated: .*\/retired_alarm\.md\n/);
-    expect(stdout).toContain("2 of 33 page(s) out of date");
+    expect(stdout).toContain("2 of 34 page(s) out of date");
   });
 
   it("fails when an alarm has no runbook entry, naming the alarm", () => {

@@ -3,6 +3,7 @@ import { LambdaEventSourceMapping } from "@cdktf/provider-aws/lib/lambda-event-s
 import { Construct } from "constructs";
 import { NodejsLambda } from "../lambda/nodejs-lambda";
 import type { LambdaPolicyStatement, LambdaZip, LogRetentionDays } from "../lambda/types";
+import { CONTACT_RECORDS_SKIPPED } from "./metrics";
 
 export interface ContactRecordMetricsProps {
   /** Function name. @default "ctr-metrics" */
@@ -35,7 +36,10 @@ export interface ContactRecordMetricsProps {
   readonly maximumRecordAgeSeconds?: number;
   /** @default 365 */
   readonly logRetentionDays?: LogRetentionDays;
-  /** Topic told when the consumer falls behind (the abandonment alarms would go quiet). @default - no alarm */
+  /**
+   * Topic told when the consumer falls behind (the abandonment alarms would go quiet) or skips a
+   * record for good. @default - no alarms
+   */
   readonly alarmTopicArn?: string;
   /** Age of the oldest unread record, seconds, that raises that alarm. @default 900 */
   readonly maxIteratorAgeSeconds?: number;
@@ -93,6 +97,8 @@ export class ContactRecordMetrics extends Construct {
   public readonly functionName: string;
   /** Fires when the oldest unread contact record is older than maxIteratorAgeSeconds. */
   public readonly iteratorAgeAlarm: CloudwatchMetricAlarm | undefined;
+  /** Fires on any contact record skipped for good (ContactRecordsSkipped, either reason). */
+  public readonly skippedRecordsAlarm: CloudwatchMetricAlarm | undefined;
 
   constructor(scope: Construct, id: string, props: ContactRecordMetricsProps) {
     super(scope, id);
@@ -174,6 +180,45 @@ export class ContactRecordMetrics extends Construct {
           evaluationPeriods: 1,
           // IteratorAge is in milliseconds.
           threshold: maxIteratorAgeSeconds * 1000,
+          comparisonOperator: "GreaterThanThreshold",
+          treatMissingData: "notBreaching",
+          alarmActions: [props.alarmTopicArn],
+          okActions: [props.alarmTopicArn],
+        })
+      : undefined;
+
+    // Any skip, in one 5-minute period. Normal is none: Connect's records parse and the table takes
+    // every item. A skip is final (reporting it would bring it back forever), one contact fewer in
+    // the abandonment rates, and its cause (a changed record format, something else writing to the
+    // stream, the table refusing items) usually repeats on every record after it: the first is the
+    // time to look. Both reasons summed; a period with neither has no data and is OK.
+    const reasons = CONTACT_RECORDS_SKIPPED.reasons;
+    this.skippedRecordsAlarm = props.alarmTopicArn
+      ? new CloudwatchMetricAlarm(this, "RecordsSkipped", {
+          alarmName: `${functionName}-records-skipped`,
+          alarmDescription:
+            "Contact records skipped for good (unreadable, or refused by the counted-contacts table): those contacts are missing from the queue abandonment rates",
+          metricQuery: [
+            {
+              id: "skipped",
+              expression: reasons.map((reason) => `FILL(${reason}, 0)`).join(" + "),
+              label: "Contact records skipped",
+              returnData: true,
+            },
+            ...reasons.map((reason) => ({
+              id: reason,
+              returnData: false,
+              metric: {
+                namespace: props.namespace,
+                metricName: CONTACT_RECORDS_SKIPPED.metricName,
+                dimensions: { Reason: reason },
+                stat: "Sum",
+                period: 300,
+              },
+            })),
+          ],
+          evaluationPeriods: 1,
+          threshold: 0,
           comparisonOperator: "GreaterThanThreshold",
           treatMissingData: "notBreaching",
           alarmActions: [props.alarmTopicArn],

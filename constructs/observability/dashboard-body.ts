@@ -2,6 +2,7 @@ import {
   AI_METRICS,
   connectMetric,
   CONTACT_RECORD_METRICS,
+  CONTACT_RECORDS_SKIPPED,
   contactRecordMetric,
   lambdaMetric,
 } from "./metrics";
@@ -16,6 +17,11 @@ export interface DashboardInputs {
   readonly functionNames: readonly string[];
   readonly aiMetricsNamespace: string;
   readonly contactMetricsNamespace: string;
+  /**
+   * Function name of the contact-record consumer: the records it skipped and how far behind it is.
+   * @default - no such widget (a Region without the consumer)
+   */
+  readonly contactRecordCounter?: string;
   /** ARNs of the alarms shown in the status widget. */
   readonly alarmArns: readonly string[];
 }
@@ -38,7 +44,13 @@ const HEIGHT = 6;
 /** A metric line written out in full (no "." shorthand), so every line names its own dimensions. */
 function row(
   spec: MetricSpec,
-  options: { label?: string; stat?: Statistic | "p99"; id?: string; visible?: boolean } = {},
+  options: {
+    label?: string;
+    stat?: Statistic | "p99";
+    id?: string;
+    visible?: boolean;
+    yAxis?: "left" | "right";
+  } = {},
 ): MetricRow {
   const dims = Object.entries(spec.dimensions ?? {}).flat();
   return [spec.namespace, spec.metricName, ...dims, { stat: options.stat ?? spec.statistic, ...options }];
@@ -153,6 +165,29 @@ export function dashboardBody(inputs: DashboardInputs): string {
       row(aiMetric(AI_METRICS.validationTimeouts, "Sum"), { label: "Validation timeouts" }),
     ]),
   ];
+  if (inputs.contactRecordCounter !== undefined) {
+    // Beside the abandonment rates it feeds: records lost for good, and the delay of the rest.
+    widgets.push(
+      graph("Contact-record counter", [
+        ...CONTACT_RECORDS_SKIPPED.reasons.map((reason) =>
+          row(
+            {
+              namespace: inputs.contactMetricsNamespace,
+              metricName: CONTACT_RECORDS_SKIPPED.metricName,
+              statistic: "Sum",
+              periodSeconds: PERIOD,
+              dimensions: { Reason: reason },
+            },
+            { label: `Skipped: ${reason}` },
+          ),
+        ),
+        row(lambdaMetric("IteratorAge", "Maximum", inputs.contactRecordCounter), {
+          label: "Behind (ms, max)",
+          yAxis: "right",
+        }),
+      ]),
+    );
+  }
   if (inputs.alarmArns.length > 0) {
     widgets.push({
       type: "alarm",

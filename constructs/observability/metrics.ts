@@ -42,7 +42,7 @@ export function connectMetric(
 }
 
 export function lambdaMetric(
-  metricName: "Errors" | "Invocations" | "Duration" | "Throttles",
+  metricName: "Errors" | "Invocations" | "Duration" | "Throttles" | "IteratorAge",
   statistic: Statistic,
   functionName: string,
   periodSeconds = 300,
@@ -98,3 +98,13 @@ export function contactRecordMetric(
     dimensions: { InstanceId: instanceId, QueueName: queueName },
   };
 }
+
+/**
+ * Contact records the consumer skipped for good (never retried), counted per `Reason` alone:
+ * `unreadable` (no usable contact record) or `unwritable` (the counted-contacts table refused the
+ * item). lambda/ctr_metrics (emf.ts) writes them; each is a contact missing from the abandonment rates.
+ */
+export const CONTACT_RECORDS_SKIPPED = {
+  metricName: "ContactRecordsSkipped",
+  reasons: ["unreadable", "unwritable"],
+} as const;

@@ -44,6 +44,12 @@ export interface ObservabilityProps {
    */
   readonly otherFunctionNames?: readonly string[];
   /**
+   * Function name of the contact-record consumer (ContactRecordMetrics): its skipped records and
+   * delay get a dashboard widget.
+   * @default - no such widget (the DR replica Region has no consumer)
+   */
+  readonly contactRecordCounterFunctionName?: string;
+  /**
    * The Lambda's log-derived delivery-failure metrics; each gets an any-failure alarm to both topics.
    * @default - no delivery-failure alarms
    */
@@ -120,6 +126,9 @@ export class Observability extends Construct {
         functionNames: [props.lexFallbackFunctionName, ...(props.otherFunctionNames ?? [])],
         aiMetricsNamespace: props.config.aiMetricsNamespace,
         contactMetricsNamespace: props.config.contactMetricsNamespace,
+        ...(props.contactRecordCounterFunctionName !== undefined
+          ? { contactRecordCounter: props.contactRecordCounterFunctionName }
+          : {}),
         alarmArns: Object.values(alarms).map((a) => a.arn),
       }),
     });

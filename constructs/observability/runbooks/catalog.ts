@@ -309,6 +309,33 @@ export const RUNBOOK_CATALOG: readonly RunbookEntry[] = [
     ],
   },
   {
+    alarms: ["contact_metrics_records_skipped"],
+    meaning:
+      "The contact-record counter skipped contact records for good: they are never retried, so those contacts are missing from the handled and abandoned counts, and the abandonment rates read low.",
+    causes: [
+      "`unreadable`: Connect changed the contact-record format, or something other than Connect writes to the contact-record stream.",
+      "`unwritable`: the counted-contacts table refused the item itself (a validation error, not throttling: throttling retries the batch and shows as iterator age).",
+      "A deploy of lambda/ctr_metrics that reads the records differently.",
+    ],
+    steps: [
+      "The dashboard's Contact-record counter widget shows which reason and since when; if it began with a deploy, roll back (below).",
+      "For `unreadable`, read one skipped record from the stream by its sequence number (`aws kinesis get-records`) and compare its fields with the format in lambda/ctr_metrics/contact-record.ts.",
+      "Until it is fixed, read abandonment from Connect's historical metrics report rather than the alarms.",
+    ],
+    queries: [
+      {
+        title: "Records skipped, by reason",
+        logGroups: ["contact_metrics_lambda_log_group"],
+        commands: [
+          "fields @timestamp, skipped, reason, sequenceNumber, position",
+          'filter message = "contact record skipped"',
+          "stats count(*) as records by skipped, reason",
+          "sort records desc",
+        ],
+      },
+    ],
+  },
+  {
     alarms: ["api_server_errors", "api_auth_route_errors", "api_crm_route_errors"],
     meaning:
       "The companion-approval and CRM API failed requests. App approvals fail (callers fall back to the PIN or an agent) or agents see no customer summary in the CCP.",
