@@ -135,7 +135,9 @@ describe("runbooks of prod with DR on (the replica Region's alarms)", () => {
   const withDr = drJson({ trafficDistributionGroupArn: GROUP_ARN });
   const replicaAlarms = alarmsOf(withDr).filter(([, a]) => a["region"] === "eu-central-1");
   const primary = new Map(alarmsOf(withDr).filter(([, a]) => a["region"] === undefined));
-  const pages = () => runbookPages([stackFacts("dev", stacks[0]!.json), stackFacts("prod", withDr)]);
+  let generated: Map<string, string> | undefined;
+  const pages = () =>
+    (generated ??= runbookPages([stackFacts("dev", stacks[0]!.json), stackFacts("prod", withDr)]));
 
   it("every replica alarm links its primary counterpart's committed page, saying it is the replica", () => {
     expect(replicaAlarms.length).toBeGreaterThan(20);
