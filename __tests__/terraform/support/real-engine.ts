@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { buildCache } from "../../../scripts/support/build-cache.cjs";
 import { findEngine, locateEngine, type Engine } from "../../../scripts/terraform/engine";
@@ -38,20 +38,34 @@ export function workDir(name: string): string {
 }
 
 /**
- * A real terraform result kept while its exact inputs (and the engine) are unchanged: the same
- * configuration and state plan the same, and a plan costs 20-60 s on these machines. Any change
- * to what is planned misses and runs terraform again. CONNECT_BUILD_CACHE=off always runs it.
+ * The code between a test's inputs and terraform (the offline view, the workspace, the STS stub,
+ * the state input): a change to any of it changes what terraform is given, so it is a key too.
+ */
+const ROOT = resolve(__dirname, "../../..");
+const ENGINE_CODE = ["scripts/terraform", "scripts/support"].flatMap((dir) =>
+  readdirSync(join(ROOT, dir))
+    .filter((file) => /\.(ts|cjs)$/.test(file))
+    .map((file) => join(ROOT, dir, file)),
+);
+
+/**
+ * A real terraform result kept while its exact inputs, the code that hands them to terraform and
+ * the engine are unchanged: the same configuration and state plan the same, and a plan costs
+ * 20-60 s on these machines. Any change to what is planned misses and runs terraform again.
+ * CONNECT_BUILD_CACHE=off always runs it.
  */
 export async function keptResult<T>(name: string, inputs: unknown, run: () => Promise<T>): Promise<T> {
   const e = await realEngine();
   const binary = statSync(e.awsBinary);
   const cache = buildCache<T>(join(CACHE_DIR, "results", `${name}.json`), {
     engine: [e.terraformVersion, e.awsVersion, binary.size, binary.mtimeMs],
+    // Records from before the engine code was a key hold no code files: never a hit.
+    record: 2,
     inputs: createHash("sha256").update(JSON.stringify(inputs)).digest("hex"),
   });
   const kept = cache.read(() => true);
   if (kept !== undefined) return kept;
   const value = await run();
-  cache.write([], value);
+  cache.write(ENGINE_CODE, value);
   return value;
 }
