@@ -61,6 +61,14 @@ export const PROTECTED_SETTINGS: readonly ProtectedSetting[] = [
     scope: "prod",
   },
   {
+    // Every regional resource would be created anew elsewhere and the old ones destroyed: tables,
+    // keys, recordings and the instance with its numbers.
+    path: "region",
+    protects: "where every regional resource and the data it holds lives",
+    guard: { kind: "unchanged" },
+    scope: "prod",
+  },
+  {
     path: "backend.type",
     protects: "state in the encrypted, locked S3 backend",
     guard: { kind: "unchanged" },

@@ -38,6 +38,7 @@ const WEAKENINGS: ReadonlyArray<readonly [unknown, string, string]> = [
     `weaken it ("COMPLIANCE" → "GOVERNANCE")`,
   ],
   [{ backend: { type: "local" } }, "backend.type", `change it ("s3" → "local")`],
+  [{ region: "eu-west-1" }, "region", `change it ("eu-west-2" → "eu-west-1")`],
   [
     { connect: { identityManagementType: "CONNECT_MANAGED" } },
     "connect.identityManagementType",
@@ -160,7 +161,8 @@ const OTHER_GROUP = GROUP.replace("7a2e4c91", "0b1d2e3f");
 const DR_WEAKENINGS: ReadonlyArray<readonly [unknown, string, string, Record<string, unknown>]> = [
   // Off: the replica's resources, its table replicas among them, would be destroyed.
   [{ dr: { enabled: false } }, "dr.enabled", "lower it (true → false)", {}],
-  // A pair the schema accepts, so only the protection stands between the override and a new replica.
+  // A pair the schema accepts (London replicates only to Frankfurt): the override must move the
+  // primary too, which `region`'s own protection refuses as well (asserted below).
   [
     { region: "us-east-1", dr: { replicaRegion: "us-west-2" } },
     "dr.replicaRegion",
@@ -198,10 +200,14 @@ describe("prod DR protections, once the environment file turns DR on", () => {
 
   it.each(DR_WEAKENINGS)("refuse %j naming the setting", (overrides, path, what, dr) => {
     const lines = linesOf(withDr(overrides, dr)).filter((l) => l.includes(": protected"));
+    const movesRegion = (overrides as { region?: string }).region !== undefined;
     expect(lines).toStrictEqual([
+      ...(movesRegion
+        ? [expect.stringContaining("config/environments/prod.ts: region: protected in prod")]
+        : []),
       expect.stringContaining(`config/environments/prod.ts: ${path}: protected in prod`),
     ]);
-    expect(lines[0]).toContain(`an override cannot ${what}`);
+    expect(lines.at(-1)).toContain(`an override cannot ${what}`);
   });
 
   it("refuse residency in the other direction too: replicating is a transfer of customer content", () => {
