@@ -4,7 +4,7 @@ import type { StackConfig } from "../config/schema";
 import { BankingGuardrail } from "./ai";
 import { apiFunctionNames, CompanionCrmApi } from "./api";
 import { AuditTrail } from "./audit";
-import { CallbackLifecycle, callbackStatusName } from "./callbacks";
+import { CallbackLifecycle, callbackStatusName, type CallbackLifecycleProps } from "./callbacks";
 import { CcpLogging, CcpSite, type CcpSiteAssets } from "./ccp";
 import { ConnectCore, DEFAULT_KEY_VIA_SERVICES } from "./connect";
 import { AddressedStack } from "./core/addresses";
@@ -316,7 +316,7 @@ export class ContactCentreStack extends AddressedStack {
 
     // Callback requests past PENDING: Connect's contact events of callback contacts move each
     // callbacks-table record forward (docs/flow-journeys.md, "Callbacks table lifecycle").
-    this.callbackLifecycle = new CallbackLifecycle(this, "callback_status", {
+    const callbackStatusProps: CallbackLifecycleProps = {
       namePrefix: prefix,
       code: props.callbackStatusCode,
       kmsKeyArn: keyArn,
@@ -325,7 +325,8 @@ export class ContactCentreStack extends AddressedStack {
       metricsNamespace: config.observability.contactMetricsNamespace,
       alarmTopicArn: this.alertTopics.alarms.arn,
       logRetentionDays: config.observability.logRetentionDays,
-    });
+    };
+    this.callbackLifecycle = new CallbackLifecycle(this, "callback_status", callbackStatusProps);
 
     // Keys are the original subscription filter names. lex_fallback replaces bedrock_mcp as the code hook.
     this.logArchive = new LogArchive(this, "log_archive", {
@@ -435,11 +436,13 @@ export class ContactCentreStack extends AddressedStack {
         },
         instanceId: this.connect.instanceId,
         lexFallback: lexFallbackProps,
+        callbackStatus: callbackStatusProps,
         alertEmails: { fraud: config.security.fraudAlertEmails, alarms: config.security.alarmEmails },
         observability: { config: config.observability, queueNames: Object.keys(config.connect.queues) },
         primaryAlarms: {
           observability: this.observability.alarms,
           fraudBackup: this.fraudBackup.depthAlarms,
+          callbackDeadLetter: this.callbackLifecycle.deadLetterAlarm,
         },
         botAliases: (["gateway", "banking", "sales"] as const).map((key) => ({
           key,

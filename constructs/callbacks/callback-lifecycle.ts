@@ -16,6 +16,12 @@ export interface CallbackLifecycleProps {
   /** Bundle of lambda/callback_status (bundleLambda at synth, or a prebuilt zip). */
   readonly code: LambdaZip;
   /**
+   * Name of the function's execution role. IAM is global: the same function in a DR replica
+   * Region needs a role of its own name.
+   * @default `<prefix>-callback-status-role`
+   */
+  readonly roleName?: string;
+  /**
    * The stack key: function environment, log group and dead-letter queue. Its policy must let
    * EventBridge use it as a service principal (EncryptionKey `queueSenderServices`).
    */
@@ -128,6 +134,7 @@ export class CallbackLifecycle extends Construct {
     ];
     this.lambda = new NodejsLambda(this, "Lambda", {
       functionName: name,
+      ...(props.roleName !== undefined ? { roleName: props.roleName } : {}),
       code: props.code,
       // One event, one query and one update.
       memorySize: 256,

@@ -5,6 +5,7 @@ import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import type { DrConfig, ObservabilityConfig } from "../../config/schema";
 import { AwsccProvider, ConnectIntegrationAssociation } from "../awscc";
+import { CallbackLifecycle, callbackStatusName, type CallbackLifecycleProps } from "../callbacks";
 import { DEFAULT_KEY_VIA_SERVICES } from "../connect/connect-core";
 import {
   LEX_FALLBACK_METRIC_NAMESPACE,
@@ -52,17 +53,24 @@ export interface DisasterRecoveryProps {
   readonly instanceId: string;
   /** The code hook's props in the primary; the replica's copy differs only in what is regional. */
   readonly lexFallback: LexFallbackLambdaProps;
+  /**
+   * The callbacks consumer's props in the primary (the same callback_status bundle); the replica's
+   * copy differs only in what is regional.
+   */
+  readonly callbackStatus: CallbackLifecycleProps;
   /** Subscribers of the replica's alert topics (config `security`). */
   readonly alertEmails: { readonly fraud: readonly string[]; readonly alarms: readonly string[] };
   /** Alarm thresholds and namespaces (config `observability`) and the queues alarmed on. */
   readonly observability: { readonly config: ObservabilityConfig; readonly queueNames: readonly string[] };
   /**
    * The primary's alarms that the replica has too: each replica alarm links its counterpart's
-   * runbook page. `observability` by alarm-table address, `fraudBackup` the backup queue's alarms.
+   * runbook page. `observability` by alarm-table address, `fraudBackup` the backup queue's alarms,
+   * `callbackDeadLetter` the callbacks consumer's dead-letter alarm.
    */
   readonly primaryAlarms: {
     readonly observability: Readonly<Record<string, CloudwatchMetricAlarm>>;
     readonly fraudBackup: readonly CloudwatchMetricAlarm[];
+    readonly callbackDeadLetter: CloudwatchMetricAlarm;
   };
   /**
    * The primary's bot aliases. Lex Global Resiliency (`npm run dr:replicate`) copies each bot to
@@ -96,6 +104,7 @@ export class DisasterRecovery extends Construct {
   public readonly alerts: AlertTopics;
   public readonly fraudBackup: FraudBackupQueue;
   public readonly lexFallback: LexFallbackLambda;
+  public readonly callbacks: CallbackLifecycle;
   public readonly observability: Observability;
   public readonly storage: ReplicaStorage;
   /** ARN of the replica instance: the primary's id in the replica Region. */
@@ -117,6 +126,8 @@ export class DisasterRecovery extends Construct {
       description: `Contact-centre data in the disaster-recovery Region (${prefix} ${props.environment})`,
       aliasName: `${prefix}-${props.environment}`,
       viaServices: DEFAULT_KEY_VIA_SERVICES,
+      // The callbacks consumer's rule sends undeliverable events to its encrypted dead-letter queue.
+      queueSenderServices: ["events.amazonaws.com"],
       deletionWindowInDays: props.keyDeletionWindowDays,
     });
     const keyArn = this.key.keyArn;
@@ -185,6 +196,20 @@ export class DisasterRecovery extends Construct {
     this.replicaInstanceArn = `arn:${account.partition}:connect:${region}:${account.accountId}:instance/${props.instanceId}`;
     this.lexFallback.allowConnect(this.replicaInstanceArn);
 
+    // Connect sends a contact's events only to EventBridge in the Region that handles it: callbacks
+    // requested on Frankfurt's calls move forward here, on the replica table, or stay PENDING.
+    const callbacksReplicaArn = replicaTableArn("callbacks");
+    const callbackStatusFunction = callbackStatusName(props.callbackStatus.namePrefix);
+    this.callbacks = new CallbackLifecycle(this, "callback_status", {
+      ...props.callbackStatus,
+      roleName: `${callbackStatusFunction}-role-${region}`,
+      kmsKeyArn: keyArn,
+      // Same table name in both Regions; naming it from the replica waits for the replica to exist.
+      callbacksTable: { name: Fn.element(Fn.split("/", callbacksReplicaArn), 1), arn: callbacksReplicaArn },
+      connectInstanceArn: this.replicaInstanceArn,
+      alarmTopicArn: this.alerts.alarms.arn,
+    });
+
     this.observability = new Observability(this, "observability", {
       // Dashboards are global per account: the replica's needs its own name.
       namePrefix: `${prefix}-${region}`,
@@ -193,6 +218,7 @@ export class DisasterRecovery extends Construct {
       connectInstanceId: props.instanceId,
       queueNames: props.observability.queueNames,
       lexFallbackFunctionName: functionName,
+      otherFunctionNames: [callbackStatusFunction],
       deliveryFailures: {
         namespace: LEX_FALLBACK_METRIC_NAMESPACE,
         fraudAlertUndelivered: this.lexFallback.deliveryFailureMetrics.FRAUD_ALERT_UNDELIVERED,
@@ -252,6 +278,7 @@ export class DisasterRecovery extends Construct {
       ...this.fraudBackup.depthAlarms.map(
         (alarm) => [alarm, primary.fraudBackup.find((p) => p.node.id === alarm.node.id)] as const,
       ),
+      [this.callbacks.deadLetterAlarm, primary.callbackDeadLetter],
     ]);
     for (const alarm of this.node.findAll()) {
       if (!(alarm instanceof CloudwatchMetricAlarm)) continue;
