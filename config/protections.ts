@@ -86,6 +86,27 @@ export const PROTECTED_SETTINGS: readonly ProtectedSetting[] = [
     guard: { kind: "not-higher" },
     scope: "prod",
   },
+  // Limits on what one caller or customer may make the bank do: a fraudster's script against many
+  // accounts is what they slow down, so an override may tighten them, never loosen them.
+  {
+    path: "security.rateLimits.windowMinutes",
+    protects: "the window rate limits count in; a shorter one lets more through per hour",
+    guard: { kind: "not-lower" },
+    scope: "prod",
+  },
+  ...(
+    [
+      ["security.rateLimits.perContact.sensitiveOperations", "bank operations one contact may make"],
+      ["security.rateLimits.perContact.modelQuestions", "model questions one contact may ask"],
+      ["security.rateLimits.perCustomer.sensitiveOperations", "bank operations about one customer"],
+      ["security.rateLimits.perCustomer.modelQuestions", "model questions about one customer"],
+    ] as const
+  ).map(([path, protects]): ProtectedSetting => ({
+    path,
+    protects,
+    guard: { kind: "not-higher" },
+    scope: "prod",
+  })),
   {
     path: "security.customerIdFormat",
     protects: "the one customer identity that keys PIN lockout, rate limits and the access audit",

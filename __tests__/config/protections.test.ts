@@ -40,6 +40,31 @@ const WEAKENINGS: ReadonlyArray<readonly [unknown, string, string]> = [
   [{ backend: { type: "local" } }, "backend.type", `change it ("s3" → "local")`],
   [{ region: "eu-west-1" }, "region", `change it ("eu-west-2" → "eu-west-1")`],
   [
+    { security: { rateLimits: { windowMinutes: 1 } } },
+    "security.rateLimits.windowMinutes",
+    "lower it (15 → 1)",
+  ],
+  [
+    { security: { rateLimits: { perContact: { sensitiveOperations: 500 } } } },
+    "security.rateLimits.perContact.sensitiveOperations",
+    "raise it (20 → 500)",
+  ],
+  [
+    { security: { rateLimits: { perContact: { modelQuestions: 11 } } } },
+    "security.rateLimits.perContact.modelQuestions",
+    "raise it (10 → 11)",
+  ],
+  [
+    { security: { rateLimits: { perCustomer: { sensitiveOperations: 41 } } } },
+    "security.rateLimits.perCustomer.sensitiveOperations",
+    "raise it (40 → 41)",
+  ],
+  [
+    { security: { rateLimits: { perCustomer: { modelQuestions: 10_000 } } } },
+    "security.rateLimits.perCustomer.modelQuestions",
+    "raise it (20 → 10000)",
+  ],
+  [
     { connect: { identityManagementType: "CONNECT_MANAGED" } },
     "connect.identityManagementType",
     `change it ("SAML" → "CONNECT_MANAGED")`,
@@ -96,12 +121,21 @@ describe("prod protections an override cannot lower", () => {
     const config = loadConfig({
       env: "prod",
       overrides: {
-        security: { maxPinAttempts: 2, securityEventTtlDays: 800, allowedEmailDomains: ["bank.example"] },
+        security: {
+          maxPinAttempts: 2,
+          securityEventTtlDays: 800,
+          allowedEmailDomains: ["bank.example"],
+          rateLimits: { windowMinutes: 60, perCustomer: { sensitiveOperations: 10 } },
+        },
         observability: { logRetentionDays: 731 },
         rules: { suppressions: [] },
       },
     });
     expect([config.security.maxPinAttempts, config.observability.logRetentionDays]).toStrictEqual([2, 731]);
+    expect(config.security.rateLimits).toMatchObject({
+      windowMinutes: 60,
+      perCustomer: { sensitiveOperations: 10, modelQuestions: 20 },
+    });
     expect(config.rules.suppressions).toStrictEqual([]);
   });
 
