@@ -162,6 +162,17 @@ describe("chat step-up", () => {
     jest.restoreAllMocks();
   });
 
+  it("over the contact's limits no app request is pushed: RATE_LIMITED is recorded and an advisor verifies", async () => {
+    const h = harness({ limits: { take: async () => false } });
+    const response = await handleTurn(chat("CheckBalance"), h.deps);
+    expect(response.sessionState.sessionAttributes).toMatchObject(ADVISOR);
+    expect(h.notifier.pushes).toHaveLength(0);
+    expect(types(h)).toStrictEqual([
+      ["RATE_LIMITED", { scope: "contact", action: "sensitive", operation: "companion_push" }],
+      ["AUTH_REQUIRED", { method: "ADVISOR", reason: "companion-rate-limited", channel: "text" }],
+    ]);
+  });
+
   it("a locked customer is not sent an app request", async () => {
     const h = harness();
     h.auth.locked.add("c-123");

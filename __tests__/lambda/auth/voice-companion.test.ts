@@ -1,4 +1,5 @@
 import { handleTurn } from "../../../lambda/lex_fallback/orchestrator";
+import { logger } from "../../../lambda/lex_fallback/shared/logger";
 import type { CompanionStatus } from "../../../lambda/lex_fallback/ports";
 import { lexEvent } from "../support/events";
 import { harness } from "../support/in-memory-ports";
@@ -84,5 +85,33 @@ describe("voice step-up through the companion app", () => {
     expect(afterPin.sessionState.dialogAction).toStrictEqual({ type: "ConfirmIntent" });
     expect(afterPin.messages?.[0]?.content).toContain("from your current account to your savings account");
     expect(moved).toBe(0);
+  });
+
+  it("over the limits no app request is pushed: RATE_LIMITED is recorded and the PIN asked instead", async () => {
+    const h = harness({ limits: { take: async () => false } });
+    const reply = await handleTurn(voiceTurn(), h.deps);
+    expect(reply.sessionState.dialogAction).toStrictEqual({ type: "ElicitSlot", slotToElicit: "Pin" });
+    expect(h.notifier.pushes).toHaveLength(0);
+    expect(h.security.events.map((e) => [e.type, e.detail])).toStrictEqual([
+      ["RATE_LIMITED", { scope: "contact", action: "sensitive", operation: "companion_push" }],
+      ["AUTH_REQUIRED", { method: "PIN" }],
+    ]);
+  });
+
+  it("a push that fails falls back to the PIN, as the flows do, and is recorded", async () => {
+    jest.spyOn(logger, "warn").mockImplementation(() => undefined);
+    const h = harness({
+      notifier: {
+        fraudAlert: async () => undefined,
+        companionPush: async () => Promise.reject(new Error("sns: 503")),
+      },
+    });
+    const reply = await handleTurn(voiceTurn(), h.deps);
+    expect(reply.sessionState.dialogAction).toStrictEqual({ type: "ElicitSlot", slotToElicit: "Pin" });
+    expect(h.security.events.map((e) => [e.type, e.detail])).toStrictEqual([
+      ["AUTH_ERROR", { method: "COMPANION_APP", reason: "push-failed" }],
+      ["AUTH_REQUIRED", { method: "PIN" }],
+    ]);
+    jest.restoreAllMocks();
   });
 });

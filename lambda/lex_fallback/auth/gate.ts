@@ -1,6 +1,7 @@
 import { INPUT_ATTRIBUTES } from "../contract";
 import type { Deps } from "../handlers/types";
 import { AUTH_PIN_SLOT } from "../intents";
+import { logger } from "../shared/logger";
 import { confirmIntent, elicitSlot } from "../lex/reply";
 import { isVoice, slotValue, type Turn } from "../lex/turn";
 import {
@@ -11,10 +12,10 @@ import {
   companionAnswer,
   identityMismatch,
   record,
-  sendCompanion,
   type AuthContext,
 } from "./decisions";
 import { allowed, lockedOut, toAgent, type GateResult } from "./outcomes";
+import { limitedCompanionPush } from "./rate-limit";
 import { textStepUp } from "./text-step-up";
 
 const PIN_PROMPT = "For your security, please key in or say your telephone banking PIN.";
@@ -119,14 +120,22 @@ export async function authenticate(turn: Turn, deps: Deps): Promise<GateResult> 
     turn.attributes[INPUT_ATTRIBUTES.preferredAuth] === "companion" &&
     deps.config.authPushTopicArn !== undefined
   ) {
-    await sendCompanion(ctx, claimed);
-    return {
-      kind: "reply",
-      response: confirmIntent(
-        turn,
-        "I've sent a request to your banking app. Approve it there, then say yes.",
-      ),
-    };
+    // Not pushed (over the limits, recorded as RATE_LIMITED, or the push failed): the PIN instead,
+    // as the flows fall back, rather than ending the call.
+    const pushed = await limitedCompanionPush(ctx, claimed).catch(async (error: unknown) => {
+      logger.warn("companion push failed", { contactId: turn.contactId, error });
+      await record(ctx, claimed, "AUTH_ERROR", { method: "COMPANION_APP", reason: "push-failed" });
+      return false;
+    });
+    if (pushed) {
+      return {
+        kind: "reply",
+        response: confirmIntent(
+          turn,
+          "I've sent a request to your banking app. Approve it there, then say yes.",
+        ),
+      };
+    }
   }
   await record(ctx, claimed, "AUTH_REQUIRED", { method: "PIN" });
   return { kind: "reply", response: elicitSlot(turn, AUTH_PIN_SLOT, PIN_PROMPT) };

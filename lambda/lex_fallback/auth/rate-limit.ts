@@ -1,7 +1,7 @@
 import type { Deps } from "../handlers/types";
 import type { BankingApi, RateAction } from "../ports";
 import { logger } from "../shared/logger";
-import { record } from "./decisions";
+import { record, sendCompanion, type AuthContext, type Detail } from "./decisions";
 
 /**
  * Takes one use of `action` for the contact and, when one is claimed, the customer. False (and
@@ -37,6 +37,23 @@ export async function withinLimits(
     logger.warn("rate limiter unavailable; operation allowed", { action, error });
     return true;
   }
+}
+
+/**
+ * Pushes a companion-app request if the contact's and the customer's limits allow one more
+ * sensitive operation: every push lands on the customer's phone, from the flows, a voice turn or a
+ * chat turn alike. False when limited (recorded as RATE_LIMITED); a failed push throws.
+ */
+export async function limitedCompanionPush(
+  ctx: AuthContext,
+  customerId: string,
+  detail?: Detail,
+): Promise<boolean> {
+  if (!(await withinLimits(ctx.deps, ctx.sessionId, customerId, "sensitive", ctx.intent, "companion_push"))) {
+    return false;
+  }
+  await sendCompanion(ctx, customerId, detail);
+  return true;
 }
 
 /** A sensitive operation was not made: the contact or the customer has used up its limit. */

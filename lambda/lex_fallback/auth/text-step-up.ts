@@ -2,8 +2,9 @@ import { AUTH_PIN_SLOT } from "../intents";
 import { confirmIntent } from "../lex/reply";
 import { slotValue, type Turn } from "../lex/turn";
 import { logger } from "../shared/logger";
-import { companionAnswer, record, sendCompanion, type AuthContext, type Detail } from "./decisions";
+import { companionAnswer, record, type AuthContext, type Detail } from "./decisions";
 import { allowed, lockedOut, reply, toAgent, type GateResult } from "./outcomes";
+import { limitedCompanionPush } from "./rate-limit";
 
 /** Transfer reason the advisor sees when a chat customer still has to be verified. */
 export const CHAT_VERIFICATION = "ChatVerification";
@@ -12,13 +13,18 @@ export const CHAT_VERIFICATION = "ChatVerification";
 const TEXT: Detail = { channel: "text" };
 
 type AdvisorReason =
-  "companion-declined" | "companion-expired" | "companion-refused" | "companion-unavailable";
+  | "companion-declined"
+  | "companion-expired"
+  | "companion-refused"
+  | "companion-unavailable"
+  | "companion-rate-limited";
 
 const ADVISOR_LEAD: Readonly<Record<AdvisorReason, string>> = {
   "companion-declined": "The app request wasn't approved, so an advisor needs to confirm who you are.",
   "companion-expired": "The app request has expired, so an advisor needs to confirm who you are.",
   "companion-refused": "No problem: an advisor can confirm who you are instead.",
   "companion-unavailable": "For your security, an advisor needs to confirm who you are.",
+  "companion-rate-limited": "For your security, an advisor needs to confirm who you are.",
 };
 
 /**
@@ -56,7 +62,8 @@ export async function textStepUp(turn: Turn, ctx: AuthContext, claimed: string):
   if (deps.config.authPushTopicArn === undefined)
     return toAdvisor(turn, ctx, claimed, "companion-unavailable", lead);
   try {
-    await sendCompanion(ctx, claimed, { method: "COMPANION_APP", ...TEXT });
+    if (!(await limitedCompanionPush(ctx, claimed, { method: "COMPANION_APP", ...TEXT })))
+      return toAdvisor(turn, ctx, claimed, "companion-rate-limited", lead);
   } catch (error) {
     logger.warn("companion push unavailable", { error });
     return toAdvisor(turn, ctx, claimed, "companion-unavailable", lead);

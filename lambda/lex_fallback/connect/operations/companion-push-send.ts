@@ -1,5 +1,5 @@
-import { blockedByLock, sendCompanion } from "../../auth/decisions";
-import { withinLimits } from "../../auth/rate-limit";
+import { blockedByLock } from "../../auth/decisions";
+import { limitedCompanionPush } from "../../auth/rate-limit";
 import { logger } from "../../shared/logger";
 import { reply } from "../response";
 import { authContext, claimedCustomer, noCustomer, type Operation } from "./types";
@@ -15,11 +15,8 @@ export const companionPushSend: Operation = async (call, deps) => {
   if (claimed === undefined) return noCustomer(ctx);
   if (deps.config.authPushTopicArn === undefined) return reply("Failed", { reason: "companion_disabled" });
   if (await blockedByLock(ctx, claimed)) return reply("Failed", { reason: "locked_out" });
-  // Each push lands on the customer's phone: the same limits as any sensitive turn.
-  if (!(await withinLimits(deps, call.contactId, claimed, "sensitive", ctx.intent)))
-    return reply("Failed", { reason: "rate_limited" });
   try {
-    await sendCompanion(ctx, claimed);
+    if (!(await limitedCompanionPush(ctx, claimed))) return reply("Failed", { reason: "rate_limited" });
   } catch (error) {
     logger.warn("companion push failed", { contactId: call.contactId, error });
     return reply("Failed", { reason: "push_failed" });
