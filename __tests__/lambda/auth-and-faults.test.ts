@@ -66,6 +66,23 @@ describe("authentication", () => {
     expect(JSON.stringify(h.security.events)).not.toContain("98765432");
   });
 
+  it("the lock cannot be read: AUTH_ERROR is recorded, no PIN reaches the bank, the caller is handed over", async () => {
+    const h = harness();
+    jest.spyOn(h.auth, "isLocked").mockRejectedValue(new Error("auth table unavailable"));
+    const response = await handleTurn(withPin("4321"), h.deps);
+    expect(response.sessionState.sessionAttributes).toMatchObject({ escalate: "true" });
+    expect(h.auth.failures.size).toBe(0);
+    expect(h.security.events).toStrictEqual([
+      {
+        customerId: "c-123",
+        type: "AUTH_ERROR",
+        sessionId: "contact-7f3e",
+        intent: "CheckBalance",
+        detail: { reason: "lock-check-failed" },
+      },
+    ]);
+  });
+
   it("the bank cannot check the PIN: AUTH_ERROR is recorded, the attempt still counts, the caller is handed over", async () => {
     const h = harness({
       bank: {

@@ -51,7 +51,15 @@ export async function identityMismatch(
 
 /** True (and recorded) when the customer is locked out. */
 export async function blockedByLock(ctx: AuthContext, customerId: string): Promise<boolean> {
-  if (!(await ctx.deps.ports.auth.isLocked(customerId))) return false;
+  let locked: boolean;
+  try {
+    locked = await ctx.deps.ports.auth.isLocked(customerId);
+  } catch (error) {
+    // An authentication that could not even read the lock is a failed one: recorded, then handed on.
+    await record(ctx, customerId, "AUTH_ERROR", { reason: "lock-check-failed" });
+    throw error;
+  }
+  if (!locked) return false;
   await record(ctx, customerId, "AUTH_BLOCKED_LOCKED");
   return true;
 }
