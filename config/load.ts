@@ -52,12 +52,34 @@ function readOverridesFile(file: string): unknown {
   }
 }
 
+/**
+ * `null` removes a named entry from a map (mergeSettings); anywhere else it reaches the schema as a
+ * value, and "expected string, received null" alone does not say what the writer meant.
+ */
+function explainNull(input: unknown, issue: SettingIssue): SettingIssue {
+  const value = issue.path.reduce<unknown>(
+    (node, key) =>
+      typeof node === "object" && node !== null ? (node as Record<PropertyKey, unknown>)[key] : undefined,
+    input,
+  );
+  if (value !== null) return issue;
+  return {
+    ...issue,
+    message: `${issue.message}: null only removes a named entry of a map (queues, routing profiles, agents, tags, business-hour days); leave a setting out to keep the value the layer below gives it`,
+  };
+}
+
 function parse(source: string, input: unknown): StackConfig {
   // Unknown keys are reported by unknownSettings, with the nearest known key, at every depth.
   const unknown = unknownSettings(configSchema, input);
   const result = configSchema.safeParse(input);
   const schemaIssues = result.success ? [] : result.error.issues;
-  const issues = [...unknown, ...schemaIssues.filter((issue) => issue.code !== "unrecognized_keys")];
+  const issues = [
+    ...unknown,
+    ...schemaIssues
+      .filter((issue) => issue.code !== "unrecognized_keys")
+      .map((issue) => explainNull(input, issue)),
+  ];
   if (issues.length > 0 || !result.success) throw new ConfigError(formatIssues(source, issues));
   return result.data;
 }
