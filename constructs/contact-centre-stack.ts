@@ -19,7 +19,7 @@ import {
 import type { LambdaZip } from "./lambda/types";
 import { LexBots } from "./lex";
 import { RetiredResources } from "./migration/retired";
-import { ContactRecordMetrics, Observability } from "./observability";
+import { ContactRecordMetrics, Observability, type ContactRecordMetricsProps } from "./observability";
 import { Platform } from "./platform/platform";
 import { AccessLogBucket } from "./storage";
 import { AlertTopics, ApiSecrets, FraudBackupQueue, PinEncryptionKey, SecurityTables } from "./security";
@@ -302,7 +302,7 @@ export class ContactCentreStack extends AddressedStack {
       accessLogs: this.accessLogs.targetFor("datalake"),
     });
     // Contact-record metrics: ContactsHandled / ContactsAbandoned for the queue abandonment alarms.
-    this.contactRecordMetrics = new ContactRecordMetrics(this, "contact_metrics", {
+    const contactRecordMetricsProps: ContactRecordMetricsProps = {
       countedContactsTable: this.securityTables.refs.countedContacts,
       functionName: ctrMetricsFunctionName,
       code: props.ctrMetricsCode,
@@ -312,7 +312,8 @@ export class ContactCentreStack extends AddressedStack {
       namespace: config.observability.contactMetricsNamespace,
       logRetentionDays: config.observability.logRetentionDays,
       alarmTopicArn: this.alertTopics.alarms.arn,
-    });
+    };
+    this.contactRecordMetrics = new ContactRecordMetrics(this, "contact_metrics", contactRecordMetricsProps);
 
     // Callback requests past PENDING: Connect's contact events of callback contacts move each
     // callbacks-table record forward (docs/flow-journeys.md, "Callbacks table lifecycle").
@@ -437,12 +438,14 @@ export class ContactCentreStack extends AddressedStack {
         instanceId: this.connect.instanceId,
         lexFallback: lexFallbackProps,
         callbackStatus: callbackStatusProps,
+        contactRecords: { metrics: contactRecordMetricsProps, stream: config.datalake.ctrStream },
         alertEmails: { fraud: config.security.fraudAlertEmails, alarms: config.security.alarmEmails },
         observability: { config: config.observability, queueNames: Object.keys(config.connect.queues) },
         primaryAlarms: {
           observability: this.observability.alarms,
           fraudBackup: this.fraudBackup.depthAlarms,
           callbackDeadLetter: this.callbackLifecycle.deadLetterAlarm,
+          contactRecords: this.contactRecordMetrics,
         },
         botAliases: (["gateway", "banking", "sales"] as const).map((key) => ({
           key,

@@ -188,9 +188,9 @@ describe("runbooks of prod with DR on (the replica Region's alarms)", () => {
     const undelivered = generated.get("fraud_alert_undelivered.md")!;
     expect(undelivered.match(/### \d+\. The log lines this alarm counts/g)).toHaveLength(1);
     expect(undelivered).toContain("--region eu-central-1");
-    // Contact-record metrics are not replicated: the abandonment page says so for Frankfurt.
-    expect(generated.get("queue_abandonment_rate.md")).toContain(
-      "Not in prod eu-central-1 (DR replica): the replica Region has no such log group",
+    // The replica counts its own contact records: the abandonment page queries its counter in Frankfurt.
+    expect(generated.get("queue_abandonment_rate.md")).toMatch(
+      /# prod eu-central-1 \(DR replica\)\nid=\$\(aws logs start-query --region eu-central-1 \\\n\s+--log-group-names '\/aws\/lambda\/connect-comprehensive-ctr-metrics'/,
     );
     expect(generated.get("api_server_errors.md")).toContain(
       "| prod eu-central-1 (DR replica) | not in the replica Region",

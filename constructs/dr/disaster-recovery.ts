@@ -1,5 +1,7 @@
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
+import { ConnectInstanceStorageConfig } from "@cdktf/provider-aws/lib/connect-instance-storage-config";
 import { DynamodbTableReplicaA } from "@cdktf/provider-aws/lib/dynamodb-table-replica";
+import { KinesisStream } from "@cdktf/provider-aws/lib/kinesis-stream";
 import type { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
@@ -12,7 +14,12 @@ import {
   LexFallbackLambda,
   type LexFallbackLambdaProps,
 } from "../lambda/lex-fallback-lambda";
-import { Observability, shareRunbook } from "../observability";
+import {
+  ContactRecordMetrics,
+  Observability,
+  shareRunbook,
+  type ContactRecordMetricsProps,
+} from "../observability";
 import {
   AlertTopics,
   FraudBackupQueue,
@@ -58,6 +65,15 @@ export interface DisasterRecoveryProps {
    * copy differs only in what is regional.
    */
   readonly callbackStatus: CallbackLifecycleProps;
+  /**
+   * The contact-record counter's props in the primary (the same ctr_metrics bundle) and the
+   * primary contact-record stream's sizing (config `datalake.ctrStream`); the replica's copies
+   * differ only in what is regional.
+   */
+  readonly contactRecords: {
+    readonly metrics: ContactRecordMetricsProps;
+    readonly stream: { readonly shardCount: number; readonly retentionHours: number };
+  };
   /** Subscribers of the replica's alert topics (config `security`). */
   readonly alertEmails: { readonly fraud: readonly string[]; readonly alarms: readonly string[] };
   /** Alarm thresholds and namespaces (config `observability`) and the queues alarmed on. */
@@ -65,12 +81,14 @@ export interface DisasterRecoveryProps {
   /**
    * The primary's alarms that the replica has too: each replica alarm links its counterpart's
    * runbook page. `observability` by alarm-table address, `fraudBackup` the backup queue's alarms,
-   * `callbackDeadLetter` the callbacks consumer's dead-letter alarm.
+   * `callbackDeadLetter` the callbacks consumer's dead-letter alarm, `contactRecords` the
+   * contact-record counter's iterator-age and skipped-records alarms.
    */
   readonly primaryAlarms: {
     readonly observability: Readonly<Record<string, CloudwatchMetricAlarm>>;
     readonly fraudBackup: readonly CloudwatchMetricAlarm[];
     readonly callbackDeadLetter: CloudwatchMetricAlarm;
+    readonly contactRecords: Pick<ContactRecordMetrics, "iteratorAgeAlarm" | "skippedRecordsAlarm">;
   };
   /**
    * The primary's bot aliases. Lex Global Resiliency (`npm run dr:replicate`) copies each bot to
@@ -88,10 +106,11 @@ export interface DisasterRecoveryProps {
  * The replica Region of Connect Global Resiliency, in the same stack as the primary
  * (docs/disaster-recovery.md): a key of its own, every table as a global-table replica, the
  * secrets replicated, the code-hook Lambda and its live alias (same function name, which the
- * replicated flows need), alert topics, the fraud backup queue, alarms and a dashboard, and a
- * recordings bucket that receives what residency allows. With the traffic distribution group
- * known (`dr.trafficDistributionGroupArn`, after `npm run dr:replicate`) the replica instance is
- * associated with the Lambda and stores its recordings here.
+ * replicated flows need), the callbacks consumer, a contact-record stream and its counter, alert
+ * topics, the fraud backup queue, alarms and a dashboard, and a recordings bucket that receives
+ * what residency allows. With the traffic distribution group known
+ * (`dr.trafficDistributionGroupArn`, after `npm run dr:replicate`) the replica instance is
+ * associated with the Lambda and stores its recordings and contact records here.
  *
  * In the primary Region this adds resources and changes three things in place, none of them
  * forcing a replacement: the tables' streams (global tables need NEW_AND_OLD_IMAGES), the secrets'
@@ -105,6 +124,10 @@ export class DisasterRecovery extends Construct {
   public readonly fraudBackup: FraudBackupQueue;
   public readonly lexFallback: LexFallbackLambda;
   public readonly callbacks: CallbackLifecycle;
+  /** Where the replica instance writes its contact records (stage 2), in the replica Region. */
+  public readonly contactRecordStream: KinesisStream;
+  /** ctr_metrics on that stream: the replica's ContactsHandled / ContactsAbandoned. */
+  public readonly contactRecordMetrics: ContactRecordMetrics;
   public readonly observability: Observability;
   public readonly storage: ReplicaStorage;
   /** ARN of the replica instance: the primary's id in the replica Region. */
@@ -169,6 +192,8 @@ export class DisasterRecovery extends Construct {
     const primary = props.lexFallback;
     const functionName = primary.functionName ?? "lex-fallback";
     const replicaTableArn = (key: SecurityTableKey) => replicas[key].arn;
+    // Same table name in both Regions; naming it from the replica waits for the replica to exist.
+    const tableNameOf = (replicaArn: string) => Fn.element(Fn.split("/", replicaArn), 1);
     this.lexFallback = new LexFallbackLambda(this, "lex_fallback", {
       ...primary,
       // Same function name in both Regions: the replicated flows invoke it by name in their Region.
@@ -204,9 +229,37 @@ export class DisasterRecovery extends Construct {
       ...props.callbackStatus,
       roleName: `${callbackStatusFunction}-role-${region}`,
       kmsKeyArn: keyArn,
-      // Same table name in both Regions; naming it from the replica waits for the replica to exist.
-      callbacksTable: { name: Fn.element(Fn.split("/", callbacksReplicaArn), 1), arn: callbacksReplicaArn },
+      callbacksTable: { name: tableNameOf(callbacksReplicaArn), arn: callbacksReplicaArn },
       connectInstanceArn: this.replicaInstanceArn,
+      alarmTopicArn: this.alerts.alarms.arn,
+    });
+
+    // Connect writes a contact's records only to a stream of the Region that handled it: without a
+    // stream and counter here, Frankfurt's calls count nowhere and its abandonment alarms read nothing.
+    const ctrSizing = props.contactRecords.stream;
+    this.contactRecordStream = new KinesisStream(this, "ctr_stream", {
+      // The primary's name: stream names are regional.
+      name: `${prefix}-ctr-stream`,
+      shardCount: ctrSizing.shardCount,
+      retentionPeriod: ctrSizing.retentionHours,
+      streamModeDetails: { streamMode: "PROVISIONED" },
+      encryptionType: "KMS",
+      kmsKeyId: keyArn,
+    });
+    const counterFunction = props.contactRecords.metrics.functionName ?? "ctr-metrics";
+    // Each Region's counter sees only the contacts that Region handled, so its dedup needs only
+    // the local table: counted contacts need not be global. The table is global like every table
+    // (TABLE_SPECS), which is harmless: no contact id is claimed in both Regions, so the create-only
+    // condition (checked against the local replica) and last-writer-wins never meet.
+    const countedReplicaArn = replicaTableArn("countedContacts");
+    this.contactRecordMetrics = new ContactRecordMetrics(this, "contact_metrics", {
+      ...props.contactRecords.metrics,
+      functionName: counterFunction,
+      roleName: `${counterFunction}-role-${region}`,
+      kmsKeyArn: keyArn,
+      streamArn: this.contactRecordStream.arn,
+      streamKmsKeyArn: keyArn,
+      countedContactsTable: { name: tableNameOf(countedReplicaArn), arn: countedReplicaArn },
       alarmTopicArn: this.alerts.alarms.arn,
     });
 
@@ -218,7 +271,8 @@ export class DisasterRecovery extends Construct {
       connectInstanceId: props.instanceId,
       queueNames: props.observability.queueNames,
       lexFallbackFunctionName: functionName,
-      otherFunctionNames: [callbackStatusFunction],
+      otherFunctionNames: [callbackStatusFunction, counterFunction],
+      contactRecordCounterFunctionName: counterFunction,
       deliveryFailures: {
         namespace: LEX_FALLBACK_METRIC_NAMESPACE,
         fraudAlertUndelivered: this.lexFallback.deliveryFailureMetrics.FRAUD_ALERT_UNDELIVERED,
@@ -259,6 +313,14 @@ export class DisasterRecovery extends Construct {
         if (bot.codeHook) this.lexFallback.allowLex(`LexReplica${bot.key}`, replicaAlias);
       }
       this.storage.storeFor(props.instanceId);
+      new ConnectInstanceStorageConfig(this, "ctr_stream_storage", {
+        instanceId: props.instanceId,
+        resourceType: "CONTACT_TRACE_RECORDS",
+        storageConfig: {
+          storageType: "KINESIS_STREAM",
+          kinesisStreamConfig: { streamArn: this.contactRecordStream.arn },
+        },
+      });
     }
 
     placeInRegion(this, region, { awscc, except: [this.storage.primarySide] });
@@ -279,6 +341,10 @@ export class DisasterRecovery extends Construct {
         (alarm) => [alarm, primary.fraudBackup.find((p) => p.node.id === alarm.node.id)] as const,
       ),
       [this.callbacks.deadLetterAlarm, primary.callbackDeadLetter],
+      ...(["iteratorAgeAlarm", "skippedRecordsAlarm"] as const).flatMap((key) => {
+        const alarm = this.contactRecordMetrics[key];
+        return alarm ? [[alarm, primary.contactRecords[key]] as const] : [];
+      }),
     ]);
     for (const alarm of this.node.findAll()) {
       if (!(alarm instanceof CloudwatchMetricAlarm)) continue;

@@ -8,6 +8,12 @@ import { CONTACT_RECORDS_SKIPPED } from "./metrics";
 export interface ContactRecordMetricsProps {
   /** Function name. @default "ctr-metrics" */
   readonly functionName?: string;
+  /**
+   * Name of the function's execution role. IAM is global: the same function in a DR replica
+   * Region needs a role of its own name.
+   * @default `<functionName>-role`
+   */
+  readonly roleName?: string;
   /** Bundle of lambda/ctr_metrics (bundleLambda at synth, or a prebuilt zip). */
   readonly code: LambdaZip;
   /** KMS key of the function environment and its log group. */
@@ -134,6 +140,7 @@ export class ContactRecordMetrics extends Construct {
 
     this.lambda = new NodejsLambda(this, "Lambda", {
       functionName,
+      ...(props.roleName !== undefined ? { roleName: props.roleName } : {}),
       code: props.code,
       // Parses JSON and writes lines: a 100-record batch takes milliseconds.
       memorySize: 256,

@@ -46,7 +46,7 @@ export interface ObservabilityProps {
   /**
    * Function name of the contact-record consumer (ContactRecordMetrics): its skipped records and
    * delay get a dashboard widget.
-   * @default - no such widget (the DR replica Region has no consumer)
+   * @default - no such widget
    */
   readonly contactRecordCounterFunctionName?: string;
   /**
