@@ -89,8 +89,11 @@ describe("what one turn records", () => {
     });
     expect(record!.record_id).toMatch(/^[0-9a-f-]{36}$/);
     expect(Number.isNaN(Date.parse(record!.timestamp))).toBe(false);
-    // No transcript, answer, card, PIN or customer id in the record.
-    const text = JSON.stringify(record);
+    // No transcript, answer, card, PIN or customer id in the record. Its random id and its time are
+    // left out of the search: a UUID holds "4929" about once in 2,000 runs (it did in CI).
+    const text = JSON.stringify(record, (key, value) =>
+      ["record_id", "timestamp"].includes(key) ? undefined : value,
+    );
     for (const secret of ["4929", "4321", "card", "9am", "c-123"]) expect(text).not.toContain(secret);
   });
 
