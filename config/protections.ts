@@ -12,6 +12,8 @@ type Guard =
   | { readonly kind: "kept-set" }
   /** A list may lose entries, not gain one. */
   | { readonly kind: "no-additions" }
+  /** Unset in the file: an override may set it; set: it may lose entries, not gain one or disappear. */
+  | { readonly kind: "narrow-only" }
   /** Exactly as the environment file has it. */
   | { readonly kind: "unchanged" };
 
@@ -66,6 +68,12 @@ export const PROTECTED_SETTINGS: readonly ProtectedSetting[] = [
     path: "region",
     protects: "where every regional resource and the data it holds lives",
     guard: { kind: "unchanged" },
+    scope: "prod",
+  },
+  {
+    path: "accountIds",
+    protects: "the accounts prod may be planned and deployed in",
+    guard: { kind: "narrow-only" },
     scope: "prod",
   },
   {
@@ -218,6 +226,10 @@ function weakening(guard: Guard, before: unknown, after: unknown): string | unde
       return before !== undefined && after === undefined ? "remove it" : undefined;
     case "unchanged":
       return isDeepStrictEqual(before, after) ? undefined : `change it ${change}`;
+    case "narrow-only":
+      if (before === undefined) return undefined;
+      if (after === undefined) return "remove it";
+      return weakening({ kind: "no-additions" }, before, after);
     case "no-additions": {
       const allowed = (before ?? []) as unknown[];
       const added = ((after ?? []) as unknown[]).filter((a) => !allowed.some((b) => isDeepStrictEqual(a, b)));

@@ -84,6 +84,7 @@ export class ContactCentreStack extends AddressedStack {
       tags,
       backend: config.backend,
       stackName: stackNameFor(config),
+      ...(config.accountIds ? { allowedAccountIds: config.accountIds } : {}),
     });
     const awsEnv = {
       accountId: this.platform.accountId,

@@ -104,6 +104,7 @@ describe("prod protections an override cannot lower", () => {
       ...DR_WEAKENINGS.map(([, path]) => path),
       "rules.suppressions",
       "security.deletionProtection",
+      "accountIds",
     ];
     expect(PROTECTED_SETTINGS.map((p) => p.path).sort()).toStrictEqual(
       [...tested, "flows.pinEncryption"].sort(),
@@ -222,6 +223,25 @@ const DR_WEAKENINGS: ReadonlyArray<readonly [unknown, string, string, Record<str
     {},
   ],
 ];
+
+describe("prod's account pins", () => {
+  const PINNED = ["111122223333", "444455556666"];
+  const pinned = (overrides: unknown) => () =>
+    loadConfig({ env: "prod", environments: { prod: { ...prod, accountIds: PINNED } }, overrides });
+
+  it("refuse an override that adds an account to the ones prod.ts pins", () => {
+    expect(linesOf(pinned({ accountIds: [...PINNED, "999999999999"] }))).toStrictEqual([
+      `config/environments/prod.ts: accountIds: protected in prod (the accounts prod may be planned and deployed in): an override cannot add to it ("999999999999"); change it in config/environments/prod.ts, where it is reviewed`,
+    ]);
+  });
+
+  it("let an override narrow them, or pin prod where prod.ts does not", () => {
+    expect(pinned({ accountIds: ["444455556666"] })().accountIds).toStrictEqual(["444455556666"]);
+    expect(loadConfig({ env: "prod", overrides: { accountIds: ["111122223333"] } }).accountIds).toStrictEqual(
+      ["111122223333"],
+    );
+  });
+});
 
 describe("prod DR protections, once the environment file turns DR on", () => {
   const withDr = (overrides: unknown, dr?: Record<string, unknown>) => () =>

@@ -66,6 +66,7 @@ export const EFFECTS: Readonly<Record<string, Effect>> = {
   locale: { changes: "output", value: "en_US", with: { "lex.gatewaySecondaryLocale": "en_GB" } },
   "lex.gatewaySecondaryLocale": { changes: "output", value: "en_GB", with: { locale: "en_US" } },
   region: { changes: "output", value: "eu-west-1" },
+  accountIds: { changes: "output", value: ["111122223333"] },
   bedrockRegion: { changes: "output", value: "eu-west-1" },
   projectName: { changes: "output", value: "connect-other" },
   voiceId: { changes: "output", value: "Brian" },

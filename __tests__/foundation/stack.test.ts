@@ -234,6 +234,18 @@ describe("backends", () => {
   });
 });
 
+describe("the accounts an environment may act in (config accountIds)", () => {
+  it("pin every aws provider, so credentials of another account fail the plan before any change", () => {
+    const pinned = synthStack("dev", { accountIds: ["111122223333"] }).json.provider!.aws!;
+    expect(pinned.map((p) => [p.alias ?? "default", p.allowed_account_ids])).toStrictEqual([
+      ["default", ["111122223333"]],
+      ["us_east_1", ["111122223333"]],
+    ]);
+    // Unset, any account: the default a fresh clone synthesizes with.
+    expect(dev.json.provider!.aws!.some((p) => "allowed_account_ids" in p)).toBe(false);
+  });
+});
+
 describe("required Terraform version", () => {
   it("is at least 1.7 (removed blocks), and 1.10 where the S3 backend locks with use_lockfile", () => {
     expect((dev.json.terraform as any).required_version).toBe(">= 1.7.0");

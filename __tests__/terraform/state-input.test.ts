@@ -8,7 +8,7 @@ import {
   withoutUnplannable,
   type ShowJson,
 } from "../../scripts/terraform/state-input";
-import { accountOfState } from "../../scripts/terraform/offline-plan";
+import { accountOfState, pinnedAccountOf } from "../../scripts/terraform/offline-plan";
 
 /** `terraform show -json` of a state (JSON output format: values.root_module, child_modules). */
 const show: ShowJson = {
@@ -88,6 +88,19 @@ describe("state to plan against", () => {
 
   it("reads the stub's account off the state, so bucket names with the account id stay the same", () => {
     expect(accountOfState(state)).toBe("210987654321");
+  });
+
+  it("with no state, answers as the account the stack's default aws provider is pinned to", () => {
+    const provider = (aws: Array<Record<string, unknown>>) => ({ provider: { aws } });
+    expect(
+      pinnedAccountOf(
+        provider([
+          { alias: "us_east_1", allowed_account_ids: ["999999999999"] },
+          { region: "eu-west-2", allowed_account_ids: ["111122223333", "444455556666"] },
+        ]),
+      ),
+    ).toBe("111122223333");
+    expect(pinnedAccountOf(provider([{ region: "eu-west-2" }]))).toBeUndefined();
   });
 
   describe("reading the file", () => {

@@ -33,6 +33,15 @@ export const baseSchema = {
   }),
   region: awsRegion.default("eu-west-2"),
   /**
+   * The AWS accounts this environment may plan and deploy in (the aws providers'
+   * allowed_account_ids): credentials of any other account fail the plan before any change.
+   * @default - any account
+   */
+  accountIds: z
+    .array(z.string().regex(/^\d{12}$/, "expected a 12-digit AWS account id"))
+    .min(1)
+    .optional(),
+  /**
    * Region for Bedrock runtime calls and the guardrail. Frankfurt by default so a UK bank's
    * customer text stays in Europe (the original used us-east-1); the model must be enabled there.
    */

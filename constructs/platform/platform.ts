@@ -18,6 +18,12 @@ export interface PlatformProps {
   readonly backend: BackendConfig;
   /** Stack name, used for the default local state file name. */
   readonly stackName: string;
+  /**
+   * Accounts the aws providers may act in; Terraform stops before any change under credentials of
+   * another (the wrong account's apply is the costliest mistake a bank can make here).
+   * @default - any account
+   */
+  readonly allowedAccountIds?: readonly string[];
 }
 
 /**
@@ -38,11 +44,13 @@ export class Platform extends Construct {
   constructor(scope: Construct, id: string, props: PlatformProps) {
     super(scope, id);
     const defaultTags = [{ tags: { ...props.tags } }];
-    this.aws = new AwsProvider(this, "aws", { region: props.region, defaultTags });
+    const accounts = props.allowedAccountIds ? { allowedAccountIds: [...props.allowedAccountIds] } : {};
+    this.aws = new AwsProvider(this, "aws", { region: props.region, defaultTags, ...accounts });
     this.awsUsEast1 = new AwsProvider(this, "aws_us_east_1", {
       region: "us-east-1",
       alias: "us_east_1",
       defaultTags,
+      ...accounts,
     });
     this.awscc = new AwsccProvider(this, "awscc", { region: props.region });
     this.nullProvider = new NullProvider(this, "null");

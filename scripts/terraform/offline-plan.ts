@@ -55,6 +55,12 @@ export function accountOfState(state: StateV4): string | undefined {
   return arn?.[1];
 }
 
+/** The first account the stack's default aws provider is pinned to (`allowed_account_ids`), if any. */
+export function pinnedAccountOf(stack: TerraformConfig): string | undefined {
+  const ids = stack.provider?.aws?.find((p) => p.alias === undefined)?.allowed_account_ids;
+  return Array.isArray(ids) && typeof ids[0] === "string" ? ids[0] : undefined;
+}
+
 async function timed<T>(progress: (line: string) => void, what: string, work: () => Promise<T>): Promise<T> {
   const start = Date.now();
   progress(`${what}…`);
@@ -112,7 +118,13 @@ export async function planOffline(options: OfflinePlanOptions): Promise<OfflineP
     state = filtered.state;
     stateSetAside.push(...filtered.setAside);
   }
-  const accountId = options.accountId ?? (state && accountOfState(state)) ?? DEFAULT_ACCOUNT_ID;
+  // A state is of its account (and a pinned stack refuses any other: terraform says so); without
+  // one, the stub answers as the account the stack is pinned to.
+  const accountId =
+    options.accountId ??
+    (state && accountOfState(state)) ??
+    pinnedAccountOf(options.stack) ??
+    DEFAULT_ACCOUNT_ID;
 
   const stub = await startStsStub(accountId);
   try {
