@@ -143,6 +143,20 @@ describe("the offline view of a synthesized stack (what the plugin mirror's prov
     expect(view.mapped.map((m) => m.what)).toContain("backend s3");
   });
 
+  it("keeps account pins and lets a pinned provider ask the stub which account it is in", () => {
+    const pinned = stack();
+    pinned.provider!.aws![0]!.allowed_account_ids = ["111122223333"];
+    const providers = offlineView(pinned, options).config.provider!.aws!;
+    expect(
+      providers.map((p) => [p.alias ?? "default", p.allowed_account_ids, p.skip_requesting_account_id]),
+    ).toStrictEqual([
+      ["default", ["111122223333"], false],
+      ["us_east_1", undefined, true],
+      // The per-resource region's alias is the default provider in another Region: pinned the same.
+      ["offline_region_eu_central_1", ["111122223333"], false],
+    ]);
+  });
+
   it("never changes the stack it was given (what cdktf deploy ships)", () => {
     const original = stack();
     offlineView(original, options);

@@ -63,7 +63,10 @@ export interface OfflineView {
   readonly regionProviders: ReadonlyMap<string, string>;
 }
 
-/** Provider settings that would reach a real account, profile or role: the offline plan drops them. */
+/**
+ * Provider settings that would reach a real account, profile or role: the offline plan drops them.
+ * The account pins stay: the stub answers with an account, and the provider checks it.
+ */
 const CREDENTIAL_SETTINGS = [
   "access_key",
   "secret_key",
@@ -73,8 +76,6 @@ const CREDENTIAL_SETTINGS = [
   "shared_credentials_files",
   "assume_role",
   "assume_role_with_web_identity",
-  "allowed_account_ids",
-  "forbidden_account_ids",
   "endpoints",
 ];
 
@@ -152,6 +153,11 @@ export function offlineView(stack: TerraformConfig, options: OfflineViewOptions)
   for (const provider of awsProviders) {
     for (const key of CREDENTIAL_SETTINGS) delete provider[key];
     Object.assign(provider, OFFLINE_PROVIDER_SETTINGS, { endpoints: [{ sts: options.stsEndpoint }] });
+    // A pinned provider (allowed/forbidden_account_ids, kept) asks the stub which account it is in
+    // and refuses one it may not act in, as it would refuse real credentials.
+    if (provider.allowed_account_ids || provider.forbidden_account_ids) {
+      provider.skip_requesting_account_id = false;
+    }
   }
   config.provider = { aws: awsProviders };
   const terraform = { ...(config.terraform ?? {}) };
