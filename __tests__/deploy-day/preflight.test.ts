@@ -104,6 +104,12 @@ describe("a broken account: each check fails for its own cause, with the fix", (
       /account 999988887777.*ccp\.certificateArn names 111122223333/,
     ],
     [
+      "a config pinned to another account",
+      () => ({ config: { accountIds: ["444455556666"] } }),
+      "aws-account",
+      /account 111122223333.*accountIds pins 444455556666/,
+    ],
+    [
       "a shell defaulting to another region",
       () => ({ ambientRegion: "us-east-1" }),
       "aws-region",
@@ -296,6 +302,14 @@ describe("what preflight cannot know yet is SKIP, with what to do after the depl
     expect(results.get("sns:connect-comprehensive-alarms")).toMatchObject({
       status: "SKIP",
       detail: expect.stringMatching(/this deploy creates it/),
+    });
+  });
+
+  it("names the pin among what the account was checked against", async () => {
+    const results = byId(await run(prodContext({ config: { accountIds: ["111122223333"] } })));
+    expect(results.get("aws-account")).toMatchObject({
+      status: "PASS",
+      detail: expect.stringMatching(/account 111122223333, as ccp\.certificateArn and accountIds name$/),
     });
   });
 

@@ -1,6 +1,7 @@
 /**
- * Whose credentials, and which region this shell defaults to. The config names no account of its
- * own; the account is the one its ARNs name (the CCP certificate) or `--account`.
+ * Whose credentials, and which region this shell defaults to. The account must be one the config
+ * pins (`accountIds`, which the providers enforce again at plan time), the one its ARNs name (the
+ * CCP certificate) and `--account`, whichever are given.
  */
 import { fail, pass, skip, type Check, type CheckResult } from "../check";
 import type { DeployDayContext } from "../context";
@@ -26,19 +27,28 @@ export const accountCheck: Check<IdentityContext> = {
   async run(ctx) {
     const { account, arn } = await ctx.identity();
     const named = accountsNamedByConfig(ctx);
-    const wrong = named.filter((n) => n.account !== account);
+    const pinned = ctx.config.accountIds;
+    const wrong = [
+      ...named
+        .filter((n) => n.account !== account)
+        .map((n) => ({ from: n.from, says: `names ${n.account}` })),
+      ...(pinned && !pinned.includes(account)
+        ? [{ from: "accountIds", says: `pins ${pinned.join(", ")}` }]
+        : []),
+    ];
     if (wrong.length > 0) {
       return fail(
         "aws-account",
-        `deploying as ${arn} (account ${account}), but ${wrong.map((w) => `${w.from} names ${w.account}`).join(" and ")}`,
+        `deploying as ${arn} (account ${account}), but ${wrong.map((w) => `${w.from} ${w.says}`).join(" and ")}`,
         `switch to the ${ctx.env} account's credentials (AWS_PROFILE) or correct ${wrong.map((w) => w.from).join(", ")}`,
       );
     }
+    if (pinned) named.push({ account, from: "accountIds" });
     if (named.length === 0) {
       return skip(
         "aws-account",
         `deploying as ${arn} (account ${account}); the ${ctx.env} config names no account to compare with`,
-        "pass --account <12 digits> to check the credentials against the intended account",
+        "set accountIds in the environment's config (the providers then refuse any other account), or pass --account <12 digits>",
       );
     }
     return pass(
