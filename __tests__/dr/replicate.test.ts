@@ -59,6 +59,13 @@ const DEFAULT_GROUP = {
   ],
 };
 
+/** The instance as it stands after an earlier, completed run: replicated, the replica ACTIVE. */
+function alreadyReplicated(r: Regions): void {
+  primaryInstance(r);
+  r.primary.on(DescribeInstanceCommand).resolves(primaryWith(toReplica("INSTANCE_REPLICATION_COMPLETE")));
+  r.replica.on(DescribeInstanceCommand).resolves({ Instance: { Id: INSTANCE_ID, InstanceStatus: "ACTIVE" } });
+}
+
 function primaryInstance(r: Regions): void {
   r.primary.on(ListInstancesCommand).resolves({
     InstanceSummaryList: [
@@ -147,11 +154,7 @@ describe("npm run dr:replicate", () => {
 
   it("does not call ReplicateInstance again when the replica exists, and accepts the group config already names", async () => {
     const r = regions(() => drConfig());
-    primaryInstance(r);
-    r.primary.on(DescribeInstanceCommand).resolves(primaryWith(toReplica("INSTANCE_REPLICATION_COMPLETE")));
-    r.replica
-      .on(DescribeInstanceCommand)
-      .resolves({ Instance: { Id: INSTANCE_ID, InstanceStatus: "ACTIVE" } });
+    alreadyReplicated(r);
     r.primary.on(ListTrafficDistributionGroupsCommand).resolves(DEFAULT_GROUP);
     bots(r, "Enabled");
 
@@ -221,11 +224,7 @@ describe("npm run dr:replicate", () => {
   it("exits 1 when config names another group than the replica's default one", async () => {
     const other = `arn:aws:connect:${PRIMARY}:${ACCOUNT}:traffic-distribution-group/00000000-1111-4222-8333-444444444444`;
     const r = regions(() => drConfig(other));
-    primaryInstance(r);
-    r.primary.on(DescribeInstanceCommand).resolves(primaryWith(toReplica("INSTANCE_REPLICATION_COMPLETE")));
-    r.replica
-      .on(DescribeInstanceCommand)
-      .resolves({ Instance: { Id: INSTANCE_ID, InstanceStatus: "ACTIVE" } });
+    alreadyReplicated(r);
     r.primary.on(ListTrafficDistributionGroupsCommand).resolves(DEFAULT_GROUP);
 
     bots(r, "Enabled");
@@ -240,11 +239,7 @@ describe("npm run dr:replicate", () => {
 
   it("exits 1 with Lex's reasons when a bot's replica failed, before reading the group", async () => {
     const r = regions(() => drConfig(null));
-    primaryInstance(r);
-    r.primary.on(DescribeInstanceCommand).resolves(primaryWith(toReplica("INSTANCE_REPLICATION_COMPLETE")));
-    r.replica
-      .on(DescribeInstanceCommand)
-      .resolves({ Instance: { Id: INSTANCE_ID, InstanceStatus: "ACTIVE" } });
+    alreadyReplicated(r);
     bots(r, "Enabled");
     r.lex.on(ListBotReplicasCommand, { botId: "BANKING001" }).resolves({
       botId: "BANKING001",
