@@ -1,12 +1,11 @@
-import { execFile, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, join, resolve } from "node:path";
+import { join } from "node:path";
 
 // Plain CommonJS (the app launcher needs it before TypeScript can load); typed by its JSDoc.
 import { buildCache, buildKey } from "../../scripts/support/build-cache.cjs";
-
-const root = resolve(__dirname, "../..");
+import { launchSynth, ROOT as root, SYNTH_SUMMARY, type LaunchedSynth } from "./support/launch-synth";
 
 describe("the build cache key", () => {
   it("changes with any input's content, and a missing input is never a hit", () => {
@@ -37,104 +36,23 @@ describe("the build cache record", () => {
   });
 });
 
-/** PATH without any directory holding a terraform binary: synth must not need one. */
-function pathWithoutTerraform(): string {
-  return (process.env.PATH ?? "")
-    .split(delimiter)
-    .filter((dir) => dir && !existsSync(join(dir, "terraform")))
-    .join(delimiter);
-}
-
-// The project declares the CLI, so `cdktf synth` is what the first synth runs; the cdktn copy of
-// `npm run check:cdktn -- --tests` drops cdktf-cli (cdktn-cli needs Node >= 22.19) and runs
-// `npm run synth`'s launcher instead. Both run the app as cdktf.json says: node scripts/run-app.cjs.
-const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { devDependencies?: object };
-const cliDeclared = "cdktf-cli" in (pkg.devDependencies ?? {});
-
-describe("synth as users run it (cdktf synth, npm run synth): main.ts from the compiled bundle, offline", () => {
-  interface Synth {
-    readonly status: number | null;
-    readonly stdout: string;
-    readonly stderr: string;
-    /** The dev stack's cdk.tf.json, when written. */
-    readonly json?: string;
-  }
-  function synth(args: string[], command = process.execPath): Promise<Synth> {
-    const outdir = mkdtempSync(join(tmpdir(), "launcher-"));
-    // The CLI takes its output folder as an argument and hands it to the app as CDKTF_OUTDIR.
-    const cliArgs = command === process.execPath ? args : [...args, "--output", outdir];
-    return new Promise((done) =>
-      execFile(
-        command,
-        cliArgs,
-        {
-          cwd: root,
-          // No terraform and no AWS credentials of any kind.
-          env: {
-            PATH: pathWithoutTerraform(),
-            HOME: process.env.HOME,
-            CDKTF_OUTDIR: outdir,
-            CONNECT_ENV: "dev",
-            CHECKPOINT_DISABLE: "1",
-            CI: "1",
-            AWS_ACCESS_KEY_ID: "",
-            AWS_SECRET_ACCESS_KEY: "",
-            AWS_PROFILE: "",
-          },
-        },
-        (error, stdout, stderr) => {
-          const file = join(outdir, "stacks/connect-comprehensive-dev/cdk.tf.json");
-          const status = error ? (typeof error.code === "number" ? error.code : null) : 0;
-          done({ status, stdout, stderr, ...(existsSync(file) ? { json: readFileSync(file, "utf8") } : {}) });
-        },
-      ),
-    );
-  }
-
-  /**
-   * The same dev synth from the TypeScript sources, in this process: synthesizeApp, the function
-   * main.ts calls (main.ts adds the rules report and the summary line, nothing the JSON holds).
-   * In process rather than through tsx: the same sources, without a third Node process loading
-   * every module unbundled (~5 s of CPU a run).
-   */
-  async function synthFromSources(): Promise<string> {
-    const outdir = mkdtempSync(join(tmpdir(), "launcher-sources-"));
-    delete process.env.CONNECT_CONFIG_FILE; // this suite's copy of the environment (jest gives each its own)
-    const { synthesizeApp } = await import("../../scripts/support/synth-app");
-    const { outputPath } = await synthesizeApp(["--context", "env=dev"], () => undefined, outdir);
-    return readFileSync(outputPath, "utf8");
-  }
-
+describe("npm run synth as users run it: main.ts from the compiled bundle, offline", () => {
   // The first synth brings the bundle and every build output up to date, as a user's first synth
-  // would; the run from the sources shares nothing with it but the Lambda and CCP build caches.
-  let bundled: Synth;
-  let fromSources: string;
+  // would. `cdktf synth` through the real CLI, byte for byte against the TypeScript sources, is
+  // cdktf-synth.engine-test.ts (the CLI alone costs ~8 s of CPU).
+  let dev: LaunchedSynth;
   beforeAll(async () => {
-    [bundled, fromSources] = await Promise.all([
-      cliDeclared ? synth(["synth"], join(root, "node_modules/.bin/cdktf")) : synth(["scripts/run-app.cjs"]),
-      synthFromSources(),
-    ]);
+    dev = await launchSynth(["scripts/run-app.cjs"]);
   }, 120_000);
 
-  it("synthesizes with no terraform and no credentials, printing a summary", () => {
-    expect(bundled.status).toBe(0);
-    expect(bundled.stdout).toMatch(
-      /^synth ok: stack connect-comprehensive-dev \(env dev\), \d+ resources and data sources → .* in \d+\.\d\d s; stack rules: \d+ rules over \d+ resources in \d+ ms: 0 errors, 0 warnings, \d+ suppressed$/m,
-    );
-    if (cliDeclared)
-      expect(bundled.stdout).toMatch(/Generated Terraform code for the stacks: connect-comprehensive-dev/);
-    expect(JSON.parse(bundled.json ?? "{}").terraform?.backend?.local).toBeDefined();
+  it("synthesizes with no terraform and no credentials, printing a summary and nothing on stderr", () => {
+    expect(dev).toMatchObject({ status: 0, stderr: "" });
+    expect(dev.stdout).toMatch(SYNTH_SUMMARY);
+    expect(JSON.parse(dev.json ?? "{}").terraform?.backend?.local).toBeDefined();
   });
 
   it("checks no types on synth: only diff, deploy and the other cdktf commands wait for tsc", () => {
-    expect(bundled.stdout).not.toMatch(/^types: /m);
-    expect(bundled.stderr).not.toMatch(/type error/);
-  });
-
-  it("writes byte for byte what the TypeScript sources write when run directly", () => {
-    expect(bundled.stderr).toBe("");
-    expect(bundled.json).toBeDefined();
-    expect(bundled.json).toBe(fromSources);
+    expect(dev.stdout).not.toMatch(/^types: /m);
   });
 
   it("reuses the app bundle, every Lambda zip and the CCP site when nothing changed, for any env", async () => {
@@ -145,7 +63,7 @@ describe("synth as users run it (cdktf synth, npm run synth): main.ts from the c
     expect(codeCaches()).toHaveLength(1);
     const codeCache = join(bundleDir, codeCaches()[0]!);
     writeFileSync(codeCache, "not a V8 code cache");
-    const prod = await synth(["scripts/run-app.cjs", "--context", "env=prod"]);
+    const prod = await launchSynth(["scripts/run-app.cjs", "--context", "env=prod"]);
     expect(readFileSync(codeCache, "utf8").startsWith("not a V8")).toBe(false);
     expect(prod.status).toBe(0);
     expect(prod.stdout).toMatch(/stack connect-comprehensive-prod \(env prod\)/);

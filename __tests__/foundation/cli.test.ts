@@ -35,7 +35,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
   };
 }
 
-// The successful offline synth, through the cdktf CLI users run, is in app-launcher.test.ts.
+// The successful offline synth: npm run synth in app-launcher.test.ts, cdktf synth in cdktf-synth.engine-test.ts.
 describe("main.ts", () => {
   it("fails a bad config value with one line naming the field, never a stack trace", () => {
     const dir = mkdtempSync(join(tmpdir(), "cfg-"));

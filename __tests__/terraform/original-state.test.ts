@@ -1,30 +1,12 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseStateList } from "../../constructs/migration/ledger";
-import { Workspace } from "../../scripts/terraform/engine";
-import { compareWithList, stateAddresses } from "../../scripts/terraform/original-list";
+import { compareWithList } from "../../scripts/terraform/original-list";
 import type { StateV4 } from "../../scripts/terraform/state-input";
-import { describeWithEngine, keptResult, realEngine, workDir } from "./support/real-engine";
+import { attributes, STATE } from "./support/original-fixture";
 
 const ROOT = join(__dirname, "../..");
-/** Made by scripts/terraform/original-state.ts from the original HCL (see its header). */
-const FIXTURE = join(ROOT, "__tests__/migration/fixtures/original.tfstate");
-const STATE = JSON.parse(readFileSync(FIXTURE, "utf8")) as StateV4;
 const LIST = parseStateList(readFileSync(join(ROOT, "docs/migration/original-state-list.txt"), "utf8"));
-
-const BY_ADDRESS = new Map(
-  STATE.resources.flatMap((r) =>
-    r.instances.map((i) => [
-      stateAddresses({ ...STATE, resources: [{ ...r, instances: [i] }] })[0]!,
-      i.attributes,
-    ]),
-  ),
-);
-const attributes = (address: string): Record<string, unknown> => {
-  const found = BY_ADDRESS.get(address);
-  if (!found) throw new Error(`${address} is not in the fixture`);
-  return found;
-};
 
 describe("compareWithList", () => {
   const state: StateV4 = {
@@ -119,31 +101,4 @@ describe("the committed original state (original.tfstate)", () => {
     const bot = attributes("module.lex_bot.aws_lexv2models_bot.this");
     expect(attributes("aws_lexv2models_bot_version.this").bot_id).toBe(bot.id);
   });
-});
-
-// Terraform itself decodes the fixture against the mirror provider's schemas (kept while the
-// fixture and the engine are unchanged: terraform loads a 700 MB provider to do it).
-describeWithEngine("terraform reads the committed original state", () => {
-  it("with hashicorp/aws of the mirror: every object decodes against its schema, values unchanged", async () => {
-    const fixture = readFileSync(FIXTURE, "utf8");
-    const queue = await keptResult("original-state-decoded", fixture, async () => {
-      const engine = await realEngine();
-      const dir = workDir("original-state-decoded");
-      writeFileSync(
-        join(dir, "main.tf.json"),
-        JSON.stringify({
-          terraform: { required_providers: { aws: { source: "hashicorp/aws", version: engine.awsVersion } } },
-        }),
-      );
-      const workspace = new Workspace(engine, dir, undefined);
-      await workspace.init();
-      const shown = JSON.parse(await workspace.terraform(["show", "-json", FIXTURE])) as {
-        values: { root_module: { resources?: Array<{ address: string; values: unknown }> } };
-      };
-      return shown.values.root_module.resources!.find(
-        (r) => r.address === 'aws_connect_queue.queues["AccountQueue"]',
-      )?.values;
-    });
-    expect(queue).toEqual(attributes('aws_connect_queue.queues["AccountQueue"]'));
-  }, 300_000);
 });
