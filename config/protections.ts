@@ -192,6 +192,14 @@ export const PROTECTED_SETTINGS: readonly ProtectedSetting[] = [
     scope: "prod",
     whileEnabled: "dr.enabled",
   },
+  {
+    path: "dr.api",
+    protects:
+      "the companion/CRM API's failover domain, which the CCP page and the companion app call; changing or removing it destroys the replica API and the domain's records",
+    guard: { kind: "unchanged" },
+    scope: "prod",
+    whileEnabled: "dr.enabled",
+  },
   // Either way is a reviewed decision: primary-only loses the recovery point of that data set,
   // replicate transfers customer content to another jurisdiction (UK GDPR).
   ...(

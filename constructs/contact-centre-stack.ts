@@ -2,7 +2,7 @@ import { Lazy } from "cdktf";
 import { Construct } from "constructs";
 import type { StackConfig } from "../config/schema";
 import { BankingGuardrail } from "./ai";
-import { apiFunctionNames, CompanionCrmApi } from "./api";
+import { apiFunctionNames, CompanionCrmApi, type CompanionCrmApiProps } from "./api";
 import { AuditTrail } from "./audit";
 import { CallbackLifecycle, callbackStatusName, type CallbackLifecycleProps } from "./callbacks";
 import { CcpLogging, CcpSite, type CcpSiteAssets } from "./ccp";
@@ -375,7 +375,7 @@ export class ContactCentreStack extends AddressedStack {
     // Companion-app approvals and the agents' customer lookup (the original's auth API, carried over).
     // Browsers call it only from the CCP page; without a bank host name the page's CloudFront name is
     // not known before the API exists (the page's CSP names the API), so any origin may send a bearer token.
-    this.api = new CompanionCrmApi(this, "api", {
+    const apiProps: CompanionCrmApiProps = {
       namePrefix: prefix,
       config: config.api,
       kmsKeyArn: keyArn,
@@ -391,9 +391,12 @@ export class ContactCentreStack extends AddressedStack {
       alarmTopicArn: this.alertTopics.alarms.arn,
       corsOrigins: config.ccp.domainName ? [`https://${config.ccp.domainName}`] : ["*"],
       tags,
-    });
+    };
+    this.api = new CompanionCrmApi(this, "api", apiProps);
+    // With a failover domain (config `dr.api`) agents reach the API in whichever Region is healthy.
+    const apiDomain = config.dr.enabled ? config.dr.api?.domainName : undefined;
     this.ccpSite = new CcpSite(this, "ccp", {
-      crmApiUrl: config.ccp.crmApiUrl ?? this.api.endpoint,
+      crmApiUrl: config.ccp.crmApiUrl ?? (apiDomain ? `https://${apiDomain}` : this.api.endpoint),
       namePrefix: prefix,
       config: config.ccp,
       assets: props.ccpSiteAssets,
@@ -439,6 +442,7 @@ export class ContactCentreStack extends AddressedStack {
         instanceId: this.connect.instanceId,
         lexFallback: lexFallbackProps,
         callbackStatus: callbackStatusProps,
+        api: { props: apiProps, primary: this.api },
         contactRecords: { metrics: contactRecordMetricsProps, stream: config.datalake.ctrStream },
         alertEmails: { fraud: config.security.fraudAlertEmails, alarms: config.security.alarmEmails },
         observability: { config: config.observability, queueNames: Object.keys(config.connect.queues) },

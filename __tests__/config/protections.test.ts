@@ -210,6 +210,13 @@ const DR_WEAKENINGS: ReadonlyArray<readonly [unknown, string, string, Record<str
     `change it ("${GROUP}" → "${OTHER_GROUP}")`,
     { trafficDistributionGroupArn: GROUP },
   ],
+  // The host name the CCP page and the app call: another is a new certificate and new records.
+  [
+    { dr: { api: { domainName: "api2.contact.bank.example" } } },
+    "dr.api",
+    `change it ({"domainName":"api.contact.bank.example","hostedZoneId":"Z0123456789ABCDEFGHIJ"} → {"domainName":"api2.contact.bank.example","hostedZoneId":"Z0123456789ABCDEFGHIJ"})`,
+    { api: { domainName: "api.contact.bank.example", hostedZoneId: "Z0123456789ABCDEFGHIJ" } },
+  ],
   [
     { dr: { residency: { callRecordings: "primary-only" } } },
     "dr.residency.callRecordings",

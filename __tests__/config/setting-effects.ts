@@ -31,6 +31,16 @@ export const SCENARIOS = {
     add: { connect: { identityManagementType: "EXISTING_DIRECTORY", directoryId: "d-1234567890" } },
   },
   "prod with DR": { env: "prod", add: { dr: { enabled: true, replicaRegion: "eu-central-1" } } },
+  "prod with DR and the API's failover domain": {
+    env: "prod",
+    add: {
+      dr: {
+        enabled: true,
+        replicaRegion: "eu-central-1",
+        api: { domainName: "api.contact.bank.example", hostedZoneId: "Z0123456789ABCDEFGHIJ" },
+      },
+    },
+  },
 } as const;
 export type Scenario = keyof typeof SCENARIOS;
 
@@ -177,6 +187,16 @@ export const EFFECTS: Readonly<Record<string, Effect>> = {
   },
   "dr.residency.callRecordings": { changes: "output", value: "primary-only", in: "prod with DR" },
   "dr.residency.chatTranscripts": { changes: "output", value: "primary-only", in: "prod with DR" },
+  "dr.api.domainName": {
+    changes: "output",
+    value: "api.contact-centre.bank.example",
+    in: "prod with DR and the API's failover domain",
+  },
+  "dr.api.hostedZoneId": {
+    changes: "output",
+    value: "Z09876543210ZYXWVUTSR",
+    in: "prod with DR and the API's failover domain",
+  },
   "rules.suppressions.[].rule": {
     changes: "rule report",
     value: "s3-versioning",

@@ -93,12 +93,20 @@ function withKeyAt(config: StackConfig, path: PropertyKey[], key: string): unkno
 
 describe("strictness at every depth", () => {
   // Whole configs that reach every object of the schema: dev (local backend) and prod (S3
-  // backend, encrypted PINs, SAML) with a routing profile and an agent.
+  // backend, encrypted PINs, SAML) with a routing profile and an agent, and DR with the API's
+  // failover domain.
   const configs = [
     loadConfig({ env: "dev" }),
     loadConfig({
       env: "prod",
-      overrides: { connect: { routingProfiles: { Collections: ROUTING_PROFILE }, agents: { jdoe: AGENT } } },
+      overrides: {
+        connect: { routingProfiles: { Collections: ROUTING_PROFILE }, agents: { jdoe: AGENT } },
+        dr: {
+          enabled: true,
+          replicaRegion: "eu-central-1",
+          api: { domainName: "api.contact.bank.example", hostedZoneId: "Z0123456789ABCDEFGHIJ" },
+        },
+      },
     }),
   ];
   const reached = new Map<string, [StackConfig, PropertyKey[]]>();

@@ -3,6 +3,9 @@ import { ConfigError, loadConfig } from "../../config/load";
 const GROUP =
   "arn:aws:connect:eu-west-2:111122223333:traffic-distribution-group/7a2e4c91-0b3d-4f58-a6e7-19c8d5b2f340";
 
+const DR_ON = { enabled: true, replicaRegion: "eu-central-1" } as const;
+const API = { domainName: "api.contact.bank.example", hostedZoneId: "Z0123456789ABCDEFGHIJ" } as const;
+
 /** The config's one-line-per-field message, or "" when it loads. */
 function problems(env: string, overrides: unknown): string {
   try {
@@ -86,7 +89,50 @@ describe("config dr", () => {
       { dr: { residency: { callRecordings: "eu-only" } } },
       "dr.residency.callRecordings: expected replicate or primary-only",
     ],
+    [
+      "an API domain that is no host name",
+      "prod",
+      { dr: { ...DR_ON, api: { ...API, domainName: "https://api.contact.bank.example" } } },
+      "dr.api.domainName: expected a lower-case DNS host name such as api.contact.bank.example",
+    ],
+    [
+      "a hosted zone id with the console's /hostedzone/ prefix",
+      "prod",
+      { dr: { ...DR_ON, api: { ...API, hostedZoneId: "/hostedzone/Z0123456789ABCDEFGHIJ" } } },
+      "dr.api.hostedZoneId: expected a Route 53 hosted zone id",
+    ],
+    [
+      "an API domain without its hosted zone",
+      "prod",
+      { dr: { ...DR_ON, api: { domainName: API.domainName } } },
+      "dr.api.hostedZoneId:",
+    ],
+    [
+      "an unknown key in dr.api",
+      "prod",
+      {
+        dr: { ...DR_ON, api: { ...API, certificateArn: "arn:aws:acm:eu-west-2:111122223333:certificate/x" } },
+      },
+      "dr.api.certificateArn: unknown setting",
+    ],
+    [
+      "the CCP page's host name for the API",
+      "prod",
+      { dr: { ...DR_ON, api: { ...API, domainName: "ccp.contact-centre.bank.example" } } },
+      "dr.api.domainName: ccp.contact-centre.bank.example is the CCP page's host name (ccp.domainName): give the API a host name of its own",
+    ],
+    [
+      "an API failover domain while DR is off",
+      "prod",
+      { dr: { api: API } },
+      "dr.api: the API's failover domain needs a replica Region to fail over to: set dr.enabled true, or remove dr.api",
+    ],
   ])("refuses %s, naming the field", (_what, env, overrides, message) => {
     expect(problems(env, overrides)).toContain(message);
+  });
+
+  it("accepts the API's failover domain with DR on, and leaves it unset by default (the API stays in the primary Region)", () => {
+    expect(problems("prod", { dr: { ...DR_ON, api: API } })).toBe("");
+    expect(loadConfig({ env: "prod", overrides: { dr: DR_ON } }).dr.api).toBeUndefined();
   });
 });

@@ -252,3 +252,27 @@ describe("RunbookLinks", () => {
     ]);
   });
 });
+
+describe("runbooks of prod with DR and the API's failover domain (config dr.api)", () => {
+  const withApi = drJson({
+    trafficDistributionGroupArn: GROUP_ARN,
+    api: { domainName: "api.contact.bank.example", hostedZoneId: "Z0123456789ABCDEFGHIJ" },
+  });
+  const pages = runbookPages([stackFacts("dev", stacks[0]!.json), stackFacts("prod", withApi)]);
+
+  it("adds no page, and gives the API's pages a Frankfurt row whose checks run there", () => {
+    expect([...pages.keys()].sort()).toStrictEqual(
+      readdirSync(RUNBOOKS_DIR)
+        .filter((f) => f.endsWith(".md"))
+        .sort(),
+    );
+    const serverErrors = pages.get("api_server_errors.md")!;
+    expect(serverErrors).toContain(
+      "| prod eu-central-1 (DR replica) | region eu-central-1, dashboard `connect-comprehensive-eu-central-1-monitoring` |",
+    );
+    expect(serverErrors).not.toContain("| prod eu-central-1 (DR replica) | not in the replica Region");
+    expect(serverErrors).toMatch(
+      /# prod eu-central-1 \(DR replica\)\nid=\$\(aws logs start-query --region eu-central-1 \\\n\s+--log-group-names '\/aws\/apigateway\/connect-comprehensive-auth-api'/,
+    );
+  });
+});

@@ -16,6 +16,36 @@ export const GLOBAL_RESILIENCY_PAIRS: Readonly<Record<string, string>> = {
 /** Where a data set of customer content lives: copied to the replica Region, or kept in the primary. */
 const residency = z.enum(["replicate", "primary-only"], { error: "expected replicate or primary-only" });
 
+/** A lower-case DNS host name with at least two labels (as `ccp.domainName`). */
+const DNS_HOST_NAME = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** A Route 53 hosted zone id as the console and `list-hosted-zones` show it, without `/hostedzone/`. */
+const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
+
+/**
+ * The companion/CRM API's failover domain (docs/disaster-recovery.md, "The companion/CRM API"):
+ * the API in both Regions behind one host name whose Route 53 failover records follow London's
+ * health. Without it the API stays in the primary Region only (its execute-api URL).
+ */
+const drApiSchema = z
+  .object({
+    /** Host name the CCP page and the companion app call, e.g. `api.contact.bank.example`. */
+    domainName: z
+      .string()
+      .regex(DNS_HOST_NAME, "expected a lower-case DNS host name such as api.contact.bank.example"),
+    /**
+     * Public Route 53 hosted zone holding `domainName` (the certificates' validation records and
+     * the failover records are written there), e.g. `Z0123456789ABCDEFGHIJ`.
+     */
+    hostedZoneId: z
+      .string()
+      .regex(
+        HOSTED_ZONE_ID,
+        "expected a Route 53 hosted zone id: Z and upper-case letters or digits, e.g. Z0123456789ABCDEFGHIJ (no /hostedzone/ prefix)",
+      ),
+  })
+  .strict();
+
 /** ARN of a traffic distribution group (ListTrafficDistributionGroups). */
 export const TRAFFIC_DISTRIBUTION_GROUP_ARN =
   /^arn:aws:connect:([a-z]{2}(?:-[a-z]+)+-\d):(\d{12}):traffic-distribution-group\/([0-9a-f-]{36})$/;
@@ -66,6 +96,11 @@ export const drSchema = z
       })
       .strict()
       .prefault({}),
+    /**
+     * The companion/CRM API in the replica Region too, behind the bank's failover domain.
+     * @default - none: the API serves from the primary Region only, at its execute-api URL
+     */
+    api: drApiSchema.optional(),
   })
   .strict();
 
@@ -76,6 +111,7 @@ export function drIssues(config: {
   readonly environment: string;
   readonly region: string;
   readonly dr: DrSettings;
+  readonly ccp: { readonly domainName?: string | undefined };
 }): Array<{ path: string[]; message: string }> {
   const { dr, region } = config;
   const issues: Array<{ path: string[]; message: string }> = [];
@@ -86,7 +122,20 @@ export function drIssues(config: {
         message: "numbers move into a traffic distribution group only with dr.enabled: set dr.enabled true",
       });
     }
+    if (dr.api !== undefined) {
+      issues.push({
+        path: ["dr", "api"],
+        message:
+          "the API's failover domain needs a replica Region to fail over to: set dr.enabled true, or remove dr.api",
+      });
+    }
     return issues;
+  }
+  if (dr.api !== undefined && dr.api.domainName === config.ccp.domainName) {
+    issues.push({
+      path: ["dr", "api", "domainName"],
+      message: `${dr.api.domainName} is the CCP page's host name (ccp.domainName): give the API a host name of its own`,
+    });
   }
   if (config.environment !== "prod") {
     issues.push({

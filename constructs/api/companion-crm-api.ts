@@ -17,6 +17,7 @@ import {
   type CustomerIdFormat,
 } from "../../lambda/shared/customer-id";
 import { keepAddress, movedFrom } from "../core/addresses";
+import { placeInRegion } from "../dr/replica-region";
 import { NodejsLambda } from "../lambda/nodejs-lambda";
 import type { LambdaZip, LogRetentionDays } from "../lambda/types";
 import { CustomerAccessAlarms } from "./customer-access-alarms";
@@ -57,6 +58,13 @@ export interface CompanionCrmApiProps {
   readonly corsOrigins: readonly string[];
   /** @default {} */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * Build the disaster-recovery replica's copy in this Region (docs/disaster-recovery.md): every
+   * resource placed there, addresses from the construct path (the original's are the primary's),
+   * and the functions' IAM roles named `<function>-role-<region>` (IAM is global).
+   * @default - the primary API, at the original stack's addresses
+   */
+  readonly replicaRegion?: string;
 }
 
 /** Names of the API's two functions (the dashboard graphs them before the API exists). */
@@ -98,14 +106,24 @@ export class CompanionCrmApi extends Construct {
   public readonly crmLambda: NodejsLambda;
   /** Base URL of the API (`https://<id>.execute-api.<region>.amazonaws.com`), for the CCP page. */
   public readonly endpoint: string;
+  /** Every alarm of the API, by construct id (`server_errors`, `auth_route_errors`, …). */
+  public readonly alarms: Readonly<Record<string, CloudwatchMetricAlarm>>;
 
   constructor(scope: Construct, id: string, props: CompanionCrmApiProps) {
     super(scope, id);
     const { config, namePrefix: prefix } = props;
     const tags = { ...props.tags };
     const apiName = `${prefix}-auth-api`;
+    const replicaRegion = props.replicaRegion;
+    // The original's addresses belong to the primary; a replica's follow its construct path.
+    const keep = <T extends Parameters<typeof keepAddress>[0]>(element: T, name: string): T =>
+      replicaRegion === undefined ? keepAddress(element, name) : element;
+    const moved = <T extends Parameters<typeof movedFrom>[0]>(resource: T, from: string): T =>
+      replicaRegion === undefined ? movedFrom(resource, from) : resource;
+    const roleName = (functionName: string) =>
+      replicaRegion === undefined ? {} : { roleName: `${functionName}-role-${replicaRegion}` };
 
-    this.accessLogs = keepAddress(
+    this.accessLogs = keep(
       new CloudwatchLogGroup(this, "access_logs", {
         name: `/aws/apigateway/${apiName}`,
         retentionInDays: props.logRetentionDays,
@@ -114,8 +132,8 @@ export class CompanionCrmApi extends Construct {
       }),
       "auth_api_gw",
     );
-    this.api = movedFrom(
-      keepAddress(
+    this.api = moved(
+      keep(
         new Apigatewayv2Api(this, "api", {
           name: apiName,
           protocolType: "HTTP",
@@ -133,8 +151,8 @@ export class CompanionCrmApi extends Construct {
       "module.auth_api_gateway.aws_apigatewayv2_api.this",
     );
     this.endpoint = this.api.apiEndpoint;
-    this.stage = movedFrom(
-      keepAddress(
+    this.stage = moved(
+      keep(
         new Apigatewayv2Stage(this, "stage", {
           apiId: this.api.id,
           name: "$default",
@@ -179,6 +197,7 @@ export class CompanionCrmApi extends Construct {
     this.companionLambda = new NodejsLambda(this, "companion_lambda", {
       ...common,
       functionName: companionName,
+      ...roleName(companionName),
       code: props.companionCode,
       memorySize: 256,
       timeout: 5,
@@ -200,6 +219,7 @@ export class CompanionCrmApi extends Construct {
     this.crmLambda = new NodejsLambda(this, "crm_lambda", {
       ...common,
       functionName: crmName,
+      ...roleName(crmName),
       code: props.crmCode,
       memorySize: 256,
       timeout: 5,
@@ -239,9 +259,10 @@ export class CompanionCrmApi extends Construct {
         names: ["crm_integration", "crm_route", "apigw_invoke_crm"],
       },
     ] as const;
+    const alarms: Record<string, CloudwatchMetricAlarm> = {};
     for (const { routeKey, lambda, functionName, authorizer: routeAuthorizer, names } of routes) {
       const [integrationName, routeName, permissionName] = names;
-      const integration = keepAddress(
+      const integration = keep(
         new Apigatewayv2Integration(this, integrationName, {
           apiId: this.api.id,
           integrationType: "AWS_PROXY",
@@ -251,7 +272,7 @@ export class CompanionCrmApi extends Construct {
         }),
         integrationName,
       );
-      keepAddress(
+      keep(
         new Apigatewayv2Route(this, routeName, {
           apiId: this.api.id,
           routeKey,
@@ -263,14 +284,14 @@ export class CompanionCrmApi extends Construct {
       );
       const [method, path] = routeKey.split(" ");
       // A failing approval leaves a caller waiting on the IVR; a failing lookup, an agent without context.
-      anyInTwoPeriods(this, `${routeName}_errors`, props.alarmTopicArn, {
+      alarms[`${routeName}_errors`] = anyInTwoPeriods(this, `${routeName}_errors`, props.alarmTopicArn, {
         alarmName: `${functionName}-errors`,
         alarmDescription: `${routeKey}: the function failed (unhandled errors or timeouts) in two 5-minute periods running`,
         namespace: "AWS/Lambda",
         metricName: "Errors",
         dimensions: { FunctionName: functionName },
       });
-      keepAddress(
+      keep(
         lambda.allowInvoke(
           permissionName,
           "apigateway.amazonaws.com",
@@ -279,7 +300,7 @@ export class CompanionCrmApi extends Construct {
         permissionName,
       );
     }
-    anyInTwoPeriods(this, "server_errors", props.alarmTopicArn, {
+    alarms.server_errors = anyInTwoPeriods(this, "server_errors", props.alarmTopicArn, {
       alarmName: `${apiName}-5xx`,
       alarmDescription:
         "The companion/CRM API answered 5xx (integration failures, throttled functions) in two 5-minute periods running",
@@ -287,7 +308,7 @@ export class CompanionCrmApi extends Construct {
       metricName: "5xx",
       dimensions: { ApiId: this.api.id, Stage: this.stage.name },
     });
-    new CustomerAccessAlarms(this, "customer_access", {
+    const customerAccess = new CustomerAccessAlarms(this, "customer_access", {
       namePrefix: prefix,
       accessLogGroup: { name: `/aws/apigateway/${apiName}`, resource: this.accessLogs },
       lookupRouteKey: "GET /customer",
@@ -300,6 +321,10 @@ export class CompanionCrmApi extends Construct {
         ? { lookupsPerAgentThreshold: props.lookupsPerAgentThreshold }
         : {}),
     });
+    alarms.lookups_per_agent_high = customerAccess.lookupsPerAgentAlarm;
+    alarms.audit_unwritten = customerAccess.auditUnwrittenAlarm;
+    this.alarms = alarms;
+    if (replicaRegion !== undefined) placeInRegion(this, replicaRegion);
   }
 }
 

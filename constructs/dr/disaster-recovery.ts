@@ -1,4 +1,4 @@
-import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
+import type { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { ConnectInstanceStorageConfig } from "@cdktf/provider-aws/lib/connect-instance-storage-config";
 import { DynamodbTableReplicaA } from "@cdktf/provider-aws/lib/dynamodb-table-replica";
 import { KinesisStream } from "@cdktf/provider-aws/lib/kinesis-stream";
@@ -6,6 +6,7 @@ import type { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanage
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import type { DrConfig, ObservabilityConfig } from "../../config/schema";
+import { apiFunctionNames, type CompanionCrmApi, type CompanionCrmApiProps } from "../api";
 import { AwsccProvider, ConnectIntegrationAssociation } from "../awscc";
 import { CallbackLifecycle, callbackStatusName, type CallbackLifecycleProps } from "../callbacks";
 import { DEFAULT_KEY_VIA_SERVICES } from "../connect/connect-core";
@@ -14,12 +15,7 @@ import {
   LexFallbackLambda,
   type LexFallbackLambdaProps,
 } from "../lambda/lex-fallback-lambda";
-import {
-  ContactRecordMetrics,
-  Observability,
-  shareRunbook,
-  type ContactRecordMetricsProps,
-} from "../observability";
+import { ContactRecordMetrics, Observability, type ContactRecordMetricsProps } from "../observability";
 import {
   AlertTopics,
   FraudBackupQueue,
@@ -28,7 +24,10 @@ import {
   type SecurityTables,
 } from "../security";
 import { EncryptionKey, type SecureBucket } from "../storage";
+import type { ApiFailoverDomain } from "./api-failover-domain";
+import { buildReplicaApi } from "./replica-api";
 import { placeInRegion } from "./replica-region";
+import { shareReplicaRunbooks, type AlarmPair } from "./replica-runbooks";
 import { ReplicaStorage, type StorageDataSet } from "./replica-storage";
 
 export interface DisasterRecoveryProps {
@@ -74,6 +73,12 @@ export interface DisasterRecoveryProps {
     readonly metrics: ContactRecordMetricsProps;
     readonly stream: { readonly shardCount: number; readonly retentionHours: number };
   };
+  /**
+   * The companion/CRM API's props in the primary and the API itself. With config `dr.api` the
+   * replica Region gets a copy (the same bundles and authorizers) and both sit behind the
+   * failover domain; without it the API stays in the primary Region only.
+   */
+  readonly api: { readonly props: CompanionCrmApiProps; readonly primary: CompanionCrmApi };
   /** Subscribers of the replica's alert topics (config `security`). */
   readonly alertEmails: { readonly fraud: readonly string[]; readonly alarms: readonly string[] };
   /** Alarm thresholds and namespaces (config `observability`) and the queues alarmed on. */
@@ -82,7 +87,7 @@ export interface DisasterRecoveryProps {
    * The primary's alarms that the replica has too: each replica alarm links its counterpart's
    * runbook page. `observability` by alarm-table address, `fraudBackup` the backup queue's alarms,
    * `callbackDeadLetter` the callbacks consumer's dead-letter alarm, `contactRecords` the
-   * contact-record counter's iterator-age and skipped-records alarms.
+   * contact-record counter's iterator-age and skipped-records alarms; the API's come with `api`.
    */
   readonly primaryAlarms: {
     readonly observability: Readonly<Record<string, CloudwatchMetricAlarm>>;
@@ -132,6 +137,10 @@ export class DisasterRecovery extends Construct {
   public readonly storage: ReplicaStorage;
   /** ARN of the replica instance: the primary's id in the replica Region. */
   public readonly replicaInstanceArn: string;
+  /** The companion/CRM API in the replica Region, with config `dr.api`. */
+  public readonly api?: CompanionCrmApi;
+  /** The failover domain in front of the API in both Regions, with config `dr.api`. */
+  public readonly apiDomain?: ApiFailoverDomain;
 
   constructor(scope: Construct, id: string, props: DisasterRecoveryProps) {
     super(scope, id);
@@ -263,6 +272,26 @@ export class DisasterRecovery extends Construct {
       alarmTopicArn: this.alerts.alarms.arn,
     });
 
+    // Agents in the replica Region look customers up and app approvals land there too, through the
+    // failover domain; without `dr.api` the API stays in the primary Region (its execute-api URL).
+    if (config.api !== undefined) {
+      const authState = replicaTableArn("authState");
+      const accessAudit = replicaTableArn("customerAccess");
+      const replicaApi = buildReplicaApi(this, {
+        domain: config.api,
+        primaryRegion,
+        replicaRegion: region,
+        primary: { props: props.api.props, api: props.api.primary },
+        kmsKeyArn: keyArn,
+        authStateTableArn: authState,
+        accessAuditTable: { name: tableNameOf(accessAudit), arn: accessAudit },
+        bankingApiSecretArn: inReplica(props.api.props.bankingApiSecretArn),
+        alarmTopicArn: this.alerts.alarms.arn,
+      });
+      this.api = replicaApi.api;
+      this.apiDomain = replicaApi.domain;
+    }
+
     this.observability = new Observability(this, "observability", {
       // Dashboards are global per account: the replica's needs its own name.
       namePrefix: `${prefix}-${region}`,
@@ -271,7 +300,11 @@ export class DisasterRecovery extends Construct {
       connectInstanceId: props.instanceId,
       queueNames: props.observability.queueNames,
       lexFallbackFunctionName: functionName,
-      otherFunctionNames: [callbackStatusFunction, counterFunction],
+      otherFunctionNames: [
+        callbackStatusFunction,
+        counterFunction,
+        ...(this.api ? Object.values(apiFunctionNames(prefix)) : []),
+      ],
       contactRecordCounterFunctionName: counterFunction,
       deliveryFailures: {
         namespace: LEX_FALLBACK_METRIC_NAMESPACE,
@@ -323,37 +356,37 @@ export class DisasterRecovery extends Construct {
       });
     }
 
-    placeInRegion(this, region, { awscc, except: [this.storage.primarySide] });
-    this.shareRunbooks(props.primaryAlarms);
+    placeInRegion(this, region, {
+      awscc,
+      except: [this.storage.primarySide, ...(this.apiDomain ? [this.apiDomain.primarySide] : [])],
+    });
+    this.shareRunbooks(props.primaryAlarms, props.api.primary.alarms);
   }
 
-  /**
-   * Every replica alarm links the runbook page of the same alarm in the primary: the meaning,
-   * causes and checks are the same, and the page has a row for this Region. One without a
-   * counterpart fails synth here rather than link a page nobody wrote.
-   */
-  private shareRunbooks(primary: DisasterRecoveryProps["primaryAlarms"]): void {
-    const counterparts = new Map<CloudwatchMetricAlarm, CloudwatchMetricAlarm | undefined>([
-      ...Object.entries(this.observability.alarms).map(
-        ([address, alarm]) => [alarm, primary.observability[address]] as const,
-      ),
-      ...this.fraudBackup.depthAlarms.map(
-        (alarm) => [alarm, primary.fraudBackup.find((p) => p.node.id === alarm.node.id)] as const,
-      ),
-      [this.callbacks.deadLetterAlarm, primary.callbackDeadLetter],
-      ...(["iteratorAgeAlarm", "skippedRecordsAlarm"] as const).flatMap((key) => {
-        const alarm = this.contactRecordMetrics[key];
-        return alarm ? [[alarm, primary.contactRecords[key]] as const] : [];
-      }),
-    ]);
-    for (const alarm of this.node.findAll()) {
-      if (!(alarm instanceof CloudwatchMetricAlarm)) continue;
-      const counterpart = counterparts.get(alarm);
-      if (counterpart === undefined)
-        throw new Error(
-          `DisasterRecovery at ${this.node.path}: the replica alarm ${alarm.node.path} has no primary counterpart, so no runbook page: pair it in shareRunbooks (constructs/dr/disaster-recovery.ts)`,
-        );
-      shareRunbook(alarm, counterpart, `${this.region} (DR replica)`);
-    }
+  /** Each replica alarm and the primary alarm whose runbook page it shares (replica-runbooks.ts). */
+  private shareRunbooks(
+    primary: DisasterRecoveryProps["primaryAlarms"],
+    primaryApi: CompanionCrmApi["alarms"],
+  ): void {
+    shareReplicaRunbooks(
+      this,
+      [
+        ...Object.entries(this.observability.alarms).map(([address, alarm]): AlarmPair => [
+          alarm,
+          primary.observability[address],
+        ]),
+        ...this.fraudBackup.depthAlarms.map((alarm): AlarmPair => [
+          alarm,
+          primary.fraudBackup.find((p) => p.node.id === alarm.node.id),
+        ]),
+        [this.callbacks.deadLetterAlarm, primary.callbackDeadLetter],
+        ...Object.entries(this.api?.alarms ?? {}).map(([key, alarm]): AlarmPair => [alarm, primaryApi[key]]),
+        ...(["iteratorAgeAlarm", "skippedRecordsAlarm"] as const).flatMap((key): AlarmPair[] => {
+          const alarm = this.contactRecordMetrics[key];
+          return alarm ? [[alarm, primary.contactRecords[key]]] : [];
+        }),
+      ],
+      `${this.region} (DR replica)`,
+    );
   }
 }
