@@ -1,5 +1,3 @@
-import { execFile } from "node:child_process";
-import { join } from "node:path";
 import { logSummary, quietly } from "../../scripts/support/bench-output";
 import { loggedRecords } from "../support/quiet-output";
 import {
@@ -11,6 +9,10 @@ import {
   medianInterval,
   percentile,
 } from "../../scripts/support/bench-stats";
+import { BENCH_LAMBDA_CLI, benchLambdaMain } from "../../scripts/support/bench-lambda-cli";
+import { BENCH_SYNTH_CLI, benchSynthMain } from "../../scripts/support/bench-synth-cli";
+import { CHECK_CDKTN_CLI, checkCdktnMain } from "../../scripts/support/check-cdktn-cli";
+import { runCaptured, type CliRun } from "../support/run-cli";
 
 describe("bench statistics", () => {
   it("percentiles are samples, so a duration percentile is never negative", () => {
@@ -79,35 +81,28 @@ describe("bench output", () => {
 });
 
 describe("bench:synth, bench:lambda and check:cdktn refuse nonsense before any work (exit 2, one line)", () => {
-  const root = join(__dirname, "..", "..");
-  const tsx = (script: string, ...args: string[]) =>
-    new Promise<{ status: number; stdout: string; stderr: string }>((done) =>
-      execFile(
-        process.execPath,
-        [require.resolve("tsx/cli", { paths: [root] }), script, ...args],
-        { cwd: root },
-        (error, stdout, stderr) => done({ status: error ? Number(error.code) : 0, stdout, stderr }),
-      ),
-    );
-
-  it.each<[string, string[], string]>([
+  it.each<[string, () => Promise<CliRun>, string]>([
     [
-      "scripts/bench-synth.ts",
-      ["--runs", "0"],
+      "bench:synth --runs 0",
+      () => runCaptured(BENCH_SYNTH_CLI, benchSynthMain, ["--runs", "0"]),
       'bench:synth: --runs "0" is not a whole number from 1 to 1000',
     ],
-    ["scripts/bench-synth.ts", ["--runs"], "bench:synth: --runs needs a value"],
-    ["scripts/bench-lambda.ts", ["--quick"], "bench:lambda: unknown flag --quick (flags: --help)"],
     [
-      "scripts/check-cdktn.ts",
-      ["--env", "dev,stage"],
+      "bench:synth --runs",
+      () => runCaptured(BENCH_SYNTH_CLI, benchSynthMain, ["--runs"]),
+      "bench:synth: --runs needs a value",
+    ],
+    [
+      "bench:lambda --quick",
+      () => runCaptured(BENCH_LAMBDA_CLI, benchLambdaMain, ["--quick"]),
+      "bench:lambda: unknown flag --quick (flags: --help)",
+    ],
+    [
+      "check:cdktn --env dev,stage",
+      () => runCaptured(CHECK_CDKTN_CLI, checkCdktnMain, ["--env", "dev,stage"]),
       'check:cdktn: --env: no environment "stage" (environments: dev, prod)',
     ],
-  ])(
-    "%s %j",
-    async (script, args, line) => {
-      expect(await tsx(script, ...args)).toStrictEqual({ status: 2, stdout: "", stderr: `${line}\n` });
-    },
-    60_000,
-  );
+  ])("%s", async (_name, run, line) => {
+    expect(await run()).toStrictEqual({ code: 2, stdout: "", stderr: `${line}\n` });
+  });
 });

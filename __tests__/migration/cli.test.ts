@@ -1,34 +1,13 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { MIGRATION_REPORT_CLI, migrationReportMain } from "../../scripts/support/migration-report-cli";
+import { runCaptured } from "../support/run-cli";
 
-const root = resolve(__dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "migration-cli-"));
 
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  /** stderr without the launcher's one-off "compiling" line. */
-  readonly stderr: string;
-}
-
-/** `npm run migration:report -- …args`, from its cached bundle. */
-function report(...args: string[]): Promise<Run> {
-  return new Promise((done) =>
-    execFile(
-      process.execPath,
-      ["scripts/run.cjs", "scripts/migration-report.ts", ...args],
-      { cwd: root, encoding: "utf8" },
-      (error, stdout, stderr) =>
-        done({
-          status: error ? (typeof error.code === "number" ? error.code : null) : 0,
-          stdout,
-          stderr: stderr.replace(/^compiling .*\n/m, ""),
-        }),
-    ),
-  );
-}
+/** `npm run migration:report -- …args`, in this process. */
+const report = (...args: string[]) => runCaptured(MIGRATION_REPORT_CLI, migrationReportMain, args);
 
 function file(name: string, text: string): string {
   const path = join(dir, name);
@@ -53,12 +32,12 @@ describe("npm run migration:report", () => {
       report(stack, "--state-list", clean),
       report(stack, "--state-list", lost),
     ]);
-    expect({ status: ok.status, stderr: ok.stderr, last: ok.stdout.trim().split("\n").pop() }).toStrictEqual({
+    expect({ status: ok.code, stderr: ok.stderr, last: ok.stdout.trim().split("\n").pop() }).toStrictEqual({
       status: 0,
       stderr: "",
       last: "2 addresses: 0 unaccounted, 0 removed, 1 moved, 1 kept, 0 data; 0 no-op moves; 0 no-op removals",
     });
-    expect(destroyed.status).toBe(1);
+    expect(destroyed.code).toBe(1);
     expect(destroyed.stdout).toMatch(/^unaccounted \(1\)\n {2}aws_dynamodb_table\.sessions$/m);
   }, 30_000);
 
@@ -111,7 +90,7 @@ describe("npm run migration:report", () => {
       ],
     ];
     const runs = await Promise.all(cases.map(([args]) => report(...args)));
-    expect(runs.map((r) => ({ status: r.status, stdout: r.stdout, stderr: r.stderr }))).toStrictEqual(
+    expect(runs.map((r) => ({ status: r.code, stdout: r.stdout, stderr: r.stderr }))).toStrictEqual(
       cases.map(([, line]) => ({ status: 2, stdout: "", stderr: `${line}\n` })),
     );
   }, 60_000);
