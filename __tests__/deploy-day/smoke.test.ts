@@ -22,9 +22,13 @@ import {
   type CheckResult,
 } from "../../scripts/deploy-day/check";
 import { SMOKE_CHECKS } from "../../scripts/deploy-day/smoke";
+import { apiUnauthorizedCheck } from "../../scripts/deploy-day/smoke/api";
+import { StackFacts } from "../../scripts/deploy-day/stack-facts";
+import { GROUP_ARN, drJson } from "../dr/stack";
 import { ALERTING_INTENTS } from "../../scripts/deploy-day/smoke/bots";
 import type { SmokeOptions } from "../../scripts/deploy-day/smoke/context";
 import {
+  API_ENDPOINT,
   chat,
   facts,
   flowId,
@@ -326,6 +330,47 @@ describe("a broken deployment: each check fails for its own cause", () => {
       fix: expect.any(String),
     });
     expect(exitCodeOf(results)).toBe(1);
+  });
+});
+
+describe("smoke with DR's failover domain for the API (config dr.api)", () => {
+  const DOMAIN = "api.contact.bank.example";
+  const withDomain = new StackFacts(
+    drJson({
+      trafficDistributionGroupArn: GROUP_ARN,
+      api: { domainName: DOMAIN, hostedZoneId: "Z0123456789ABCDEFGHIJ" },
+    }),
+  );
+  /** The domain answers like the API (both Regions' custom domains map the $default stage at the root). */
+  const domainFetch = (domainStatus: number | "unresolved") =>
+    (async (url: string | URL, init?: RequestInit) => {
+      const href = String(url);
+      if (!href.startsWith(`https://${DOMAIN}/`)) return http.fetch(url, init);
+      if (domainStatus === "unresolved") throw new TypeError(`fetch failed: getaddrinfo ENOTFOUND ${DOMAIN}`);
+      return new Response('{"message":"Unauthorized"}', { status: domainStatus });
+    }) as typeof fetch;
+  const check = (domainStatus: number | "unresolved") =>
+    apiUnauthorizedCheck.run({ ...smokeContext(), facts: withDomain, fetch: domainFetch(domainStatus) });
+
+  it("asks every route for a token through the domain too, not only at the API's own endpoint", async () => {
+    const results = (await check(401)) as CheckResult[];
+    expect(results.map((r) => [r.id, r.status, r.detail]).sort()).toStrictEqual([
+      ["api-401-domain:GET /customer", "PASS", `GET https://${DOMAIN}/customer → 401`],
+      ["api-401-domain:POST /auth", "PASS", `POST https://${DOMAIN}/auth → 401`],
+      ["api-401:GET /customer", "PASS", `GET ${API_ENDPOINT}/customer → 401`],
+      ["api-401:POST /auth", "PASS", `POST ${API_ENDPOINT}/auth → 401`],
+    ]);
+  });
+
+  it("fails naming the domain's records, certificates and mappings when the host name does not answer", async () => {
+    const failedDomain = ((await check("unresolved")) as CheckResult[]).filter((r) => r.status === "FAIL");
+    expect(failedDomain.map((r) => r.id).sort()).toStrictEqual([
+      "api-401-domain:GET /customer",
+      "api-401-domain:POST /auth",
+    ]);
+    expect(failedDomain[0]?.fix).toMatch(
+      /hosted zone \(dr\.api\.hostedZoneId\), each Region's certificate and API mapping/,
+    );
   });
 });
 

@@ -229,6 +229,14 @@ export class StackFacts {
     };
   }
 
+  /**
+   * The API's failover domain (config `dr.api`): the host name both Regions' custom domains serve,
+   * undefined without one.
+   */
+  apiDomain(): string | undefined {
+    return str(this.named("aws_apigatewayv2_domain_name")[0]?.body.domain_name);
+  }
+
   /** The CCP distribution: custom host names, comment, and its response-headers policy. */
   ccpSite():
     | {
