@@ -4,10 +4,6 @@
  * Read-only AWS checks before a deploy: one PASS/FAIL/SKIP line each, with the fix. Exit 0 when
  * nothing failed, 1 on any FAIL, 2 on usage. Progress goes to stderr.
  */
-import { exitCodeOf, countOf, formatLines, runChecks } from "../deploy-day/check";
-import { ambientRegion, deployDayContext } from "../deploy-day/context";
-import { PREFLIGHT_CHECKS } from "../deploy-day/preflight";
-import { loadTarget } from "../deploy-day/target";
 import { UsageError, type CliOutput, type ParsedCli } from "./cli-args";
 
 export const PREFLIGHT_CLI = {
@@ -32,6 +28,18 @@ export async function preflightMain(
 ): Promise<number> {
   if (flags.account !== undefined && !/^\d{12}$/.test(flags.account))
     throw new UsageError(`--account "${flags.account}" is not a 12-digit AWS account id`);
+  // Loaded once the command line is sound: a usage error never pays for the app, cdktf and the SDK.
+  const [
+    { exitCodeOf, countOf, formatLines, runChecks },
+    { ambientRegion, deployDayContext },
+    { PREFLIGHT_CHECKS },
+    { loadTarget },
+  ] = await Promise.all([
+    import("../deploy-day/check"),
+    import("../deploy-day/context"),
+    import("../deploy-day/preflight"),
+    import("../deploy-day/target"),
+  ]);
   const target = await loadTarget(flags, (line) => out.stderr(`preflight: ${line}\n`));
   const context = {
     ...deployDayContext({ ...target, ambientRegion: await ambientRegion() }),

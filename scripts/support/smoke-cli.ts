@@ -9,11 +9,8 @@
  */
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
-import { countOf, exitCodeOf, formatMarkdown, runChecks } from "../deploy-day/check";
-import { ambientRegion, deployDayContext, runProgram } from "../deploy-day/context";
+import { runProgram } from "../deploy-day/context";
 import type { TerraformOutputs } from "../deploy-day/smoke/context";
-import { SMOKE_CHECKS } from "../deploy-day/smoke";
-import { loadTarget } from "../deploy-day/target";
 import { readJsonInput, UsageError, wholeNumberFlag, type CliOutput, type ParsedCli } from "./cli-args";
 
 export const SMOKE_CLI = {
@@ -76,6 +73,18 @@ export async function smokeMain(
   const given = flags.outputs
     ? (readJsonInput(flags.outputs, "the output of terraform output -json") as TerraformOutputs)
     : undefined;
+  // Loaded once the command line is sound: a usage error never pays for the app, cdktf and the SDK.
+  const [
+    { countOf, exitCodeOf, formatMarkdown, runChecks },
+    { ambientRegion, deployDayContext },
+    { SMOKE_CHECKS },
+    { loadTarget },
+  ] = await Promise.all([
+    import("../deploy-day/check"),
+    import("../deploy-day/context"),
+    import("../deploy-day/smoke"),
+    import("../deploy-day/target"),
+  ]);
   const target = await loadTarget(flags, (line) => out.stderr(`smoke: ${line}\n`));
   const outputs = given ?? (await terraformOutputs(target.stackName));
   const context = {

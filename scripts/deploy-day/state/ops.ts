@@ -1,7 +1,7 @@
 /** The state commands' view of an environment: its config, stack folder and backup places. */
 import { join } from "node:path";
 import { loadConfig } from "../../../config/load";
-import { stackNameFor } from "../../../constructs/contact-centre-stack";
+import { stackNameFor } from "../../../constructs/core/stack-name";
 import { AwsClients, runProgram } from "../context";
 import type { StateOps } from "./backup";
 
