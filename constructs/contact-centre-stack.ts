@@ -443,6 +443,7 @@ export class ContactCentreStack extends AddressedStack {
         lexFallback: lexFallbackProps,
         callbackStatus: callbackStatusProps,
         api: { props: apiProps, primary: this.api },
+        ccpSite: this.ccpSite,
         contactRecords: { metrics: contactRecordMetricsProps, stream: config.datalake.ctrStream },
         alertEmails: { fraud: config.security.fraudAlertEmails, alarms: config.security.alarmEmails },
         observability: { config: config.observability, queueNames: Object.keys(config.connect.queues) },

@@ -27,6 +27,8 @@ const IN_PLACE: Readonly<Record<string, readonly string[]>> = {
   // UpdateContactFlowContent: Lambda and bot ARNs name $.AwsRegion instead of the primary Region.
   aws_connect_contact_flow: ["content"],
   aws_connect_contact_flow_module: ["content"],
+  // UpdateDistribution: a second origin (the replica's site bucket), the origin group, its target.
+  aws_cloudfront_distribution: ["origin", "origin_group", "default_cache_behavior"],
 };
 
 /** The values at a force-new path (`a.*.b` walks every element of block `a`). */
@@ -124,6 +126,7 @@ describe("disaster recovery: the replica Region in the same stack", () => {
       "turning DR on",
       () => stage1,
       [
+        "aws_cloudfront_distribution",
         "aws_cloudtrail",
         "aws_connect_contact_flow",
         "aws_connect_contact_flow_module",
@@ -135,6 +138,7 @@ describe("disaster recovery: the replica Region in the same stack", () => {
       "setting the traffic distribution group",
       () => stage2,
       [
+        "aws_cloudfront_distribution",
         "aws_cloudtrail",
         "aws_connect_contact_flow",
         "aws_connect_contact_flow_module",

@@ -1,4 +1,8 @@
-import { CloudfrontDistribution } from "@cdktf/provider-aws/lib/cloudfront-distribution";
+import {
+  CloudfrontDistribution,
+  type CloudfrontDistributionDefaultCacheBehavior,
+  type CloudfrontDistributionOrigin,
+} from "@cdktf/provider-aws/lib/cloudfront-distribution";
 import { CloudfrontOriginAccessControl } from "@cdktf/provider-aws/lib/cloudfront-origin-access-control";
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
@@ -7,7 +11,7 @@ import { Construct } from "constructs";
 import type { CcpConfig } from "../../config/schema";
 import type { AwsccProvider } from "../awscc/provider";
 import { RemovedFromState, keepAddress } from "../core/addresses";
-import { type AccessLogTarget, SecureBucket } from "../storage";
+import { type AccessLogTarget, type PolicyStatement, SecureBucket, type SecureBucketProps } from "../storage";
 import { CcpWaf } from "./ccp-waf";
 import { ConnectApprovedOrigin } from "../awscc";
 import type { CcpAsset, CcpSiteAssets } from "./assets";
@@ -46,6 +50,39 @@ const CACHING_OPTIMIZED_POLICY = "658327ea-f89d-4fab-a63d-7e88639e58f6";
 const IMMUTABLE = "public, max-age=31536000, immutable";
 
 /**
+ * How a bucket that serves the page is kept, in any Region. SSE-S3: CloudFront OAC reads SSE-KMS
+ * objects only if the key policy trusts CloudFront, and the page and library are public code, not
+ * customer data. No lifecycle: CloudFront cannot read objects that moved to GLACIER.
+ */
+export const CCP_SITE_BUCKET = {
+  sseAlgorithm: "AES256",
+  lifecycle: false,
+} as const satisfies Partial<SecureBucketProps>;
+
+/** One object of the site bucket: a built file (TerraformAsset path and MD5), or the page itself. */
+interface SiteObject {
+  readonly id: string;
+  readonly key: string;
+  readonly contentType: string;
+  readonly cacheControl: string;
+  readonly file?: { readonly path: string; readonly md5: string };
+  readonly content?: string;
+  /** Address kept from the original stack (primary bucket only). */
+  readonly keepAs?: string;
+}
+
+const PRIMARY_ORIGIN = "ccp-site-bucket";
+const ORIGIN_GROUP = "ccp-site-failover";
+/**
+ * What makes CloudFront ask the failover origin: the answers of an S3 Region that is failing.
+ * Not 403 or 404: both buckets hold the same objects, so a missing object is missing in both (with
+ * OAC and no ListBucket, S3 answers 403 for it), and a refused read in the primary is a broken
+ * policy or OAC that should show, not be hidden behind the other Region. CloudFront also fails
+ * over when it cannot connect to the primary at all.
+ */
+export const CCP_FAILOVER_STATUS_CODES = [500, 502, 503, 504];
+
+/**
  * The agent softphone page: a private S3 bucket read only by one CloudFront distribution through
  * Origin Access Control (not the legacy OAI), behind a us-east-1 WAF web ACL, and approved as an
  * origin on the Connect instance so the embedded CCP accepts it.
@@ -58,6 +95,10 @@ export class CcpSite extends Construct {
   public readonly approvedOrigin: ConnectApprovedOrigin;
   /** https URL agents open. */
   public readonly url: string;
+  public readonly originAccessControl: CloudfrontOriginAccessControl;
+  private readonly primaryOrigin: CloudfrontDistributionOrigin;
+  private readonly cacheBehavior: CloudfrontDistributionDefaultCacheBehavior;
+  private readonly siteObjects: readonly SiteObject[];
 
   constructor(scope: Construct, id: string, props: CcpSiteProps) {
     super(scope, id);
@@ -90,20 +131,15 @@ export class CcpSite extends Construct {
       rateLimitPerFiveMinutes: props.config.rateLimitPerFiveMinutes,
     });
 
-    // SSE-S3: CloudFront OAC reads SSE-KMS objects only if the key policy trusts CloudFront, and
-    // the page and library are public code, not customer data.
     this.bucket = new SecureBucket(this, "bucket", {
       bucketPrefix: `${props.namePrefix}-ccp-site-`,
-      sseAlgorithm: "AES256",
-      // No tiering: CloudFront cannot read objects that moved to GLACIER.
-      lifecycle: false,
+      ...CCP_SITE_BUCKET,
       policyFromDataSource: true,
       keepAddresses: { bucket: "ccp_site", publicAccessBlock: "ccp_site", policy: "ccp_site" },
       accessLogs: props.accessLogs,
     });
-    const bucketId = this.bucket.bucket.id;
 
-    const oac = keepAddress(
+    this.originAccessControl = keepAddress(
       new CloudfrontOriginAccessControl(this, "origin_access_control", {
         name: `${props.namePrefix}-ccp-oac`,
         description: "CloudFront reads the CCP site bucket with SigV4",
@@ -114,7 +150,20 @@ export class CcpSite extends Construct {
       "ccp_site",
     );
 
-    const originId = "ccp-site-bucket";
+    this.primaryOrigin = {
+      originId: PRIMARY_ORIGIN,
+      domainName: this.bucket.bucket.bucketRegionalDomainName,
+      originAccessControlId: this.originAccessControl.id,
+    };
+    this.cacheBehavior = {
+      targetOriginId: PRIMARY_ORIGIN,
+      allowedMethods: ["GET", "HEAD"],
+      cachedMethods: ["GET", "HEAD"],
+      viewerProtocolPolicy: "redirect-to-https",
+      compress: true,
+      cachePolicyId: CACHING_OPTIMIZED_POLICY,
+      responseHeadersPolicyId: this.securityHeaders.policy.id,
+    };
     this.distribution = keepAddress(
       new CloudfrontDistribution(this, "distribution", {
         enabled: true,
@@ -123,22 +172,8 @@ export class CcpSite extends Construct {
         defaultRootObject: "index.html",
         priceClass: props.config.priceClass,
         webAclId: this.waf.webAcl.arn,
-        origin: [
-          {
-            originId,
-            domainName: this.bucket.bucket.bucketRegionalDomainName,
-            originAccessControlId: oac.id,
-          },
-        ],
-        defaultCacheBehavior: {
-          targetOriginId: originId,
-          allowedMethods: ["GET", "HEAD"],
-          cachedMethods: ["GET", "HEAD"],
-          viewerProtocolPolicy: "redirect-to-https",
-          compress: true,
-          cachePolicyId: CACHING_OPTIMIZED_POLICY,
-          responseHeadersPolicyId: this.securityHeaders.policy.id,
-        },
+        origin: [this.primaryOrigin],
+        defaultCacheBehavior: this.cacheBehavior,
         restrictions: { geoRestriction: { restrictionType: "none" } },
         // The default *.cloudfront.net certificate still accepts TLS 1.0; a custom one sets the floor.
         ...(props.config.domainName && props.config.certificateArn
@@ -154,54 +189,39 @@ export class CcpSite extends Construct {
       }),
       "ccp_site",
     );
+    this.bucket.addPolicyStatements(this.readByDistribution(this.bucket));
 
-    // Only this distribution may read, and only objects (no listing).
-    this.bucket.addPolicyStatements({
-      Sid: "AllowCloudFrontServicePrincipal",
-      Effect: "Allow",
-      Principal: { Service: "cloudfront.amazonaws.com" },
-      Action: "s3:GetObject",
-      Resource: `${this.bucket.bucketArn}/*`,
-      Condition: { StringEquals: { "AWS:SourceArn": this.distribution.arn } },
+    // Named by the file's own hash, like the Lambda zips: the same path on cdktf and its fork.
+    const built = (id: string, asset: CcpAsset, keepAs?: string): SiteObject => ({
+      id,
+      key: asset.key,
+      contentType: asset.contentType,
+      cacheControl: IMMUTABLE,
+      file: {
+        path: new TerraformAsset(this, `${id}_asset`, {
+          path: asset.path,
+          type: AssetType.FILE,
+          assetHash: asset.md5,
+        }).path,
+        md5: asset.md5,
+      },
+      ...(keepAs ? { keepAs } : {}),
     });
-
-    // Each file is created before its old version goes, and the page changes only once its new
-    // files exist, so a page loaded mid-deploy always finds what it names.
-    const upload = (id: string, asset: CcpAsset) => {
-      // Named by the file's own hash, like the Lambda zips: the same path on cdktf and its fork.
-      const file = new TerraformAsset(this, `${id}_asset`, {
-        path: asset.path,
-        type: AssetType.FILE,
-        assetHash: asset.md5,
-      });
-      return new S3Object(this, id, {
-        bucket: bucketId,
-        key: asset.key,
-        source: file.path,
-        etag: asset.md5,
-        contentType: asset.contentType,
-        cacheControl: IMMUTABLE,
-        lifecycle: { createBeforeDestroy: true },
-      });
-    };
-    const files = [
-      keepAddress(upload("connect_streams", assets.streams), "connect_streams"),
-      upload("app", assets.app),
-      upload("styles", assets.styles),
-    ];
-
-    keepAddress(
-      new S3Object(this, "index_html", {
-        bucket: bucketId,
+    this.siteObjects = [
+      built("connect_streams", assets.streams, "connect_streams"),
+      built("app", assets.app),
+      built("styles", assets.styles),
+      {
+        id: "index_html",
         key: "index.html",
         content: page,
         contentType: "text/html; charset=utf-8",
         // Agents get a new page as soon as it is deployed; the hashed files above may be cached.
         cacheControl: "no-cache",
-        dependsOn: files,
-      }),
-      "index_html",
-    );
+        keepAs: "index_html",
+      },
+    ];
+    putSiteObjects(this, this.bucket, this.siteObjects, true);
 
     this.url = `https://${props.config.domainName ?? this.distribution.domainName}`;
     this.approvedOrigin = new ConnectApprovedOrigin(this, "approved_origin", {
@@ -215,4 +235,76 @@ export class CcpSite extends Construct {
         "Replaced by awscc_connect_approved_origin (AWS::Connect::ApprovedOrigin); the CLI script it ran is no longer needed. Import the existing origin into the new resource instead of creating it twice.",
     });
   }
+
+  /**
+   * Serve the page from `replica` too (docs/disaster-recovery.md): the bucket gets this site's
+   * objects under `scope`, and the distribution an origin group that asks it when the primary
+   * bucket answers a server error or cannot be reached. Only GET and HEAD reach the group (origin
+   * groups fail over those and OPTIONS only), which is all a static page needs. Changes the
+   * distribution in place: origins, the group, and the default behaviour's target.
+   */
+  public failOverTo(scope: Construct, replica: SecureBucket, region: string): S3Object[] {
+    const replicaOrigin = `${PRIMARY_ORIGIN}-${region}`;
+    // Three tries of 10 s each (CloudFront's default) before a failover would hold every agent's
+    // uncached request for 30 s while the primary Region does not answer: two of 5 s.
+    const quick = { connectionAttempts: 2, connectionTimeout: 5 };
+    this.distribution.putOrigin([
+      { ...this.primaryOrigin, ...quick },
+      {
+        originId: replicaOrigin,
+        domainName: replica.bucket.bucketRegionalDomainName,
+        originAccessControlId: this.originAccessControl.id,
+        ...quick,
+      },
+    ]);
+    this.distribution.putOriginGroup([
+      {
+        originId: ORIGIN_GROUP,
+        failoverCriteria: { statusCodes: CCP_FAILOVER_STATUS_CODES },
+        member: [{ originId: PRIMARY_ORIGIN }, { originId: replicaOrigin }],
+      },
+    ]);
+    this.distribution.putDefaultCacheBehavior({ ...this.cacheBehavior, targetOriginId: ORIGIN_GROUP });
+    replica.addPolicyStatements(this.readByDistribution(replica));
+    return putSiteObjects(scope, replica, this.siteObjects, false);
+  }
+
+  /** Only this distribution may read, and only objects (no listing). */
+  private readByDistribution(bucket: SecureBucket): PolicyStatement {
+    return {
+      Sid: "AllowCloudFrontServicePrincipal",
+      Effect: "Allow",
+      Principal: { Service: "cloudfront.amazonaws.com" },
+      Action: "s3:GetObject",
+      Resource: `${bucket.bucketArn}/*`,
+      Condition: { StringEquals: { "AWS:SourceArn": this.distribution.arn } },
+    };
+  }
+}
+
+/**
+ * The site's objects in `bucket`, under `scope`. Each file is created before its old version
+ * goes, and the page changes only once its new files exist, so a page loaded mid-deploy always
+ * finds what it names, in either bucket.
+ */
+function putSiteObjects(
+  scope: Construct,
+  bucket: SecureBucket,
+  objects: readonly SiteObject[],
+  keepAddresses: boolean,
+): S3Object[] {
+  const files: S3Object[] = [];
+  return objects.map((o) => {
+    const object = new S3Object(scope, o.id, {
+      bucket: bucket.bucket.id,
+      key: o.key,
+      contentType: o.contentType,
+      cacheControl: o.cacheControl,
+      ...(o.file
+        ? { source: o.file.path, etag: o.file.md5, lifecycle: { createBeforeDestroy: true } }
+        : { content: o.content, dependsOn: [...files] }),
+    });
+    if (o.file) files.push(object);
+    return keepAddresses && o.keepAs ? keepAddress(object, o.keepAs) : object;
+  });
 }

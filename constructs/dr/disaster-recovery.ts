@@ -15,6 +15,7 @@ import {
   LexFallbackLambda,
   type LexFallbackLambdaProps,
 } from "../lambda/lex-fallback-lambda";
+import type { CcpSite } from "../ccp";
 import { ContactRecordMetrics, Observability, type ContactRecordMetricsProps } from "../observability";
 import {
   AlertTopics,
@@ -26,6 +27,7 @@ import {
 import { EncryptionKey, type SecureBucket } from "../storage";
 import type { ApiFailoverDomain } from "./api-failover-domain";
 import { buildReplicaApi } from "./replica-api";
+import { ReplicaCcpSite } from "./replica-ccp-site";
 import { placeInRegion } from "./replica-region";
 import { shareReplicaRunbooks, type AlarmPair } from "./replica-runbooks";
 import { ReplicaStorage, type StorageDataSet } from "./replica-storage";
@@ -79,6 +81,8 @@ export interface DisasterRecoveryProps {
    * failover domain; without it the API stays in the primary Region only.
    */
   readonly api: { readonly props: CompanionCrmApiProps; readonly primary: CompanionCrmApi };
+  /** The agents' CCP site: its distribution fails over to a copy in the replica Region. */
+  readonly ccpSite: CcpSite;
   /** Subscribers of the replica's alert topics (config `security`). */
   readonly alertEmails: { readonly fraud: readonly string[]; readonly alarms: readonly string[] };
   /** Alarm thresholds and namespaces (config `observability`) and the queues alarmed on. */
@@ -112,8 +116,8 @@ export interface DisasterRecoveryProps {
  * (docs/disaster-recovery.md): a key of its own, every table as a global-table replica, the
  * secrets replicated, the code-hook Lambda and its live alias (same function name, which the
  * replicated flows need), the callbacks consumer, a contact-record stream and its counter, alert
- * topics, the fraud backup queue, alarms and a dashboard, and a recordings bucket that receives
- * what residency allows. With the traffic distribution group known
+ * topics, the fraud backup queue, alarms and a dashboard, a recordings bucket that receives
+ * what residency allows, and the CCP site's failover origin. With the traffic distribution group known
  * (`dr.trafficDistributionGroupArn`, after `npm run dr:replicate`) the replica instance is
  * associated with the Lambda and stores its recordings and contact records here.
  *
@@ -141,6 +145,8 @@ export class DisasterRecovery extends Construct {
   public readonly api?: CompanionCrmApi;
   /** The failover domain in front of the API in both Regions, with config `dr.api`. */
   public readonly apiDomain?: ApiFailoverDomain;
+  /** The CCP page's failover origin: its bucket and objects here. */
+  public readonly ccpSite: ReplicaCcpSite;
 
   constructor(scope: Construct, id: string, props: DisasterRecoveryProps) {
     super(scope, id);
@@ -328,6 +334,13 @@ export class DisasterRecovery extends Construct {
       sourceRegion: primaryRegion,
       replicate: replicated,
       retentionDays: props.recordings.retentionDays,
+    });
+
+    this.ccpSite = new ReplicaCcpSite(this, "ccp_site", {
+      site: props.ccpSite,
+      bucketName: `${prefix}-dr-ccp-site-${account.accountId}`,
+      region,
+      accessLogs: this.storage.accessLogs.targetFor("ccp-site"),
     });
 
     // awscc has no per-resource Region: the replica's awscc resources go through an alias provider.
