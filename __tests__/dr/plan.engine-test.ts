@@ -32,6 +32,10 @@ const DR_ARGUMENTS = [
   "content",
   // dr.api: the CCP page's content security policy names the failover domain.
   "security_headers_config",
+  // The CCP site's failover origin: a second origin, the origin group, the behaviour's target.
+  "origin",
+  "origin_group",
+  "default_cache_behavior",
 ];
 
 /** Terraform's plan of a prod stack with DR against the original's state (kept while both are unchanged). */
@@ -87,6 +91,13 @@ describeWithEngine("disaster recovery in Terraform's own plan (hashicorp/aws of 
       ["aws_connect_phone_number.outbound", ["update"], GROUP_ARN],
       ["aws_connect_phone_number.toll_free", ["update"], GROUP_ARN],
     ]);
+  });
+
+  it("updates the CCP site's distribution in place for its failover origin: an update, never a replacement", () => {
+    const site = managed().find((c) => c.address === "aws_cloudfront_distribution.ccp_site");
+    const after = site?.change.after as { origin?: unknown[]; origin_group?: unknown[] } | undefined;
+    expect([site?.change.actions, site?.change.replace_paths ?? []]).toStrictEqual([["update"], []]);
+    expect([after?.origin?.length, after?.origin_group?.length]).toStrictEqual([2, 1]);
   });
 
   it("never replaces anything for what DR changes on the primary (streams, secret replicas, trail selectors, flow content, target_arn)", () => {

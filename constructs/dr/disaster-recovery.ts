@@ -121,9 +121,9 @@ export interface DisasterRecoveryProps {
  * (`dr.trafficDistributionGroupArn`, after `npm run dr:replicate`) the replica instance is
  * associated with the Lambda and stores its recordings and contact records here.
  *
- * In the primary Region this adds resources and changes three things in place, none of them
- * forcing a replacement: the tables' streams (global tables need NEW_AND_OLD_IMAGES), the secrets'
- * replica Region, and (with the group) the numbers' `target_arn`.
+ * In the primary Region this adds resources and changes things in place only, none forcing a
+ * replacement: the tables' streams (global tables need NEW_AND_OLD_IMAGES), the secrets' replica
+ * Region, the CCP distribution's origins (replica-ccp-site.ts), (with the group) `target_arn`.
  */
 export class DisasterRecovery extends Construct {
   public readonly region: string;
