@@ -80,7 +80,7 @@ const ORIGIN_GROUP = "ccp-site-failover";
  * policy or OAC that should show, not be hidden behind the other Region. CloudFront also fails
  * over when it cannot connect to the primary at all.
  */
-export const CCP_FAILOVER_STATUS_CODES = [500, 502, 503, 504];
+const FAILOVER_STATUS_CODES = [500, 502, 503, 504];
 
 /**
  * The agent softphone page: a private S3 bucket read only by one CloudFront distribution through
@@ -95,6 +95,7 @@ export class CcpSite extends Construct {
   public readonly approvedOrigin: ConnectApprovedOrigin;
   /** https URL agents open. */
   public readonly url: string;
+  /** How the distribution signs its reads of the site bucket (and of a failover copy). */
   public readonly originAccessControl: CloudfrontOriginAccessControl;
   private readonly primaryOrigin: CloudfrontDistributionOrigin;
   private readonly cacheBehavior: CloudfrontDistributionDefaultCacheBehavior;
@@ -260,7 +261,7 @@ export class CcpSite extends Construct {
     this.distribution.putOriginGroup([
       {
         originId: ORIGIN_GROUP,
-        failoverCriteria: { statusCodes: CCP_FAILOVER_STATUS_CODES },
+        failoverCriteria: { statusCodes: FAILOVER_STATUS_CODES },
         member: [{ originId: PRIMARY_ORIGIN }, { originId: replicaOrigin }],
       },
     ]);
