@@ -1,9 +1,9 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { FLOWS_GRAPH_CLI, graph } from "../../scripts/support/flows-graph-cli";
 import { parseCli } from "../../scripts/support/cli-args";
+import { runCaptured } from "../support/run-cli";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -46,24 +46,13 @@ describe("npm run flows:graph", () => {
     });
   });
 
-  it("refuses an unknown flag with one line instead of regenerating the docs (the script itself)", async () => {
-    const result = await new Promise<{ status: number; stdout: string; stderr: string }>((done) =>
-      execFile(
-        process.execPath,
-        [join(ROOT, "scripts", "run.cjs"), "scripts/flows-graph.ts", "--bogus"],
-        { cwd: ROOT },
-        (error, stdout, stderr) =>
-          done({
-            status: error ? Number(error.code) : 0,
-            stdout,
-            stderr: stderr.replace(/^compiling .*\n/m, ""),
-          }),
-      ),
-    );
+  it("refuses an unknown flag with one line instead of regenerating the docs", async () => {
+    const { code, stdout, stderr } = await runCaptured(FLOWS_GRAPH_CLI, graph, ["--bogus"], ROOT);
+    const result = { status: code, stdout, stderr };
     expect(result).toStrictEqual({
       status: 2,
       stdout: "",
       stderr: "flows:graph: unknown flag --bogus (flags: --check, --help)\n",
     });
-  }, 60_000);
+  });
 });

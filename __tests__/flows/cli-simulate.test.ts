@@ -1,7 +1,7 @@
-import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { parseCli } from "../../scripts/support/cli-args";
 import { FLOWS_SIMULATE_CLI, simulateScenarios } from "../../scripts/support/flows-simulate-cli";
+import { runCaptured } from "../support/run-cli";
 
 const ROOT = join(__dirname, "..", "..");
 const LOCKOUT = "contact_flows/scenarios/voice-pin-lockout.yaml";
@@ -54,22 +54,13 @@ describe("npm run flows:simulate", () => {
     expect(full.lines.join("\n")).toMatch(/action not reached: /);
   });
 
-  it("exits 2 with one line for an unknown flag or a missing scenario (the script itself)", async () => {
-    const run = (...args: string[]) =>
-      new Promise<{ status: number; stdout: string; stderr: string }>((done) =>
-        execFile(
-          process.execPath,
-          [join(ROOT, "scripts", "run.cjs"), "scripts/flows-simulate.ts", ...args],
-          { cwd: ROOT },
-          (error, stdout, stderr) =>
-            done({
-              status: error ? Number(error.code) : 0,
-              stdout,
-              stderr: stderr.replace(/^compiling .*\n/m, ""),
-            }),
-        ),
-      );
-    const [brief, missing] = await Promise.all([run("--verbose"), run("nope.yaml")]);
+  it("exits 2 with one line for an unknown flag or a missing scenario", async () => {
+    const run = async (...args: string[]) => {
+      const { code, stdout, stderr } = await runCaptured(FLOWS_SIMULATE_CLI, simulateScenarios, args, ROOT);
+      return { status: code, stdout, stderr };
+    };
+    const brief = await run("--verbose");
+    const missing = await run("nope.yaml");
     expect(brief).toStrictEqual({
       status: 2,
       stdout: "",
@@ -81,5 +72,5 @@ describe("npm run flows:simulate", () => {
       stderr:
         "flows:simulate: nope.yaml does not exist: expected a scenario file (.yaml) or a folder of them\n",
     });
-  }, 60_000);
+  });
 });

@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import { basename, join } from "node:path";
 import {
   coverage,
@@ -13,11 +12,15 @@ import {
   type SimFlow,
 } from "../../constructs/flows/simulator";
 
+import { FLOWS_SIMULATE_CLI, simulateScenarios } from "../../scripts/support/flows-simulate-cli";
+import { runCaptured } from "../support/run-cli";
+
 /**
  * The journeys in contact_flows/scenarios, walked through the shipped templates as the stack
  * wires them. Each must meet its expectations; together they must reach every action and keep
  * branch coverage at or above the measured floor.
  */
+
 const flows = loadFlowSet();
 const files = scenarioFiles();
 const results = files.map((file) => ({ file: basename(file), result: runScenarioFile(flows, file) }));
@@ -212,19 +215,9 @@ describe("the simulator", () => {
 describe("npm run flows:simulate", () => {
   it("prints outcome, path and coverage, and exits 1 when a scenario fails", async () => {
     const ROOT = join(__dirname, "..", "..");
-    const run = (args: string[]) =>
-      new Promise<{ code: number; stdout: string }>((done) =>
-        execFile(
-          process.execPath,
-          [join(ROOT, "scripts", "run.cjs"), "scripts/flows-simulate.ts", ...args],
-          { cwd: ROOT },
-          (error, stdout) => done({ code: error ? Number(error.code) : 0, stdout }),
-        ),
-      );
-    const [ok, failing] = await Promise.all([
-      run(["contact_flows/scenarios/voice-pin-lockout.yaml", "--coverage", "--paths"]),
-      run(["__tests__/flows/scenario-fixtures/wrong-queue.yaml"]),
-    ]);
+    const run = (args: string[]) => runCaptured(FLOWS_SIMULATE_CLI, simulateScenarios, args, ROOT);
+    const ok = await run(["contact_flows/scenarios/voice-pin-lockout.yaml", "--coverage", "--paths"]);
+    const failing = await run(["__tests__/flows/scenario-fixtures/wrong-queue.yaml"]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain(
       "three wrong PINs lock the customer out and end the call (even when the lockout record fails): ok (disconnected)",
@@ -236,5 +229,5 @@ describe("npm run flows:simulate", () => {
     expect(failing.code).toBe(1);
     expect(failing.stdout).toContain("queue is FraudQueue, expected AccountQueue");
     expect(failing.stdout).toContain("voice_ivr_flow / category-fraud [UpdateContactAttributes] -> next");
-  }, 60_000);
+  });
 });

@@ -23,12 +23,20 @@ export async function runCaptured<const F extends Readonly<Record<string, FlagSp
   spec: CliSpec<F>,
   main: (args: ParsedCli<F>, out: CliOutput) => number | Promise<number>,
   argv: readonly string[],
+  /** The working directory the command line is resolved from, as `npm run` runs it from the root. */
+  cwd?: string,
 ): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
-  const code = await runCli(spec, argv, main, {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-  });
-  return { code, stdout, stderr };
+  const before = process.cwd();
+  if (cwd) process.chdir(cwd);
+  try {
+    const code = await runCli(spec, argv, main, {
+      stdout: (text) => void (stdout += text),
+      stderr: (text) => void (stderr += text),
+    });
+    return { code, stdout, stderr };
+  } finally {
+    process.chdir(before);
+  }
 }
