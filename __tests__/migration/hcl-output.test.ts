@@ -1,7 +1,3 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import {
   escapeTemplate,
   formatHcl,
@@ -13,22 +9,7 @@ import {
 import { parsedByHashiCorp } from "../support/hcl-parse";
 import { synthStack } from "../support/synth";
 
-/** terraform on PATH or at /usr/local/bin; fmt needs no providers and no network. */
-function findTerraform(): string | undefined {
-  for (const dir of [...(process.env.PATH ?? "").split(":"), "/usr/local/bin"]) {
-    const candidate = join(dir, "terraform");
-    if (dir && existsSync(candidate)) return candidate;
-  }
-  return undefined;
-}
-
-const terraform = findTerraform();
-if (!terraform) {
-  // Visible in the jest output, so a skipped fmt check is never mistaken for a pass.
-  console.warn("hcl-output: terraform not found on PATH or /usr/local/bin; terraform fmt checks skipped");
-}
-const withTerraform = terraform ? it : it.skip;
-
+// terraform fmt -check of this output is hcl-fmt.engine-test.ts (the engine tier runs terraform).
 describe.each(["dev", "prod"])("cdktf synth --hcl output (%s)", (env) => {
   const { json, hcl } = synthStack(env);
 
@@ -72,21 +53,6 @@ describe.each(["dev", "prod"])("cdktf synth --hcl output (%s)", (env) => {
     }
     expect(compared).toBeGreaterThan(250);
     expect(differences).toStrictEqual([]);
-  });
-
-  withTerraform("is accepted by terraform fmt -check (parses, canonical layout)", () => {
-    const dir = mkdtempSync(join(tmpdir(), `hcl-${env}-`));
-    try {
-      writeFileSync(join(dir, "cdk.tf"), hcl);
-      // Throws with terraform's diagnostics on a parse error or a layout difference.
-      execFileSync(terraform!, ["fmt", "-check", "-diff", "-no-color", "cdk.tf"], {
-        cwd: dir,
-        stdio: "pipe",
-        env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null" },
-      });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });
 
