@@ -8,6 +8,7 @@ import { CallbackLifecycle, callbackStatusName, type CallbackLifecycleProps } fr
 import { CcpLogging, CcpSite, type CcpSiteAssets } from "./ccp";
 import { ConnectCore, DEFAULT_KEY_VIA_SERVICES } from "./connect";
 import { AddressedStack } from "./core/addresses";
+import { stackNameFor } from "./core/stack-name";
 import { ConnectMetricStream, DataLake, LogArchive } from "./datalake";
 import { DisasterRecovery, replicaBucketNames } from "./dr";
 import { ContactFlows, flowQueueArns } from "./flows/contact-flows";
@@ -40,10 +41,8 @@ export interface ContactCentreStackProps {
   readonly ccpSiteAssets: CcpSiteAssets;
 }
 
-/** Stack name for an environment: one state file / backend key per environment. */
-export function stackNameFor(config: StackConfig): string {
-  return `${config.projectName}-${config.environment}`;
-}
+/** Stack name for an environment (one state file / backend key per environment), from core/stack-name. */
+export { stackNameFor };
 
 /**
  * The whole contact centre. Wiring only: each concern is a construct under constructs/<concern>/,
