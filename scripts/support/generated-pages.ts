@@ -16,7 +16,6 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import type { StackJson } from "../../constructs/rules/types";
 import type { CliOutput } from "./cli-args";
-import { synthesizeApp } from "./synth-app";
 
 export interface PagesTarget {
   /** Folder the pages go to. */
@@ -76,6 +75,9 @@ export async function synthesizeEnvironments(
   delete process.env.CONNECT_CONFIG_FILE;
   const outdir = mkdtempSync(join(tmpdir(), "stack-docs-"));
   try {
+    // Loaded only to synthesize: --check of a usage error, and the tests that hand in a stack's
+    // JSON, never pay for the app and cdktf (~1 s of CPU).
+    const { synthesizeApp } = await import("./synth-app");
     const results: Array<{ env: string; json: StackJson }> = [];
     for (const env of envs) {
       progress(`synthesizing ${env}…`);
