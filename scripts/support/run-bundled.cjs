@@ -99,9 +99,10 @@ async function runBundled({ entry, what, progress, launcher = "" }) {
 /**
  * Runs the bundle as `require` would, with V8's code cache for it kept beside it. Node 20 has no
  * module compile cache; without one every start parses 15 MB and compiles each function it runs
- * anew. The cache is written at exit of the first run of a bundle, after the synth, so it holds
- * every function the synth compiled: later starts skip parsing and most compiling (synth CPU
- * 2.5 -> 1.5 s, measured). It is named by the bundle's hash; V8 rejects one from another Node or
+ * anew. The cache is written at exit of the first run of a bundle that succeeds (exit 0), after
+ * the synth, so it holds every function the synth compiled: later starts skip parsing and most
+ * compiling (synth CPU 2.5 -> 1.5 s, measured). A failed run (a config or usage error stops before
+ * most code runs) writes none: its cache would hold little, and every later start would keep it. It is named by the bundle's hash; V8 rejects one from another Node or
  * flag set (or a damaged one), and that run writes a new one. CONNECT_BUILD_CACHE=off and
  * CONNECT_DEBUG=1 load the bundle with plain require.
  * @param {string} bundle
@@ -119,7 +120,8 @@ function loadWithCodeCache(bundle) {
   }
   const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
   if (cachedData === undefined || script.cachedDataRejected) {
-    process.once("exit", () => {
+    process.once("exit", (code) => {
+      if (code !== 0) return;
       try {
         for (const stale of fs.readdirSync(path.dirname(bundle))) {
           const isStale = stale !== path.basename(cacheFile) && stale.startsWith(`${path.basename(bundle)}.`);
