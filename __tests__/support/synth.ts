@@ -163,12 +163,14 @@ export function synthStack(env: string, overrides?: unknown): SynthesizedStack {
   }
   checkedRecords.set(variant, cached);
   let built: SynthesizedStack | undefined;
+  let fullCopy: TerraformJson | undefined;
   const build = () => (built ??= synthFresh(env, overrides));
   return {
     text: cached.text,
     json: JSON.parse(cached.text) as TerraformJson,
+    // A copy per call, like json: the record is shared by every call of the suite.
     get full() {
-      return cached.full ?? build().full;
+      return (fullCopy ??= cached.full ? structuredClone(cached.full) : build().full);
     },
     get hcl() {
       return cached.hcl ?? build().hcl;
