@@ -10,13 +10,8 @@ import { loadConfig } from "../../config/load";
 import type { StackConfig } from "../../config/schema";
 import type { Clock } from "../../scripts/dr/connect";
 import type { DrDeps } from "../../scripts/dr/cli";
-import {
-  runCli,
-  type CliSpec,
-  type FlagSpec,
-  type ParsedCli,
-  type CliOutput,
-} from "../../scripts/support/cli-args";
+import { type CliSpec, type FlagSpec, type ParsedCli, type CliOutput } from "../../scripts/support/cli-args";
+import { runCaptured, type CliRun } from "../support/run-cli";
 
 export const PRIMARY = "eu-west-2";
 export const REPLICA = "eu-central-1";
@@ -85,18 +80,12 @@ export function regions(
 }
 
 /** Runs a DR command line as npm would, capturing what it prints. */
-export async function run<const F extends Readonly<Record<string, FlagSpec>>>(
+export function run<const F extends Readonly<Record<string, FlagSpec>>>(
   spec: CliSpec<F>,
   main: (args: ParsedCli<F>, out: CliOutput) => Promise<number>,
   argv: readonly string[],
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(spec, argv, main, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-  });
-  return { code, stdout, stderr };
+): Promise<CliRun> {
+  return runCaptured(spec, main, argv);
 }
 
 /** GetTrafficDistribution's answer (Connect API reference shape). */
