@@ -3,7 +3,7 @@ import { Testing } from "cdktf";
 import { join } from "node:path";
 import { CallbackLifecycle, type CallbackLifecycleProps } from "../../constructs/callbacks";
 import { AddressedStack } from "../../constructs/core/addresses";
-import { zipFromFile } from "../../constructs/lambda/nodejs-lambda";
+import { zipFromFile } from "../../constructs/lambda/types";
 import { resourcesOf, synthStack } from "../support/synth";
 
 const KEY = "arn:aws:kms:eu-west-2:111122223333:key/stack";

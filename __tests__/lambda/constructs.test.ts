@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { loadConfig as loadStackConfig } from "../../config/load";
 import { LexFallbackLambda, type LexFallbackRateLimits } from "../../constructs/lambda/lex-fallback-lambda";
 import { DEFAULT_RATE_LIMITS, loadConfig as loadLambdaConfig } from "../../lambda/lex_fallback/config";
-import { NodejsLambda, zipFromFile } from "../../constructs/lambda/nodejs-lambda";
+import { NodejsLambda } from "../../constructs/lambda/nodejs-lambda";
+import { zipFromFile } from "../../constructs/lambda/types";
 import { AddressedStack } from "../../constructs/core/addresses";
 
 const code = zipFromFile(join(__dirname, "fixtures", "prebuilt.zip"));

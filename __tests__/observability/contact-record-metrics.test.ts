@@ -2,7 +2,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Testing } from "cdktf";
 import { join } from "node:path";
 import { AddressedStack } from "../../constructs/core/addresses";
-import { zipFromFile } from "../../constructs/lambda/nodejs-lambda";
+import { zipFromFile } from "../../constructs/lambda/types";
 import { ContactRecordMetrics, type ContactRecordMetricsProps } from "../../constructs/observability";
 import { skippedMetricLine, type SkipReason } from "../../lambda/ctr_metrics/emf";
 

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { CcpAsset, CcpSiteAssets } from "../../constructs/ccp/assets";
-import type { LambdaZip } from "../../constructs/lambda/types";
+import { zipFromFile } from "../../constructs/lambda/types";
 import type { StackConfig } from "../../config/schema";
 import type { ContactCentreStack } from "../../constructs/contact-centre-stack";
 import { buildCache } from "../../scripts/support/build-cache.cjs";
@@ -23,11 +23,8 @@ export type TerraformJson = {
 // above: a suite whose stacks all come from the cache never loads them (~0.5 s of CPU a suite).
 /* eslint-disable @typescript-eslint/no-require-imports */
 
-/** Stack tests never run esbuild: a small prebuilt zip stands in for the bundle (as zipFromFile reads it). */
-export const PREBUILT_LAMBDA: LambdaZip = (() => {
-  const path = join(__dirname, "../lambda/fixtures/prebuilt.zip");
-  return { path, sha256Base64: createHash("sha256").update(readFileSync(path)).digest("base64") };
-})();
+/** Stack tests never run esbuild: a small prebuilt zip stands in for the bundle. */
+export const PREBUILT_LAMBDA = zipFromFile(join(__dirname, "../lambda/fixtures/prebuilt.zip"));
 
 function prebuiltAsset(key: string, contentType: string): CcpAsset {
   const path = join(__dirname, "../ccp/fixtures/prebuilt", key);

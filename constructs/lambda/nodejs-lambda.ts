@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { createHash } from "node:crypto";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
@@ -25,7 +23,7 @@ export interface NodejsLambdaProps {
    * @default `<functionName>-role`
    */
   readonly roleName?: string;
-  /** Deployment package: bundleLambda's output or a prebuilt zip (see `zipFromFile`). */
+  /** Deployment package: bundleLambda's output or a prebuilt zip (see `zipFromFile` in ./types). */
   readonly code: LambdaZip;
   /** Module.export of the bundle. @default "index.handler" */
   readonly handler?: string;
@@ -60,9 +58,6 @@ const ENV_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const SECRET_ENV = /(SECRET|PASSWORD|API_KEY|TOKEN)$/;
 
 /** Reads a prebuilt zip and hashes it the way Terraform's filebase64sha256 does. */
-export function zipFromFile(path: string): LambdaZip {
-  return { path, sha256Base64: createHash("sha256").update(readFileSync(path)).digest("base64") };
-}
 
 function validate(scope: Construct, props: NodejsLambdaProps): void {
   const at = scope.node.path;

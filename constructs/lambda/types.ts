@@ -1,3 +1,6 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+
 /** Lambda runtimes this construct supports (the bundle targets Node 20, which both run). */
 export type NodejsRuntime = "nodejs20.x" | "nodejs22.x";
 
@@ -26,4 +29,9 @@ export interface LambdaZip {
   readonly path: string;
   /** base64 SHA-256 of the zip (bundleLambda's `sha256Base64`). */
   readonly sha256Base64: string;
+}
+
+/** A prebuilt zip as a deployment package (tests, and anyone shipping a zip built elsewhere). */
+export function zipFromFile(path: string): LambdaZip {
+  return { path, sha256Base64: createHash("sha256").update(readFileSync(path)).digest("base64") };
 }
