@@ -1,7 +1,9 @@
 // @ts-check
 "use strict";
 /**
- * jest's own runtime, with V8's code cache for the modules it compiles (jest.config.js `runtime`).
+ * jest's own runtime (jest.config.js `runtime`) with three changes for a worker that runs many
+ * suites: V8's code cache for the modules it compiles, module sources read once per worker, and
+ * jest-circus's per-suite AsyncLocalStorage switched off when its suite ends (both below).
  *
  * Every suite gets a fresh module registry, so jest compiles cdktf, the provider classes, zod and
  * the SDK again for each of ~80 suites: 400 MB of source and ~12 s of CPU per run, profiled. Node 20
@@ -37,7 +39,7 @@ const lastCompiled = new Map();
 /** Compiles with the recorded cache, or compiles and records one. */
 function compileFunctionWithCodeCache(
   /** @type {string} */ code,
-  /** @type {string[] | undefined} */ params,
+  /** @type {readonly string[] | undefined} */ params,
   /** @type {vm.CompileFunctionOptions | undefined} */ options,
 ) {
   if (options?.cachedData !== undefined || options?.produceCachedData) {
@@ -79,6 +81,69 @@ function compileFunctionWithCodeCache(
 if (process.env.CONNECT_BUILD_CACHE !== "off") vm.compileFunction = compileFunctionWithCodeCache;
 
 // The runtime jest would load itself, resolved from where jest is installed.
-module.exports = require(
+const Runtime = require(
   require.resolve("jest-runtime", { paths: [path.dirname(require.resolve("jest/package.json"))] }),
-);
+).default;
+
+/**
+ * Each suite's runtime reads every module's source afresh (its file cache lives one suite): a
+ * suite that loads the stack reads and decodes ~40 MB (cdktf, the provider classes), ~0.4 s of
+ * CPU, the same bytes in every such suite. This worker keeps what it read, checked against the
+ * file's size and mtime on each use, so an edited file (watch mode) is read again.
+ * @type {Map<string, { size: number, mtimeMs: number, source: string }>}
+ */
+const sourcesRead = new Map();
+
+/**
+ * jest-circus creates an AsyncLocalStorage in every suite and never disables it; Node 20 calls
+ * each enabled one on every promise the process creates afterwards, so a worker's 60th suite paid
+ * for the 59 before it (~3 s of CPU a run in band, profiled). Storages a suite created are disabled
+ * when it ends.
+ * @type {import("node:async_hooks").AsyncLocalStorage<unknown>[]}
+ */
+const storagesCreated = [];
+const asyncHooks = require("node:async_hooks");
+const { AsyncLocalStorage } = asyncHooks;
+/** @extends {AsyncLocalStorage<unknown>} */
+class SuiteAsyncLocalStorage extends AsyncLocalStorage {
+  constructor() {
+    super();
+    storagesCreated.push(this);
+  }
+}
+/** @type {{ AsyncLocalStorage: unknown }} */ (asyncHooks).AsyncLocalStorage = SuiteAsyncLocalStorage;
+
+class SuiteRuntime extends Runtime {
+  /** @param {ConstructorParameters<typeof Runtime>} args */
+  constructor(...args) {
+    super(...args);
+    this.firstStorage = storagesCreated.length;
+    if (process.env.CONNECT_BUILD_CACHE !== "off") shareSources(/** @type {any} */ (this).fileCache);
+  }
+
+  teardown() {
+    super.teardown();
+    for (const storage of storagesCreated.splice(this.firstStorage)) storage.disable();
+  }
+}
+
+/** @param {{ strings: Map<string, string>, readFile(file: string): string }} fileCache jest's, one suite's */
+function shareSources(fileCache) {
+  const readFile = fileCache.readFile.bind(fileCache);
+  fileCache.readFile = (/** @type {string} */ file) => {
+    const own = fileCache.strings.get(file);
+    if (own !== undefined) return own;
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (stat === undefined) return readFile(file);
+    const kept = sourcesRead.get(file);
+    if (kept !== undefined && kept.size === stat.size && kept.mtimeMs === stat.mtimeMs) {
+      fileCache.strings.set(file, kept.source);
+      return kept.source;
+    }
+    const source = readFile(file);
+    sourcesRead.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, source });
+    return source;
+  };
+}
+
+module.exports = SuiteRuntime;
