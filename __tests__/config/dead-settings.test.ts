@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { TerraformElement } from "cdktf";
 import type { z } from "zod";
@@ -9,7 +8,7 @@ import { isPlainObject, settingLeaves, type SettingLeaf } from "../../config/tre
 import { runRules } from "../../constructs/rules";
 import { buildCache } from "../../scripts/support/build-cache.cjs";
 import type { ContactCentreStack } from "../../constructs/contact-centre-stack";
-import { buildStack } from "../support/synth";
+import { buildStack, synthInputFiles } from "../support/synth";
 import { EFFECTS, SCENARIOS, type Effect, type Scenario } from "./setting-effects";
 
 /**
@@ -70,24 +69,6 @@ function derivedValue(leaf: SettingLeaf, current: unknown): unknown {
 }
 
 const ROOT = resolve(__dirname, "../..");
-/** Everything the configs and their synth read: code, config, templates, fixtures, this suite. */
-const INPUT_DIRS = [
-  "constructs",
-  "config",
-  "contact_flows",
-  "ccp_site",
-  "lambda/shared",
-  "__tests__/support",
-  "__tests__/config",
-  "__tests__/lambda/fixtures",
-  "__tests__/ccp/fixtures",
-];
-const filesUnder = (dir: string): string[] =>
-  existsSync(dir)
-    ? readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-        e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)],
-      )
-    : [];
 
 const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
 
@@ -140,10 +121,8 @@ function changedVariants(
     if (unresolvedDigest(stack) !== early.get(baseline)) changed.add(name);
     else if (sha256(JSON.stringify(stack.toTerraform())) !== resolvedDigest(baseline)) changed.add(name);
   }
-  cache.write(
-    INPUT_DIRS.flatMap((dir) => filesUnder(join(ROOT, dir))),
-    [...changed],
-  );
+  // The stack's inputs, and this suite's own (the trials and their expected effects).
+  cache.write(synthInputFiles(["__tests__/config"]), [...changed]);
   return changed;
 }
 

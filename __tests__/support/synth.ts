@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { CcpAsset, CcpSiteAssets } from "../../constructs/ccp/assets";
 import { zipFromFile } from "../../constructs/lambda/types";
@@ -106,15 +106,24 @@ const SYNTH_INPUTS = [
   // Lambda sources the constructs and config import (the customer-id format, log message names).
   "lambda/shared",
   "lambda/http_api",
-  "__tests__/support",
+  // This file alone of the test support: an edit to the test runtime or a CLI helper left every
+  // cached stack as it was, yet cost the next run ~35 s of CPU synthesizing them all again.
+  "__tests__/support/synth.ts",
   "__tests__/lambda/fixtures",
   "__tests__/ccp/fixtures",
 ];
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
+/** The files at a project path: the file itself, or every file under the directory. */
+function filesAt(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesAt(join(path, entry.name)) : [join(path, entry.name)],
   );
+}
+
+/** Every file a whole-stack synth reads, and the files under `alsoUnder` (project paths). */
+export function synthInputFiles(alsoUnder: readonly string[] = []): string[] {
+  return [...SYNTH_INPUTS, ...alsoUnder].flatMap((input) => filesAt(join(ROOT, input)));
 }
 
 /**
@@ -151,10 +160,7 @@ export function synthStack(env: string, overrides?: unknown): SynthesizedStack {
     const fresh = synthFresh(env, overrides);
     const record: Cached =
       overrides === undefined ? { text: fresh.text, full: fresh.full, hcl: fresh.hcl } : { text: fresh.text };
-    cache.write(
-      SYNTH_INPUTS.flatMap((dir) => filesUnder(join(ROOT, dir))),
-      record,
-    );
+    cache.write(synthInputFiles(), record);
     checkedRecords.set(variant, record);
     return fresh;
   }
@@ -191,10 +197,7 @@ export function synthConfig(config: StackConfig): SynthesizedStack {
   const cached = checkedRecords.get(variant) ?? cache.read(() => true);
   if (cached === undefined) {
     const fresh = synthFreshConfig(config);
-    cache.write(
-      SYNTH_INPUTS.flatMap((dir) => filesUnder(join(ROOT, dir))),
-      { text: fresh.text },
-    );
+    cache.write(synthInputFiles(), { text: fresh.text });
     checkedRecords.set(variant, { text: fresh.text });
     return fresh;
   }
