@@ -5,6 +5,7 @@ import {
   remotePolicy,
   type RemoteCall,
 } from "../../lambda/lex_fallback/shared/resilience";
+import { withClockAhead } from "./support/clock";
 
 /** The per-try timeout is cockatiel's own error, whose name is plain "Error". */
 describe("remotePolicy and timeouts", () => {
@@ -92,8 +93,9 @@ describe("breakers per operation, on a failure ratio, with short first open peri
     await call(transient).catch(() => undefined);
     await call(transient).catch(() => undefined);
     expect(isBrokenCircuitError(await refusal(call))).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 1_050));
-    await expect(call(() => Promise.resolve("back"))).resolves.toBe("back");
+    // The first wait is jittered between half a second and a second.
+    expect(isBrokenCircuitError(await withClockAhead(450, () => refusal(call)))).toBe(true);
+    await expect(withClockAhead(1_050, () => call(() => Promise.resolve("back")))).resolves.toBe("back");
   });
 
   it("a slow but answering operation gets a longer per-try timeout instead of failing every try", async () => {

@@ -9,6 +9,7 @@ import { logger } from "../../../lambda/lex_fallback/shared/logger";
 import { startDynamoProxy, type DynamoCall, type DynamoProxy, type Fault } from "../support/dynamo-proxy";
 import { lexEvent, loadEvent } from "../support/events";
 import { RecordingMetrics } from "../support/in-memory-ports";
+import { withClockAhead } from "../support/clock";
 import {
   lambdaEnv,
   startDynamo,
@@ -190,8 +191,9 @@ describe("a dependency down stops only the turns that need it", () => {
     for (let i = 0; i < 6; i++)
       await handleTurn(turn("CheckBalance", "k-recovers", { AccountType: "current" }), deps);
     balanceUp.value = true;
-    await new Promise((resolve) => setTimeout(resolve, 1_200));
-    const reply = await handleTurn(turn("CheckBalance", "k-recovers", { AccountType: "current" }), deps);
+    const reply = await withClockAhead(1_200, () =>
+      handleTurn(turn("CheckBalance", "k-recovers", { AccountType: "current" }), deps),
+    );
     expect(reply.messages?.[0]?.content).toContain("£1,024.50");
   }, 20_000);
 });
