@@ -18,7 +18,7 @@ const { createHash } = require("node:crypto");
 const fs = require("node:fs");
 const path = require("node:path");
 const vm = require("node:vm");
-const { writeAtomically } = require("../../scripts/support/build-cache.cjs");
+const { INSTALLED_TREE, IN_NODE_MODULES, writeAtomically } = require("../../scripts/support/build-cache.cjs");
 
 const CACHE_DIR = path.resolve(
   __dirname,
@@ -95,8 +95,6 @@ const Runtime = require(
  * @type {Map<string, { size: number, mtimeMs: number, source: string }>}
  */
 const sourcesRead = new Map();
-const INSTALLED_TREE = path.resolve(__dirname, "../../node_modules/.package-lock.json");
-const IN_NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 let installedTreeMtime = 0;
 
 /** Forgets the dependencies' sources when an install has changed them since they were read. */

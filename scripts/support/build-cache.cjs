@@ -92,4 +92,4 @@ function fileSha256(file, encoding = /** @type {"hex" | "base64"} */ ("hex")) {
   return createHash("sha256").update(fs.readFileSync(file)).digest(encoding);
 }
 
-module.exports = { buildCache, buildKey, fileSha256, writeAtomically };
+module.exports = { buildCache, buildKey, fileSha256, writeAtomically, INSTALLED_TREE, IN_NODE_MODULES };
