@@ -6,8 +6,8 @@
 export async function withClockAhead<T>(ms: number, during: () => Promise<T>): Promise<T> {
   jest.useFakeTimers({
     now: Date.now() + ms,
-    // The moved clock goes on ticking with real time: timeouts and dynalite's own clock reads
-    // see time pass as usual.
+    // The moved clock goes on ticking with real time, so the code under test sees time pass as
+    // usual (dynalite runs in its own process and keeps the real clock).
     advanceTimers: true,
     doNotFake: [
       "hrtime",
